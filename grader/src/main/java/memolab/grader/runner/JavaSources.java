@@ -1,0 +1,62 @@
+package memolab.grader.runner;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+
+/** Compiles Java sources in-process with the JDK's compiler API. */
+public final class JavaSources {
+
+    private JavaSources() {
+    }
+
+    /**
+     * The result of a compilation.
+     *
+     * @param success  whether class files were written
+     * @param messages the compiler's errors and warnings, each as "file:line: message"
+     */
+    public record Compilation(boolean success, List<String> messages) {
+    }
+
+    /**
+     * Compiles the sources into {@code outputDir} for Java 17, with debug information.
+     *
+     * @throws IllegalStateException if this Java runtime has no compiler (a JRE, not a JDK)
+     */
+    public static Compilation compile(List<Path> sources, Path outputDir) throws IOException {
+        JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+        if (compiler == null) {
+            throw new IllegalStateException("No Java compiler in this runtime: run the grader on a JDK, not a JRE.");
+        }
+        Files.createDirectories(outputDir);
+        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+        try (StandardJavaFileManager files = compiler.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
+            List<String> options = List.of("--release", "17", "-g", "-encoding", "UTF-8", "-proc:none",
+                    "-d", outputDir.toString());
+            StringWriter out = new StringWriter();
+            boolean success = compiler.getTask(out, files, diagnostics, options, null,
+                    files.getJavaFileObjectsFromPaths(sources)).call();
+            List<String> messages = new ArrayList<>();
+            for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
+                String file = d.getSource() == null ? "" : Path.of(d.getSource().toUri()).getFileName() + ":" + d.getLineNumber() + ": ";
+                messages.add(file + d.getKind().toString().toLowerCase(Locale.ROOT) + ": " + d.getMessage(Locale.ROOT));
+            }
+            if (!out.toString().isBlank()) {
+                messages.add(out.toString().strip());
+            }
+            return new Compilation(success, messages);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package memolab.grader.runner;
+
+import static org.junit.platform.engine.discovery.ClassNameFilter.includeClassNamePatterns;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClasspathRoots;
+
+import java.io.IOException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import memolab.grader.Hidden;
+import memolab.grader.junit.OutcomeCollector;
+import memolab.grader.score.TestOutcome;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.TagFilter;
+import org.junit.platform.launcher.core.LauncherConfig;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+
+/**
+ * Runs the graded suite, in this JVM, against one submission's compiled classes.
+ *
+ * <p>Each run gets its own {@link SubmissionClassLoader}, so submissions never see each
+ * other. It does not guard against hostile code (an endless loop keeps its thread, and
+ * {@code System.exit} ends this JVM): that is the job of the process around it.
+ */
+public final class SuiteRunner {
+
+    /** The graded suite's package; its test classes end in "Test". */
+    public static final String SUITE_PACKAGE = "memolab.grader.suite";
+
+    private SuiteRunner() {
+    }
+
+    /**
+     * Runs the suite.
+     *
+     * @param submissionClasses the submission's class folders (student classes and the given files)
+     * @param suiteClasses      the folders or jars that hold the suite's compiled test classes
+     * @param includeHidden     whether to run the hidden tests too (final grading)
+     * @return one outcome per graded test, in plan order
+     */
+    public static List<TestOutcome> run(List<Path> submissionClasses, List<Path> suiteClasses, boolean includeHidden)
+            throws IOException {
+        List<URL> urls = new ArrayList<>();
+        for (Path path : submissionClasses) {
+            urls.add(toUrl(path));
+        }
+        for (Path path : suiteClasses) {
+            urls.add(toUrl(path));
+        }
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        try (SubmissionClassLoader loader = new SubmissionClassLoader(urls.toArray(URL[]::new), SuiteRunner.class.getClassLoader())) {
+            thread.setContextClassLoader(loader);
+            LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
+                    .selectors(selectClasspathRoots(new LinkedHashSet<>(suiteClasses)))
+                    .filters(includeClassNamePatterns(java.util.regex.Pattern.quote(SUITE_PACKAGE) + "\\..*Test"));
+            if (!includeHidden) {
+                request.filters(TagFilter.excludeTags(Hidden.TAG));
+            }
+            LauncherDiscoveryRequest discovery = request.build();
+            // The score listener registers itself on every launcher; here the caller reads the outcomes.
+            Launcher launcher = LauncherFactory.create(LauncherConfig.builder()
+                    .enableTestExecutionListenerAutoRegistration(false)
+                    .build());
+            OutcomeCollector collector = new OutcomeCollector();
+            launcher.execute(discovery, collector);
+            return collector.outcomes();
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    private static URL toUrl(Path path) throws MalformedURLException {
+        return path.toAbsolutePath().toUri().toURL();
+    }
+}

@@ -1,0 +1,113 @@
+package memolab.grader.selfcheck;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import memolab.grader.runner.JavaSources;
+import memolab.grader.runner.SuiteRunner;
+import memolab.grader.score.Score;
+
+/**
+ * Builds submissions from this repository's sources and grades them with the real suite:
+ * the reference, the stubs, and the variants of the corpus (each a few files that replace
+ * the reference's).
+ */
+final class Submissions {
+
+    /** The grader module's folder (Surefire runs tests there). */
+    static final Path MODULE = Path.of(System.getProperty("basedir", ".")).toAbsolutePath().normalize();
+    static final Path REPO = MODULE.getParent();
+    static final Path REFERENCE = REPO.resolve("solutions/src/main/java/memolab");
+    static final Path STUBS = REPO.resolve("exercises/src/main/java/memolab");
+    static final Path GIVEN = REPO.resolve("exercises/src/given/java/memolab");
+    static final Path CORPUS = MODULE.resolve("src/test/resources/corpus");
+    static final Path HOSTILE = MODULE.resolve("src/test/resources/hostile");
+    private static final Path WORK = MODULE.resolve("target/selfcheck");
+
+    private Submissions() {
+    }
+
+    /** The corpus variants' names, sorted. */
+    static List<String> corpusNames() {
+        try (Stream<Path> dirs = Files.list(CORPUS)) {
+            return dirs.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Compiles a submission: the given files, then {@code base}'s files, each replaced by a
+     * file of the same name in {@code overrides} (if any).
+     *
+     * @return the folder of the compiled classes
+     */
+    static Path compile(String name, Path base, Path overrides) {
+        Map<String, Path> sources = new LinkedHashMap<>();
+        addJavaFiles(GIVEN, sources);
+        addJavaFiles(base, sources);
+        if (overrides != null) {
+            addJavaFiles(overrides, sources);
+        }
+        Path out = WORK.resolve(name);
+        try {
+            deleteTree(out);
+            JavaSources.Compilation compilation = JavaSources.compile(new ArrayList<>(sources.values()), out);
+            if (!compilation.success()) {
+                throw new IllegalStateException("submission " + name + " does not compile: " + compilation.messages());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    static Path compileVariant(Path root, String name) {
+        return compile(name, REFERENCE, root.resolve(name).resolve("memolab"));
+    }
+
+    /** Runs the graded suite on compiled classes. */
+    static Score grade(Path classes, boolean includeHidden) {
+        try {
+            return Score.of(SuiteRunner.run(List.of(classes), List.of(suiteClasses()), includeHidden));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Where the graded suite's classes were compiled: this module's test classes. */
+    static Path suiteClasses() {
+        try {
+            return Path.of(Submissions.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void addJavaFiles(Path dir, Map<String, Path> into) {
+        try (Stream<Path> files = Files.list(dir)) {
+            files.filter(f -> f.toString().endsWith(".java")).sorted()
+                    .forEach(f -> into.put(f.getFileName().toString(), f));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

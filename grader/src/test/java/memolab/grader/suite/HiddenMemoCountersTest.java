@@ -1,0 +1,42 @@
+package memolab.grader.suite;
+
+import static memolab.grader.Category.MEMO_FINGERPRINT;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import memolab.CacheStats;
+import memolab.Fibonacci;
+import memolab.grader.Graded;
+import memolab.grader.Hidden;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** Category 5, final grading: the degenerate capacities, other n, and cacheClear. */
+@Hidden
+@DisplayName("Memoization counters (hidden)")
+class HiddenMemoCountersTest {
+
+    @Test
+    @Graded(category = MEMO_FINGERPRINT, points = 1)
+    @DisplayName("capacities 0 to 5 match the model for fib(2) to fib(24)")
+    void smallCapacitiesMatchTheModel() {
+        for (int capacity = 0; capacity <= 5; capacity++) {
+            for (int n = 2; n <= 24; n += 2) {
+                MemoCountersTest.assertCountersAfterFreshCall(capacity, n, "");
+            }
+        }
+    }
+
+    @Test
+    @Graded(category = MEMO_FINGERPRINT, points = 1)
+    @DisplayName("cacheClear resets the counters, and fib(36) then counts as on a fresh memoizer")
+    void cacheClearStartsAfresh() {
+        Fibonacci fibonacci = new Fibonacci(128);
+        fibonacci.fib(36);
+        fibonacci.cacheClear();
+        assertThat(fibonacci.cacheInfo()).as("Fibonacci(128), fib(36), cacheClear(): cacheInfo()")
+                .isEqualTo(new CacheStats(0, 0, 0, 0, 128));
+        fibonacci.fib(36);
+        assertThat(fibonacci.cacheInfo()).as("then fib(36) again: as on a fresh memoizer")
+                .isEqualTo(new CacheStats(34, 37, 0, 37, 128));
+    }
+}

@@ -1,0 +1,21 @@
+package memolab.grader.suite;
+
+import static memolab.grader.Category.FIB_TIMING;
+
+import memolab.grader.Graded;
+import memolab.grader.Hidden;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** Category 6, final grading: a larger n, more rounds and a higher bar. */
+@Hidden
+@DisplayName("Memoized vs naive time (hidden)")
+class HiddenMemoTimingTest {
+
+    @Test
+    @Graded(category = FIB_TIMING, points = 2)
+    @DisplayName("the memoized fib(30) is at least 100 times faster than the naive one")
+    void memoizedBeatsNaiveByFar() {
+        SpeedupMeter.assertSpeedup(30, 9, 100);
+    }
+}

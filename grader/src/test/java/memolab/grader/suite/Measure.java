@@ -1,0 +1,29 @@
+package memolab.grader.suite;
+
+import java.util.Arrays;
+
+/** Small helpers shared by the timing tests: medians and readable durations. */
+final class Measure {
+
+    private Measure() {
+    }
+
+    static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int mid = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+    }
+
+    /** Nanoseconds as "12.3 µs", "4.56 ms" or "1.20 s". */
+    static String duration(double nanos) {
+        if (nanos < 1_000) {
+            return String.format(java.util.Locale.ROOT, "%.0f ns", nanos);
+        } else if (nanos < 1_000_000) {
+            return String.format(java.util.Locale.ROOT, "%.1f µs", nanos / 1_000);
+        } else if (nanos < 1_000_000_000) {
+            return String.format(java.util.Locale.ROOT, "%.2f ms", nanos / 1_000_000);
+        }
+        return String.format(java.util.Locale.ROOT, "%.2f s", nanos / 1_000_000_000);
+    }
+}

@@ -1,0 +1,19 @@
+package memolab.grader.suite;
+
+import static memolab.grader.Category.FIB_TIMING;
+
+import memolab.grader.Graded;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** Category 6: memoization must pay, as in the tutorial's timing. */
+@DisplayName("Memoized vs naive time")
+class MemoTimingTest {
+
+    @Test
+    @Graded(category = FIB_TIMING, points = 3)
+    @DisplayName("the memoized fib(27) is at least 20 times faster than the naive one")
+    void memoizedBeatsNaive() {
+        SpeedupMeter.assertSpeedup(27, 7, 20);
+    }
+}

@@ -42,8 +42,8 @@ import java.util.function.Function;
  * cache.stats();       // CacheStats[hits=1, misses=1, evictions=1, size=2, capacity=2]
  * }</pre>
  *
- * <p>The lesson in {@code docs/} walks through the design; run {@code ./mvnw test} to see
- * what the grader expects.
+ * <p>Run {@code ./mvnw test} to see what the grader expects: every failure says what was
+ * expected, what happened, and the smallest example that shows it.
  *
  * @param <K> the type of keys
  * @param <V> the type of values

@@ -127,7 +127,8 @@ public class OutcomeCollector implements TestExecutionListener {
         }
         StackTraceElement origin = firstStudentFrame(t);
         if (origin != null) {
-            text.append("\n(thrown at ").append(origin).append(')');
+            text.append("\n(thrown at ").append(origin.getClassName()).append('.').append(origin.getMethodName())
+                    .append('(').append(origin.getFileName()).append(':').append(origin.getLineNumber()).append("))");
         }
         return text.toString();
     }

@@ -8,6 +8,7 @@ import java.net.MalformedURLException;
 import java.net.URL;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import memolab.grader.Hidden;
@@ -16,6 +17,7 @@ import memolab.grader.score.TestOutcome;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.TagFilter;
+import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.core.LauncherConfig;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
@@ -41,10 +43,11 @@ public final class SuiteRunner {
      * @param submissionClasses the submission's class folders (student classes and the given files)
      * @param suiteClasses      the folders or jars that hold the suite's compiled test classes
      * @param includeHidden     whether to run the hidden tests too (final grading)
+     * @param listeners         more listeners to tell of the run, e.g. a {@code ScoreListener} to print the table
      * @return one outcome per graded test, in plan order
      */
-    public static List<TestOutcome> run(List<Path> submissionClasses, List<Path> suiteClasses, boolean includeHidden)
-            throws IOException {
+    public static List<TestOutcome> run(List<Path> submissionClasses, List<Path> suiteClasses, boolean includeHidden,
+                                        TestExecutionListener... listeners) throws IOException {
         List<URL> urls = new ArrayList<>();
         for (Path path : submissionClasses) {
             urls.add(toUrl(path));
@@ -68,7 +71,9 @@ public final class SuiteRunner {
                     .enableTestExecutionListenerAutoRegistration(false)
                     .build());
             OutcomeCollector collector = new OutcomeCollector();
-            launcher.execute(discovery, collector);
+            TestExecutionListener[] all = Arrays.copyOf(listeners, listeners.length + 1);
+            all[listeners.length] = collector;
+            launcher.execute(discovery, all);
             return collector.outcomes();
         } finally {
             thread.setContextClassLoader(previous);

@@ -48,8 +48,8 @@ class FibonacciValuesTest {
     @Test
     @Graded(category = FIB_CORRECTNESS, points = 2)
     @DisplayName("fib(1000) is right, with the default stack size")
-    void fib1000IsRight() {
-        BigInteger result = new Fibonacci(128).fib(1000);
+    void fib1000IsRight() throws InterruptedException {
+        BigInteger result = DefaultStack.call("fib(1000) on a fresh Fibonacci(128)", () -> new Fibonacci(128).fib(1000));
         assertThat(result.toString()).as("fib(1000) on a fresh Fibonacci(128) (209 digits)").isEqualTo(FIB_1000);
     }
 
@@ -62,5 +62,7 @@ class FibonacciValuesTest {
                 .as("fib(-1) should throw IllegalArgumentException naming the value")
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("-1");
+        assertThatThrownBy(() -> Fibonacci.naive(-1)).as("Fibonacci.naive(-1) (given code) rejects it the same way")
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -40,6 +40,7 @@ class LruExamplesTest {
             assertThat(cache.capacity()).as("new LruCache(3): capacity()").isEqualTo(3);
             assertThat(cache.keys()).as("new LruCache(3): keys()").isEmpty();
             assertThat(cache.stats()).as("new LruCache(3): stats()").isEqualTo(new CacheStats(0, 0, 0, 0, 3));
+            assertThat(cache.stats().hitRate()).as("new LruCache(3): stats().hitRate() with no look-up yet").isZero();
         }
 
         @Test

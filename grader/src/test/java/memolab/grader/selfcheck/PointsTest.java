@@ -1,0 +1,83 @@
+package memolab.grader.selfcheck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import memolab.grader.Category;
+import memolab.grader.Graded;
+import memolab.grader.Hidden;
+import memolab.grader.score.Score;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** The rubric adds up: 100 points, every graded test in the suite carries points, hidden ones are marked. */
+class PointsTest {
+
+    record GradedTest(Class<?> type, Method method, Graded graded, boolean hidden) {
+    }
+
+    static List<GradedTest> suiteTests() throws IOException, ClassNotFoundException {
+        Path suite = Submissions.suiteClasses().resolve("memolab/grader/suite");
+        List<GradedTest> tests = new ArrayList<>();
+        try (Stream<Path> files = Files.list(suite)) {
+            for (Path file : files.sorted().toList()) {
+                String name = file.getFileName().toString();
+                if (!name.endsWith(".class")) {
+                    continue;
+                }
+                Class<?> type = Class.forName("memolab.grader.suite." + name.substring(0, name.length() - 6));
+                for (Method method : type.getDeclaredMethods()) {
+                    if (method.isAnnotationPresent(Test.class)) {
+                        assertThat(method.getAnnotation(Graded.class))
+                                .as("%s.%s is in the graded suite, so it must carry @Graded", type.getName(), method.getName())
+                                .isNotNull();
+                        boolean hidden = type.isAnnotationPresent(Hidden.class)
+                                || (type.getEnclosingClass() != null && type.getEnclosingClass().isAnnotationPresent(Hidden.class));
+                        tests.add(new GradedTest(type, method, method.getAnnotation(Graded.class), hidden));
+                    }
+                }
+            }
+        }
+        return tests;
+    }
+
+    @Test
+    @DisplayName("the graded tests add up to 100 points, 82 visible and 18 hidden")
+    void pointsAddUpTo100() throws Exception {
+        List<GradedTest> tests = suiteTests();
+        assertThat(tests.stream().mapToInt(t -> t.graded().points()).sum()).isEqualTo(Score.SUITE_TOTAL);
+        assertThat(tests.stream().filter(t -> !t.hidden()).mapToInt(t -> t.graded().points()).sum()).isEqualTo(82);
+        assertThat(tests).allSatisfy(t -> assertThat(t.graded().points()).as("points of %s", t.method()).isPositive());
+    }
+
+    @Test
+    @DisplayName("each category has the points of the rubric")
+    void categoriesHaveTheirPoints() throws Exception {
+        Map<Category, Integer> points = new EnumMap<>(Category.class);
+        for (GradedTest test : suiteTests()) {
+            points.merge(test.graded().category(), test.graded().points(), Integer::sum);
+        }
+        assertThat(points).containsExactlyInAnyOrderEntriesOf(Map.of(
+                Category.LRU_EXAMPLES, 30, Category.LRU_PROPERTIES, 20, Category.LRU_COMPLEXITY, 10,
+                Category.FIB_CORRECTNESS, 10, Category.MEMO_FINGERPRINT, 10, Category.FIB_TIMING, 5,
+                Category.ARCHITECTURE, 15));
+    }
+
+    @Test
+    @DisplayName("hidden tests live in classes named Hidden*, so a release can leave their files out")
+    void hiddenTestsAreInHiddenClasses() throws Exception {
+        for (GradedTest test : suiteTests()) {
+            Class<?> top = test.type().getEnclosingClass() == null ? test.type() : test.type().getEnclosingClass();
+            assertThat(top.getSimpleName().startsWith("Hidden")).as("%s: hidden=%s", top.getSimpleName(), test.hidden())
+                    .isEqualTo(test.hidden());
+        }
+    }
+}

@@ -34,10 +34,12 @@ final class Submissions {
     private Submissions() {
     }
 
-    /** The corpus variants' names, sorted. */
+    /** The corpus variants' names, sorted: folders of full files, and {@code .edit} files. */
     static List<String> corpusNames() {
-        try (Stream<Path> dirs = Files.list(CORPUS)) {
-            return dirs.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();
+        try (Stream<Path> entries = Files.list(CORPUS)) {
+            return entries.map(p -> p.getFileName().toString())
+                    .map(name -> name.replaceFirst("\\.edit$", ""))
+                    .sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -69,8 +71,25 @@ final class Submissions {
         return out;
     }
 
+    /** Compiles a variant of {@code root}: a folder of full files, or an {@link VariantEdit} file. */
     static Path compileVariant(Path root, String name) {
-        return compile(name, REFERENCE, root.resolve(name).resolve("memolab"));
+        return compile(name, REFERENCE, variantSources(root, name));
+    }
+
+    /** The files a variant replaces, written out where they are edits. */
+    static Path variantSources(Path root, String name) {
+        Path folder = root.resolve(name).resolve("memolab");
+        if (Files.isDirectory(folder)) {
+            return folder;
+        }
+        Path sources = WORK.resolve("sources").resolve(name);
+        try {
+            deleteTree(sources);
+            VariantEdit.parse(root.resolve(name + ".edit")).writeTo(sources, REFERENCE, CORPUS);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return sources;
     }
 
     /** Runs the graded suite on compiled classes. */

@@ -43,6 +43,9 @@ class FibonacciValuesTest {
                     .isEqualTo(expected.get(n));
         }
         assertThat(fibonacci.fib(93)).as("fib(93)").isEqualTo(new BigInteger("12200160415121876738"));
+        for (int n = 0; n <= 20; n++) {
+            assertThat(Fibonacci.naive(n)).as("Fibonacci.naive(%d) (given code: leave it as it was)", n).isEqualTo(expected.get(n));
+        }
     }
 
     @Test

@@ -15,8 +15,9 @@ import java.util.jar.JarFile;
 import memolab.LruCache;
 
 /**
- * The student's compiled classes, read from where {@code LruCache} was loaded: the rules
- * scan these and nothing else (not the grader, not the JDK).
+ * The student's compiled classes: the package {@code memolab} (not its sub-packages), read
+ * from where {@code LruCache} was loaded. The rules scan these and nothing else (not the
+ * grader, not the JDK), even where the same folder or jar holds more.
  */
 final class StudentClasses {
 
@@ -27,7 +28,8 @@ final class StudentClasses {
 
     static synchronized JavaClasses get() {
         if (imported == null) {
-            imported = importFrom(locationOf(LruCache.class));
+            imported = importFrom(locationOf(LruCache.class))
+                    .that(JavaClass.Predicates.resideInAPackage(LruCache.class.getPackageName()));
         }
         return imported;
     }

@@ -1,7 +1,12 @@
 package memolab.grader.score;
 
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import memolab.grader.Category;
 
 /** Renders a {@link Score} as the plain-text table printed at the end of a test run. */
 public final class ScoreTable {
@@ -23,13 +28,12 @@ public final class ScoreTable {
         out.append(rule).append('\n');
         out.append("MemoLab score").append(headline.isEmpty() ? "" : ": " + headline).append('\n');
         out.append(rule).append('\n');
-        out.append(String.format(Locale.ROOT, "%-3s %-36s %9s %14s%n", "#", "Category", "Points", "Tests passed"));
+        line(out, "%-3s %-36s %9s %14s", "#", "Category", "Points", "Tests passed");
         for (Score.Row row : score.rows()) {
-            out.append(String.format(Locale.ROOT, "%-3d %-36s %4d / %-3d %8d / %-3d%n",
-                    row.category().number(), row.category().title(),
-                    row.earned(), row.possible(), row.passed(), row.tests()));
+            line(out, "%-3d %-36s %4d / %-3d %8d / %-3d", row.category().number(), row.category().title(),
+                    row.earned(), row.possible(), row.passed(), row.tests());
         }
-        out.append(String.format(Locale.ROOT, "%-3s %-36s %4d / %-3d%n", "", "Total", score.earned(), score.possible()));
+        line(out, "%-3s %-36s %4d / %-3d", "", "Total", score.earned(), score.possible());
         int elsewhere = Score.SUITE_TOTAL - score.possible();
         if (elsewhere > 0) {
             out.append(String.format(Locale.ROOT,
@@ -40,16 +44,43 @@ public final class ScoreTable {
         if (lost.isEmpty()) {
             out.append("Every graded test passed.\n");
         } else {
-            out.append('\n').append("Tests that lost points (fix them top to bottom; the full messages are above):\n");
-            for (TestOutcome outcome : lost) {
-                out.append(String.format(Locale.ROOT, "- [%d %s] %s%s (0 / %d)%n",
-                        outcome.category().number(), outcome.category().title(), outcome.displayName(),
-                        outcome.status() == TestOutcome.Status.NOT_RUN ? ", not run" : "", outcome.points()));
-                appendIndented(out, outcome.message());
-            }
+            out.append('\n').append("Tests that lost points, in rubric order (the full messages are above):\n");
+            appendLost(out, lost);
         }
         out.append(rule).append('\n');
         return out.toString();
+    }
+
+    /**
+     * The lost tests by category, in rubric order; tests of a category that failed with the
+     * same message are listed together and the message is shown once (on untouched stubs,
+     * most tests fail the same way).
+     */
+    private static void appendLost(StringBuilder out, List<TestOutcome> lost) {
+        Map<Category, Map<String, List<TestOutcome>>> byCategory = new EnumMap<>(Category.class);
+        for (TestOutcome outcome : lost) {
+            byCategory.computeIfAbsent(outcome.category(), c -> new LinkedHashMap<>())
+                    .computeIfAbsent(outcome.message(), m -> new ArrayList<>())
+                    .add(outcome);
+        }
+        for (Map<String, List<TestOutcome>> byMessage : byCategory.values()) {
+            for (Map.Entry<String, List<TestOutcome>> group : byMessage.entrySet()) {
+                for (TestOutcome outcome : group.getValue()) {
+                    out.append(String.format(Locale.ROOT, "- [%d %s] %s%s (0 / %d)%n",
+                            outcome.category().number(), outcome.category().title(), outcome.displayName(),
+                            outcome.status() == TestOutcome.Status.NOT_RUN ? ", not run" : "", outcome.points()));
+                }
+                if (group.getValue().size() > 1) {
+                    out.append(String.format(Locale.ROOT, "  (the %d tests above, each:)%n", group.getValue().size()));
+                }
+                appendIndented(out, group.getKey());
+            }
+        }
+    }
+
+    /** A padded table line, without the padding's trailing spaces. */
+    private static void line(StringBuilder out, String format, Object... args) {
+        out.append(String.format(Locale.ROOT, format, args).stripTrailing()).append('\n');
     }
 
     private static void appendIndented(StringBuilder out, String message) {

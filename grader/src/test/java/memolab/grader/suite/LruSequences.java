@@ -329,6 +329,9 @@ final class LruSequences implements Property<LruSequences.Scenario> {
 
     @Override
     public String describe(Scenario scenario) {
+        if (scenario.ops().isEmpty()) {
+            return "new LruCache(" + scenario.capacity() + "), before any call";
+        }
         return "capacity " + scenario.capacity() + ": "
                 + scenario.ops().stream().map(Op::toString).collect(Collectors.joining(", "));
     }

@@ -32,11 +32,18 @@ public class OutcomeCollector implements TestExecutionListener {
     public synchronized void testPlanExecutionStarted(TestPlan testPlan) {
         plan = testPlan;
         outcomes.clear();
+        outcomes.putAll(gradedTests(testPlan));
+    }
+
+    /** The graded tests of a plan, by unique id in plan order, each not run yet. */
+    public static Map<String, TestOutcome> gradedTests(TestPlan testPlan) {
+        Map<String, TestOutcome> graded = new LinkedHashMap<>();
         for (TestIdentifier root : testPlan.getRoots()) {
             for (TestIdentifier id : testPlan.getDescendants(root)) {
-                graded(id).ifPresent(outcome -> outcomes.put(id.getUniqueId(), outcome));
+                graded(id).ifPresent(outcome -> graded.put(id.getUniqueId(), outcome));
             }
         }
+        return graded;
     }
 
     @Override
@@ -70,6 +77,11 @@ public class OutcomeCollector implements TestExecutionListener {
     /** The outcomes so far, in plan order. */
     public synchronized List<TestOutcome> outcomes() {
         return List.copyOf(outcomes.values());
+    }
+
+    /** The current outcome of one graded test, if the identifier is one. */
+    public synchronized Optional<TestOutcome> outcomeOf(TestIdentifier testIdentifier) {
+        return Optional.ofNullable(outcomes.get(testIdentifier.getUniqueId()));
     }
 
     /** The display name of the graded test under way, or empty between tests. */

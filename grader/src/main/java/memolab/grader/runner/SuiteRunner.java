@@ -48,6 +48,32 @@ public final class SuiteRunner {
      */
     public static List<TestOutcome> run(List<Path> submissionClasses, List<Path> suiteClasses, boolean includeHidden,
                                         TestExecutionListener... listeners) throws IOException {
+        OutcomeCollector collector = new OutcomeCollector();
+        TestExecutionListener[] all = Arrays.copyOf(listeners, listeners.length + 1);
+        all[listeners.length] = collector;
+        withSuite(submissionClasses, suiteClasses, includeHidden, (launcher, request) -> launcher.execute(request, all));
+        return collector.outcomes();
+    }
+
+    /**
+     * The graded tests the suite holds, found without running any: each outcome is
+     * {@link TestOutcome.Status#NOT_RUN}. Any classes that compile against the student API
+     * will do for {@code submissionClasses} (the grader uses the stubs).
+     */
+    public static List<TestOutcome> plan(List<Path> submissionClasses, List<Path> suiteClasses, boolean includeHidden)
+            throws IOException {
+        List<TestOutcome> plan = new ArrayList<>();
+        withSuite(submissionClasses, suiteClasses, includeHidden,
+                (launcher, request) -> plan.addAll(OutcomeCollector.gradedTests(launcher.discover(request)).values()));
+        return plan;
+    }
+
+    private interface SuiteAction {
+        void run(Launcher launcher, LauncherDiscoveryRequest request);
+    }
+
+    private static void withSuite(List<Path> submissionClasses, List<Path> suiteClasses, boolean includeHidden,
+                                  SuiteAction action) throws IOException {
         List<URL> urls = new ArrayList<>();
         for (Path path : submissionClasses) {
             urls.add(toUrl(path));
@@ -65,16 +91,11 @@ public final class SuiteRunner {
             if (!includeHidden) {
                 request.filters(TagFilter.excludeTags(Hidden.TAG));
             }
-            LauncherDiscoveryRequest discovery = request.build();
             // The score listener registers itself on every launcher; here the caller reads the outcomes.
             Launcher launcher = LauncherFactory.create(LauncherConfig.builder()
                     .enableTestExecutionListenerAutoRegistration(false)
                     .build());
-            OutcomeCollector collector = new OutcomeCollector();
-            TestExecutionListener[] all = Arrays.copyOf(listeners, listeners.length + 1);
-            all[listeners.length] = collector;
-            launcher.execute(discovery, all);
-            return collector.outcomes();
+            action.run(launcher, request.build());
         } finally {
             thread.setContextClassLoader(previous);
         }

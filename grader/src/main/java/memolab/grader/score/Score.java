@@ -2,6 +2,7 @@ package memolab.grader.score;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import memolab.grader.Category;
@@ -77,5 +78,32 @@ public final class Score {
     /** The failed and not-run tests, in plan order. */
     public List<TestOutcome> lost() {
         return outcomes.stream().filter(o -> o.status() != TestOutcome.Status.PASSED).toList();
+    }
+
+    /**
+     * Lost tests of one category that failed with the same message.
+     *
+     * @param category the category
+     * @param message  the message they share
+     * @param tests    the tests, in plan order
+     */
+    public record LostGroup(Category category, String message, List<TestOutcome> tests) {
+    }
+
+    /**
+     * The lost tests grouped for reading: by category in rubric order, then by message (on
+     * untouched stubs or a compile error, most tests fail the same way).
+     */
+    public List<LostGroup> lostGroups() {
+        Map<Category, Map<String, List<TestOutcome>>> byCategory = new EnumMap<>(Category.class);
+        for (TestOutcome outcome : lost()) {
+            byCategory.computeIfAbsent(outcome.category(), c -> new LinkedHashMap<>())
+                    .computeIfAbsent(outcome.message(), m -> new ArrayList<>())
+                    .add(outcome);
+        }
+        List<LostGroup> groups = new ArrayList<>();
+        byCategory.forEach((category, byMessage) ->
+                byMessage.forEach((message, tests) -> groups.add(new LostGroup(category, message, List.copyOf(tests)))));
+        return groups;
     }
 }

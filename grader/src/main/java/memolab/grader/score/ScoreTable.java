@@ -1,12 +1,7 @@
 package memolab.grader.score;
 
-import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import memolab.grader.Category;
 
 /** Renders a {@link Score} as the plain-text table printed at the end of a test run. */
 public final class ScoreTable {
@@ -45,37 +40,20 @@ public final class ScoreTable {
             out.append("Every graded test passed.\n");
         } else {
             out.append('\n').append("Tests that lost points, in rubric order (the full messages are above):\n");
-            appendLost(out, lost);
-        }
-        out.append(rule).append('\n');
-        return out.toString();
-    }
-
-    /**
-     * The lost tests by category, in rubric order; tests of a category that failed with the
-     * same message are listed together and the message is shown once (on untouched stubs,
-     * most tests fail the same way).
-     */
-    private static void appendLost(StringBuilder out, List<TestOutcome> lost) {
-        Map<Category, Map<String, List<TestOutcome>>> byCategory = new EnumMap<>(Category.class);
-        for (TestOutcome outcome : lost) {
-            byCategory.computeIfAbsent(outcome.category(), c -> new LinkedHashMap<>())
-                    .computeIfAbsent(outcome.message(), m -> new ArrayList<>())
-                    .add(outcome);
-        }
-        for (Map<String, List<TestOutcome>> byMessage : byCategory.values()) {
-            for (Map.Entry<String, List<TestOutcome>> group : byMessage.entrySet()) {
-                for (TestOutcome outcome : group.getValue()) {
+            for (Score.LostGroup group : score.lostGroups()) {
+                for (TestOutcome outcome : group.tests()) {
                     out.append(String.format(Locale.ROOT, "- [%d %s] %s%s (0 / %d)%n",
                             outcome.category().number(), outcome.category().title(), outcome.displayName(),
                             outcome.status() == TestOutcome.Status.NOT_RUN ? ", not run" : "", outcome.points()));
                 }
-                if (group.getValue().size() > 1) {
-                    out.append(String.format(Locale.ROOT, "  (the %d tests above, each:)%n", group.getValue().size()));
+                if (group.tests().size() > 1) {
+                    out.append(String.format(Locale.ROOT, "  (the %d tests above, each:)%n", group.tests().size()));
                 }
-                appendIndented(out, group.getKey());
+                appendIndented(out, group.message());
             }
         }
+        out.append(rule).append('\n');
+        return out.toString();
     }
 
     /** A padded table line, without the padding's trailing spaces. */

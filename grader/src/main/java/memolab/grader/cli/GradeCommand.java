@@ -1,0 +1,188 @@
+package memolab.grader.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import memolab.grader.grading.GradingPlan;
+import memolab.grader.grading.GradingResult;
+import memolab.grader.grading.Submission;
+import memolab.grader.grading.SubmissionGrader;
+import memolab.grader.report.FeedbackMarkdown;
+import memolab.grader.report.Gradebook;
+import memolab.grader.report.GradescopeJson;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code grade}: grades submissions, each in a JVM of its own, and writes the reports. */
+@Command(name = "grade",
+        mixinStandardHelpOptions = true,
+        header = "Grade submissions: a report per student and a class gradebook.",
+        description = {
+            "Each <submission-dir> is a student's repository or its exercises folder; only the Java sources",
+            "under exercises/src/main/java are used. With none, grades this repository's exercises/.",
+            "Writes <out>/<student>/feedback.md and results.json (Gradescope's format), and <out>/gradebook.csv,",
+            "one row per student, appended as each finishes: a new run skips the students already in it."})
+public final class GradeCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "<submission-dir>", arity = "0..*", description = "submissions to grade")
+    List<Path> submissions = new ArrayList<>();
+
+    @Option(names = "--hidden", description = "run the hidden tests too (final grading)")
+    boolean hidden;
+
+    @Option(names = "--jobs", paramLabel = "<n>", description = "submissions graded at once (default: ${DEFAULT-VALUE}, the cores)")
+    int jobs = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--out", paramLabel = "<dir>", description = "where the reports go (default: ${DEFAULT-VALUE})")
+    Path out = Path.of("grading");
+
+    @Option(names = "--timeout", paramLabel = "<seconds>", description = "wall-clock limit per submission (default: ${DEFAULT-VALUE})")
+    long timeout = 300;
+
+    @Option(names = "--force", description = "grade every submission again, starting a new gradebook")
+    boolean force;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter stdout = spec.commandLine().getOut();
+        if (jobs < 1 || timeout < 1) {
+            err.println("--jobs and --timeout must be at least 1");
+            return GraderCli.USAGE;
+        }
+        List<Path> paths = submissions.isEmpty() ? defaultSubmission(err) : submissions;
+        if (paths.isEmpty()) {
+            return GraderCli.USAGE;
+        }
+        Set<String> names = new HashSet<>();
+        for (Path path : paths) {
+            if (!names.add(Submission.nameOf(path))) {
+                err.println("Two submissions are named " + Submission.nameOf(path) + ": reports would overwrite each other. "
+                        + "Give each its own folder name.");
+                return GraderCli.USAGE;
+            }
+        }
+        Files.createDirectories(out);
+        Path gradebookFile = out.resolve("gradebook.csv");
+        if (force && Files.exists(gradebookFile)) {
+            Files.move(gradebookFile, out.resolve("gradebook.csv.bak"), StandardCopyOption.REPLACE_EXISTING);
+        }
+        Set<String> done = Gradebook.graded(gradebookFile);
+        List<Path> todo = paths.stream().filter(p -> !done.contains(Submission.nameOf(p))).toList();
+        if (todo.size() < paths.size()) {
+            err.printf("%d submission(s) already in %s were skipped (--force grades them again).%n",
+                    paths.size() - todo.size(), gradebookFile);
+        }
+        long start = System.nanoTime();
+        err.println("Preparing the graded suite" + (hidden ? " (hidden tests included)" : "") + "...");
+        GradingPlan plan = GradingPlan.prepare(out.resolve(".work"), hidden);
+        SubmissionGrader grader = new SubmissionGrader(plan, out.resolve(".work"), hidden, timeout);
+        Progress progress = new Progress(err, todo.size());
+        List<GradingResult> results = new ArrayList<>();
+        try (Gradebook gradebook = Gradebook.open(gradebookFile)) {
+            ExecutorService pool = Executors.newFixedThreadPool(jobs);
+            try {
+                List<Future<GradingResult>> futures = new ArrayList<>();
+                for (Path path : todo) {
+                    futures.add(pool.submit(() -> {
+                        GradingResult result = grader.grade(path);
+                        writeReports(result);
+                        gradebook.append(result);
+                        progress.done(result);
+                        return result;
+                    }));
+                }
+                for (Future<GradingResult> future : futures) {
+                    results.add(future.get());
+                }
+            } catch (ExecutionException e) {
+                throw new IOException("writing the reports failed", e.getCause());
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        stdout.print(summary(results, seconds));
+        stdout.flush();
+        return results.stream().anyMatch(r -> r.status() == GradingResult.Status.GRADER_ERROR)
+                ? GraderCli.SOME_NOT_GRADED : GraderCli.OK;
+    }
+
+    private void writeReports(GradingResult result) throws IOException {
+        Path folder = out.resolve(Submission.folderName(result.student()));
+        Files.createDirectories(folder);
+        Files.writeString(folder.resolve("feedback.md"), FeedbackMarkdown.render(result), StandardCharsets.UTF_8);
+        Files.writeString(folder.resolve("results.json"), GradescopeJson.render(result), StandardCharsets.UTF_8);
+    }
+
+    private String summary(List<GradingResult> results, double seconds) {
+        StringBuilder text = new StringBuilder();
+        text.append(String.format(Locale.ROOT, "%-24s %-26s %9s %8s%n", "Student", "Status", "Score", "Time"));
+        for (GradingResult result : results) {
+            text.append(String.format(Locale.ROOT, "%-24s %-26s %4d / %-3d %6.1f s%n", result.student(),
+                    result.status().name().toLowerCase(Locale.ROOT).replace('_', ' '), result.score().earned(),
+                    result.score().possible(), result.timings().total()));
+        }
+        text.append(String.format(Locale.ROOT, "Graded %d submission(s) in %.1f s (%d at once). Reports in %s%n",
+                results.size(), seconds, jobs, out));
+        return text.toString();
+    }
+
+    /** This repository's exercises folder, found from the working directory upwards. */
+    private static List<Path> defaultSubmission(PrintWriter err) {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isDirectory(dir.resolve("exercises/src/main/java")) && Files.isDirectory(dir.resolve("grader"))) {
+                return List.of(dir.resolve("exercises"));
+            }
+        }
+        err.println("No <submission-dir> given, and no MemoLab repository around the working directory.");
+        return List.of();
+    }
+
+    /** Progress on standard error: a bar on a console, one line per submission otherwise. */
+    private static final class Progress {
+        private final PrintWriter err;
+        private final int total;
+        private final AtomicInteger finished = new AtomicInteger();
+        private final boolean console = System.console() != null;
+
+        Progress(PrintWriter err, int total) {
+            this.err = err;
+            this.total = total;
+        }
+
+        synchronized void done(GradingResult result) {
+            int n = finished.incrementAndGet();
+            int width = 30;
+            int filled = total == 0 ? width : width * n / total;
+            String line = String.format(Locale.ROOT, "[%s%s] %d/%d %s: %d / %d", "#".repeat(filled), ".".repeat(width - filled),
+                    n, total, result.student(), result.score().earned(), result.score().possible());
+            if (console) {
+                err.print("\r" + line + " ".repeat(10) + (n == total ? "\n" : ""));
+            } else {
+                err.println(line);
+            }
+            err.flush();
+        }
+    }
+}

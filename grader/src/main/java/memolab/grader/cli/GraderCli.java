@@ -1,0 +1,40 @@
+package memolab.grader.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The grader's command line: {@code java -jar grader/target/memolab-grader.jar <command>}. */
+@Command(name = "memolab-grader",
+        mixinStandardHelpOptions = true,
+        version = "MemoLab grader 1.0.0",
+        header = "Grades MemoLab submissions with the graded suite.",
+        subcommands = {GradeCommand.class, CommandLine.HelpCommand.class},
+        footerHeading = "%nExit codes:%n",
+        footer = {
+            "  " + GraderCli.OK + "  every submission was graded (a submission that does not compile or",
+            "     crashes is graded too: it gets its report and its score)",
+            "  " + GraderCli.SOME_NOT_GRADED + "  the grader itself failed on some submission: grade it again",
+            "  " + GraderCli.USAGE + "  the command line was wrong",
+            "  " + GraderCli.SETUP + "  the grader could not start (no JDK compiler, unreadable --out folder)"})
+public final class GraderCli {
+
+    public static final int OK = 0;
+    public static final int SOME_NOT_GRADED = 1;
+    public static final int USAGE = 2;
+    public static final int SETUP = 3;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line, ready to {@code execute}; tests run it in-process. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new GraderCli())
+                .setExitCodeExceptionMapper(e -> SETUP)
+                .setParameterExceptionHandler((e, args) -> {
+                    e.getCommandLine().getErr().println(e.getMessage());
+                    e.getCommandLine().usage(e.getCommandLine().getErr());
+                    return USAGE;
+                });
+    }
+}

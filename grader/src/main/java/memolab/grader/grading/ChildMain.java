@@ -1,0 +1,82 @@
+package memolab.grader.grading;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import memolab.grader.junit.OutcomeCollector;
+import memolab.grader.runner.SuiteRunner;
+import memolab.grader.score.TestOutcome;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.launcher.TestIdentifier;
+
+/**
+ * The entry point of the JVM that runs one submission: {@code ChildMain <classes> <suite>
+ * <hidden>}. The first line on standard input is the channel key. Student output is kept
+ * (capped) and sent at the end; results go out on the signed channel as each test ends, so
+ * a run cut short still reports what it finished.
+ */
+public final class ChildMain {
+
+    /** How much of the student's own output is kept for the report. */
+    static final int OUTPUT_CAP = 64 * 1024;
+
+    private ChildMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        PrintStream channelOut = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+        ResultChannel channel = ResultChannel.fromHex(
+                new BufferedReader(new InputStreamReader(System.in, StandardCharsets.US_ASCII)).readLine());
+        System.setIn(new ByteArrayInputStream(new byte[0]));
+        CappedOutput captured = new CappedOutput(OUTPUT_CAP);
+        PrintStream studentOut = new PrintStream(captured, true, StandardCharsets.UTF_8);
+        System.setOut(studentOut);
+        System.setErr(studentOut);
+
+        Emitter emitter = new Emitter(channel, channelOut);
+        emitter.send(ChildEvent.ready());
+        List<TestOutcome> outcomes =
+                SuiteRunner.run(List.of(Path.of(args[0])), List.of(Path.of(args[1])), Boolean.parseBoolean(args[2]), emitter);
+        outcomes.forEach(outcome -> emitter.send(ChildEvent.outcome(outcome))); // final word, incl. tests of a class that failed to start
+        emitter.send(ChildEvent.output(captured.text(), captured.dropped()));
+        emitter.send(ChildEvent.finished());
+        channelOut.flush();
+        // A thread the submission started and never ended must not keep this JVM alive.
+        Runtime.getRuntime().halt(0);
+    }
+
+    /** Sends "started" and "outcome" events as the suite runs. */
+    private static final class Emitter extends OutcomeCollector {
+        private final ResultChannel channel;
+        private final PrintStream out;
+
+        Emitter(ResultChannel channel, PrintStream out) {
+            this.channel = channel;
+            this.out = out;
+        }
+
+        synchronized void send(ChildEvent event) {
+            out.println(channel.sign(event.toJson()));
+        }
+
+        @Override
+        public void executionStarted(TestIdentifier testIdentifier) {
+            super.executionStarted(testIdentifier);
+            if (testIdentifier.isTest()) {
+                send(ChildEvent.started(testIdentifier.getDisplayName()));
+            }
+        }
+
+        @Override
+        public void executionFinished(TestIdentifier testIdentifier, TestExecutionResult result) {
+            super.executionFinished(testIdentifier, result);
+            outcomeOf(testIdentifier).ifPresent(outcome -> send(ChildEvent.outcome(outcome)));
+        }
+    }
+}

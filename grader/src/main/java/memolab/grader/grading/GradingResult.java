@@ -1,0 +1,48 @@
+package memolab.grader.grading;
+
+import java.util.List;
+import memolab.grader.score.Score;
+import memolab.grader.score.TestOutcome;
+
+/**
+ * Everything known about one graded submission: the data every report is rendered from.
+ *
+ * @param student  the submission's name (its folder's name)
+ * @param status   how grading ended
+ * @param outcomes one outcome per graded test, in plan order
+ * @param problems what went wrong outside the tests, for the student (compiler messages,
+ *                 a run cut short, files that were ignored), in plain words
+ * @param output   the student code's own output, capped
+ * @param outputCut bytes of output dropped past the cap
+ * @param timings  where the time went
+ */
+public record GradingResult(String student, Status status, List<TestOutcome> outcomes, List<String> problems,
+                            String output, long outputCut, Timings timings) {
+
+    /** How grading a submission ended. */
+    public enum Status {
+        /** The suite ran to the end. */
+        GRADED,
+        /** No sources to grade: a wrong path, an empty folder. */
+        NO_SUBMISSION,
+        /** The sources do not compile, or a required class or method is missing. */
+        COMPILE_ERROR,
+        /** The run was stopped at the time limit. */
+        TIMED_OUT,
+        /** The JVM ended before the suite did (System.exit, out of memory, a crash). */
+        CRASHED,
+        /** Something in the grader itself failed; the submission may be fine. */
+        GRADER_ERROR
+    }
+
+    /**
+     * Seconds spent compiling, starting the JVM, running the suite, and in all.
+     */
+    public record Timings(double compile, double jvmStart, double suite, double total) {
+        static final Timings NONE = new Timings(0, 0, 0, 0);
+    }
+
+    public Score score() {
+        return Score.of(outcomes);
+    }
+}

@@ -1,0 +1,111 @@
+package memolab.grader.grading;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * A student's submission as found on disk: the Java sources under
+ * {@code exercises/src/main/java} and nothing else. The student's copies of the tests, the
+ * poms, the workflows and the given files are never used: the grader brings its own.
+ *
+ * @param student the submission's name
+ * @param root    the folder given on the command line
+ * @param sources the Java files to compile
+ * @param notes   files left out, and why (for the report)
+ */
+public record Submission(String student, Path root, List<Path> sources, List<String> notes) {
+
+    /** The files given complete; a student's copy of them is left out. */
+    static final Set<String> GIVEN_FILES = Set.of("CacheStats.java", "NaiveFibonacci.java");
+
+    /**
+     * Finds a submission's sources.
+     *
+     * @param path a student's repository, or its {@code exercises} folder
+     * @throws InvalidSubmissionException with a message for the student when there is nothing to grade
+     */
+    static Submission locate(Path path) throws IOException, InvalidSubmissionException {
+        Path root = path.toAbsolutePath().normalize();
+        String student = nameOf(path);
+        if (!Files.isDirectory(root)) {
+            throw new InvalidSubmissionException(student, "no such folder: " + path);
+        }
+        Path sourcesRoot = Stream.of(root.resolve("exercises/src/main/java"), root.resolve("src/main/java"))
+                .filter(Files::isDirectory).findFirst()
+                .orElseThrow(() -> new InvalidSubmissionException(student,
+                        "no exercises/src/main/java folder in " + path + ": is this a MemoLab repository?"));
+        Path realRoot = root.toRealPath();
+        List<Path> sources = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(sourcesRoot)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
+                String shown = sourcesRoot.relativize(file).toString();
+                if (Files.isSymbolicLink(file) && !file.toRealPath().startsWith(realRoot)) {
+                    notes.add(shown + " is a link to a file outside the submission; it was left out.");
+                } else if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) && !Files.isSymbolicLink(file)) {
+                    notes.add(shown + " is not a regular file; it was left out.");
+                } else if (GIVEN_FILES.contains(file.getFileName().toString())) {
+                    notes.add(shown + " is a file given complete; the grader used its original copy instead.");
+                } else if (!isUtf8(file)) {
+                    throw new InvalidSubmissionException(student, shown + " is not valid UTF-8 text. Save it as UTF-8 "
+                            + "(most editors have an 'encoding' setting) and submit again.");
+                } else {
+                    sources.add(file);
+                }
+            }
+        }
+        if (sources.isEmpty()) {
+            throw new InvalidSubmissionException(student, "no Java sources in " + sourcesRoot);
+        }
+        return new Submission(student, root, sources, notes);
+    }
+
+    /** The student's name: the folder's name, or its parent's when the folder is an {@code exercises} folder. */
+    public static String nameOf(Path path) {
+        Path root = path.toAbsolutePath().normalize();
+        if (root.getFileName() == null) {
+            return root.toString();
+        }
+        String name = root.getFileName().toString();
+        if (name.equals("exercises") && root.getParent() != null && root.getParent().getFileName() != null) {
+            name = root.getParent().getFileName().toString();
+        }
+        return name;
+    }
+
+    /** A folder name for the student's files, safe on any file system. */
+    public static String folderName(String student) {
+        return student.replaceAll("[^A-Za-z0-9._-]", "_");
+    }
+
+    private static boolean isUtf8(Path file) throws IOException {
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(Files.readAllBytes(file)));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
+    }
+
+    /** There is nothing to grade; the message says why, for the student. */
+    static final class InvalidSubmissionException extends Exception {
+        private static final long serialVersionUID = 1L;
+        final String student;
+
+        InvalidSubmissionException(String student, String message) {
+            super(message);
+            this.student = student;
+        }
+    }
+}

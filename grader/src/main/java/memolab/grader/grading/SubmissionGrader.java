@@ -1,0 +1,322 @@
+package memolab.grader.grading;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Executable;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import memolab.grader.grading.GradingResult.Status;
+import memolab.grader.grading.GradingResult.Timings;
+import memolab.grader.runner.JavaSources;
+import memolab.grader.score.TestOutcome;
+
+/**
+ * Grades one submission: compiles its sources with the grader's own given files, checks the
+ * public API against the stubs, then runs the graded suite in a JVM of its own, with a heap
+ * cap and a wall-clock limit, and reads the results from the signed channel. Whatever the
+ * submission does, the result has an outcome for every graded test and says what happened.
+ */
+public final class SubmissionGrader {
+
+    /** The heap of a submission's JVM. */
+    static final String HEAP = "512m";
+
+    private final GradingPlan plan;
+    private final Path workRoot;
+    private final boolean hidden;
+    private final long timeoutSeconds;
+
+    /**
+     * @param plan           the suite's graded tests and the compiled stubs
+     * @param workRoot       where each submission's classes are compiled
+     * @param hidden         whether to run the hidden tests (final grading)
+     * @param timeoutSeconds the wall-clock limit for the suite's JVM
+     */
+    public SubmissionGrader(GradingPlan plan, Path workRoot, boolean hidden, long timeoutSeconds) {
+        this.plan = plan;
+        this.workRoot = workRoot;
+        this.hidden = hidden;
+        this.timeoutSeconds = timeoutSeconds;
+    }
+
+    /** Grades the submission at {@code path}; never throws for anything the submission does. */
+    public GradingResult grade(Path path) {
+        long start = System.nanoTime();
+        Submission submission;
+        try {
+            submission = Submission.locate(path);
+        } catch (Submission.InvalidSubmissionException e) {
+            return notRun(e.student, Status.NO_SUBMISSION, List.of(e.getMessage()), "Not run: there was nothing to grade.", start);
+        } catch (IOException e) {
+            return notRun(String.valueOf(path.getFileName()), Status.NO_SUBMISSION,
+                    List.of("cannot read " + path + ": " + e.getMessage()), "Not run: there was nothing to grade.", start);
+        }
+        try {
+            return compileAndRun(submission, start);
+        } catch (IOException | RuntimeException e) {
+            return notRun(submission.student(), Status.GRADER_ERROR,
+                    List.of("The grader failed on this submission (" + e + "); grade it again or report it."),
+                    "Not run: the grader failed.", start);
+        }
+    }
+
+    private GradingResult compileAndRun(Submission submission, long start) throws IOException {
+        Path classes = workRoot.resolve(Submission.folderName(submission.student())).resolve("classes");
+        deleteTree(classes);
+        List<Path> sources = new ArrayList<>(submission.sources());
+        sources.addAll(plan.givenSources());
+        JavaSources.Compilation compilation = JavaSources.compile(sources, classes);
+        double compileSeconds = seconds(start);
+        List<String> problems = new ArrayList<>(submission.notes());
+        if (!compilation.success()) {
+            problems.add("Your code does not compile. The compiler said:");
+            compilation.messages().stream().filter(m -> m.contains("error:")).map(m -> "    " + m).forEach(problems::add);
+            return notRun(submission.student(), Status.COMPILE_ERROR, problems,
+                    "Not run: your code does not compile (see the compiler's messages).", start);
+        }
+        List<String> apiProblems = checkApi(classes);
+        if (!apiProblems.isEmpty()) {
+            problems.addAll(apiProblems);
+            return notRun(submission.student(), Status.COMPILE_ERROR, problems,
+                    "Not run: a class or method the tests need is missing (see above).", start);
+        }
+        return runSuite(submission.student(), classes, problems, compileSeconds, start);
+    }
+
+    private GradingResult runSuite(String student, Path classes, List<String> problems, double compileSeconds, long start)
+            throws IOException {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        List<String> command = List.of(java.toString(), "-Xmx" + HEAP, "-XX:+ExitOnOutOfMemoryError", "-ea",
+                "-cp", System.getProperty("java.class.path"), ChildMain.class.getName(),
+                classes.toString(), plan.suiteRoot().toString(), Boolean.toString(hidden));
+        ResultChannel channel = ResultChannel.withNewKey();
+        long spawned = System.nanoTime();
+        Process process = new ProcessBuilder(command).start();
+        try (OutputStream stdin = process.getOutputStream()) {
+            stdin.write((channel.keyHex() + "\n").getBytes(StandardCharsets.US_ASCII));
+        }
+        ChildReader reader = new ChildReader(channel, process.getInputStream(), plan.outcomes());
+        CappedOutput stderr = new CappedOutput(16 * 1024);
+        Thread readOut = daemon(reader::readAll);
+        Thread readErr = daemon(() -> copy(process.getErrorStream(), stderr));
+        boolean ended;
+        try {
+            ended = process.waitFor(timeoutSeconds, TimeUnit.SECONDS);
+            if (!ended) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+            readOut.join(5_000);
+            readErr.join(5_000);
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while grading " + student, e);
+        }
+        problems.addAll(reader.problems);
+        Status status = Status.GRADED;
+        String during = reader.running == null ? "before the first test started" : "during the test \"" + reader.running + "\"";
+        String unfinished;
+        if (!ended) {
+            status = Status.TIMED_OUT;
+            unfinished = "The run was stopped after " + timeoutSeconds + " s " + during + ". A test that never ends "
+                    + "usually means an endless loop (a list whose links form a cycle, a loop that never advances).";
+        } else if (!reader.finished) {
+            status = Status.CRASHED;
+            // -XX:+ExitOnOutOfMemoryError ends the JVM with exit code 3 and a line on stdout or stderr.
+            boolean outOfMemory = process.exitValue() == 3
+                    && (stderr.text().contains("OutOfMemoryError") || reader.unsigned.text().contains("OutOfMemoryError"));
+            if (outOfMemory) {
+                unfinished = "The run ran out of memory (the limit is " + HEAP + ") " + during
+                        + ". Look for a structure that keeps growing: entries never evicted, nodes never unlinked.";
+            } else {
+                unfinished = "The run stopped early with exit code " + process.exitValue() + ", " + during
+                        + ". The usual cause is a call to System.exit (or Runtime.exit/halt) in your code: it ends "
+                        + "the whole Java process, tests included. Throw an exception instead.";
+            }
+        } else {
+            unfinished = null;
+        }
+        List<TestOutcome> outcomes = new ArrayList<>(reader.outcomes.values());
+        if (unfinished != null) {
+            problems.add(unfinished);
+            outcomes.replaceAll(o -> o.status() == TestOutcome.Status.NOT_RUN && o.message().equals(GradingPlan.NOT_REACHED)
+                    ? o.with(TestOutcome.Status.NOT_RUN, "Not run: " + unfinished) : o);
+        }
+        double jvmStart = reader.readyAt < 0 ? 0 : (reader.readyAt - spawned) / 1e9;
+        double suite = reader.readyAt < 0 ? 0 : (System.nanoTime() - reader.readyAt) / 1e9;
+        return new GradingResult(student, status, outcomes, problems, reader.output, reader.outputCut,
+                new Timings(compileSeconds, jvmStart, suite, seconds(start)));
+    }
+
+    /** Reads the child's standard output: signed events, and anything else the submission printed there. */
+    private static final class ChildReader {
+        private final ResultChannel channel;
+        private final InputStream in;
+        final Map<String, TestOutcome> outcomes = new LinkedHashMap<>();
+        final List<String> problems = new ArrayList<>();
+        final CappedOutput unsigned = new CappedOutput(16 * 1024); // what reached stdout outside the channel
+        volatile String running;
+        volatile boolean finished;
+        volatile long readyAt = -1;
+        String output = "";
+        long outputCut;
+
+        ChildReader(ResultChannel channel, InputStream in, List<TestOutcome> plan) {
+            this.channel = channel;
+            this.in = in;
+            plan.forEach(o -> outcomes.put(key(o), o));
+        }
+
+        void readAll() {
+            boolean forged = false;
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                    Optional<String> payload;
+                    try {
+                        payload = channel.verify(line);
+                    } catch (SecurityException | IllegalArgumentException e) {
+                        forged = true;
+                        continue;
+                    }
+                    if (payload.isPresent()) {
+                        apply(ChildEvent.fromJson(payload.get()));
+                    } else {
+                        unsigned.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+                    }
+                }
+            } catch (IOException e) {
+                problems.add("Reading the run's results failed: " + e.getMessage());
+            }
+            if (forged) {
+                problems.add("TAMPERING: the run printed lines that imitate the grader's result lines; they were "
+                        + "ignored. Only results signed by the grader count.");
+            }
+        }
+
+        private void apply(ChildEvent event) {
+            switch (event.type()) {
+                case "ready" -> readyAt = System.nanoTime();
+                case "started" -> running = event.test();
+                case "outcome" -> outcomes.computeIfPresent(key(event.outcome()), (k, o) -> event.outcome());
+                case "output" -> {
+                    output = event.text();
+                    outputCut = event.cut();
+                }
+                case "finished" -> finished = true;
+                default -> problems.add("unknown result event " + event.type());
+            }
+        }
+
+        private static String key(TestOutcome outcome) {
+            return outcome.testClass() + "#" + outcome.testMethod();
+        }
+    }
+
+    /**
+     * Compares the public constructors and methods of {@code LruCache} and {@code Fibonacci}
+     * with the stubs', so that a missing class or a wrong signature is named as such rather
+     * than showing up as a crash in every test.
+     */
+    private List<String> checkApi(Path classes) throws IOException {
+        List<String> problems = new ArrayList<>();
+        try (URLClassLoader stubs = new URLClassLoader(new URL[] {plan.stubClasses().toUri().toURL()}, null);
+             URLClassLoader submitted = new URLClassLoader(new URL[] {classes.toUri().toURL()}, null)) {
+            for (String name : List.of("memolab.LruCache", "memolab.Fibonacci")) {
+                Class<?> expected;
+                try {
+                    expected = Class.forName(name, false, stubs);
+                } catch (ClassNotFoundException e) {
+                    throw new IllegalStateException("the grader's stubs lack " + name, e);
+                }
+                Class<?> actual;
+                try {
+                    actual = Class.forName(name, false, submitted);
+                } catch (ClassNotFoundException | LinkageError e) {
+                    problems.add("Missing class " + name + ": it should be in exercises/src/main/java/"
+                            + name.replace('.', '/') + ".java.");
+                    continue;
+                }
+                Set<String> have = signatures(actual);
+                for (String signature : signatures(expected)) {
+                    if (!have.contains(signature)) {
+                        problems.add("Missing or changed: " + signature + " (the tests call it exactly so; keep the "
+                                + "signatures of the stub).");
+                    }
+                }
+            }
+        }
+        return problems;
+    }
+
+    private static Set<String> signatures(Class<?> type) {
+        Set<String> signatures = new TreeSet<>();
+        Stream.<Executable>concat(Arrays.stream(type.getDeclaredConstructors()), Arrays.stream(type.getDeclaredMethods()))
+                .filter(e -> Modifier.isPublic(e.getModifiers()) && !e.isSynthetic())
+                .forEach(e -> signatures.add(describe(type, e)));
+        return signatures;
+    }
+
+    private static String describe(Class<?> type, Executable e) {
+        String params = Arrays.stream(e.getGenericParameterTypes()).map(t -> t.getTypeName()).reduce((a, b) -> a + ", " + b).orElse("");
+        String returns = e instanceof Method m ? m.getGenericReturnType().getTypeName() + " " : "";
+        String name = e instanceof Constructor ? type.getSimpleName() : e.getName();
+        return (Modifier.isStatic(e.getModifiers()) ? "static " : "") + returns + type.getSimpleName()
+                + (e instanceof Constructor ? "" : "." + name) + "(" + params + ")";
+    }
+
+    private GradingResult notRun(String student, Status status, List<String> problems, String why, long start) {
+        List<TestOutcome> outcomes = plan.outcomes().stream().map(o -> o.with(TestOutcome.Status.NOT_RUN, why)).toList();
+        return new GradingResult(student, status, outcomes, List.copyOf(problems), "", 0,
+                new Timings(0, 0, 0, seconds(start)));
+    }
+
+    private static Thread daemon(Runnable task) {
+        Thread thread = new Thread(task, "memolab-child-reader");
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+
+    private static void copy(InputStream in, OutputStream out) {
+        try (in) {
+            in.transferTo(out);
+        } catch (IOException ignored) {
+            // the child is gone; what was read is kept
+        }
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package memolab.grader.report;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import memolab.grader.Category;
+import memolab.grader.grading.GradingResult;
+import memolab.grader.score.Score;
+
+/**
+ * The class's {@code gradebook.csv}: one row per student (id, status, total, possible, each
+ * category). Each row is appended and flushed as soon as its student is graded, so an
+ * interrupted batch loses no finished row, and a new run over the same folder grades only
+ * the students not in it yet.
+ */
+public final class Gradebook implements AutoCloseable {
+
+    private final Writer out;
+
+    private Gradebook(Writer out) {
+        this.out = out;
+    }
+
+    /** The header row. */
+    public static String header() {
+        List<String> cells = new ArrayList<>(List.of("student", "status", "total", "possible"));
+        for (Category category : Category.values()) {
+            cells.add(category.name().toLowerCase(java.util.Locale.ROOT));
+        }
+        return String.join(",", cells);
+    }
+
+    /**
+     * The students already in the gradebook at {@code file} (none if there is no file).
+     *
+     * @throws IllegalStateException if the file has another header: it is not this grader's
+     */
+    public static Set<String> graded(Path file) throws IOException {
+        Set<String> students = new HashSet<>();
+        if (!Files.exists(file)) {
+            return students;
+        }
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        if (!lines.isEmpty() && !lines.get(0).equals(header())) {
+            throw new IllegalStateException(file + " is not a MemoLab gradebook of this version (its header differs); "
+                    + "move it away or choose another --out folder.");
+        }
+        for (String line : lines.subList(Math.min(1, lines.size()), lines.size())) {
+            if (!line.isBlank()) {
+                students.add(unquote(line.substring(0, firstCellEnd(line))));
+            }
+        }
+        return students;
+    }
+
+    /** Opens the gradebook for appending, writing the header if the file is new. */
+    public static Gradebook open(Path file) throws IOException {
+        boolean fresh = !Files.exists(file) || Files.size(file) == 0;
+        Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        if (fresh) {
+            writer.write(header() + "\n");
+            writer.flush();
+        }
+        return new Gradebook(writer);
+    }
+
+    /** Appends one student's row and flushes it. */
+    public synchronized void append(GradingResult result) throws IOException {
+        Score score = result.score();
+        List<String> cells = new ArrayList<>(List.of(quote(result.student()), result.status().name().toLowerCase(java.util.Locale.ROOT),
+                Integer.toString(score.earned()), Integer.toString(score.possible())));
+        for (Category category : Category.values()) {
+            cells.add(Integer.toString(score.row(category).earned()));
+        }
+        out.write(String.join(",", cells) + "\n");
+        out.flush();
+    }
+
+    @Override
+    public synchronized void close() throws IOException {
+        out.close();
+    }
+
+    static String quote(String cell) {
+        return cell.matches("[A-Za-z0-9._@ -]*") ? cell : "\"" + cell.replace("\"", "\"\"") + "\"";
+    }
+
+    private static String unquote(String cell) {
+        return cell.startsWith("\"") ? cell.substring(1, cell.length() - 1).replace("\"\"", "\"") : cell;
+    }
+
+    private static int firstCellEnd(String line) {
+        if (!line.startsWith("\"")) {
+            int comma = line.indexOf(',');
+            return comma < 0 ? line.length() : comma;
+        }
+        for (int i = 1; i < line.length(); i++) {
+            if (line.charAt(i) == '"') {
+                if (i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    i++;
+                } else {
+                    return i + 1;
+                }
+            }
+        }
+        return line.length();
+    }
+}

@@ -143,9 +143,23 @@ public final class GradeCommand implements Callable<Integer> {
                     result.status().name().toLowerCase(Locale.ROOT).replace('_', ' '), result.score().earned(),
                     result.score().possible(), result.timings().total()));
         }
-        text.append(String.format(Locale.ROOT, "Graded %d submission(s) in %.1f s (%d at once). Reports in %s%n",
-                results.size(), seconds, jobs, out));
+        text.append(String.format(Locale.ROOT, "Graded %d submission(s) in %.1f s (%d at once): %.1f per minute. Reports in %s%n",
+                results.size(), seconds, jobs, seconds == 0 ? 0 : results.size() * 60 / seconds, out));
+        List<GradingResult> ran = results.stream().filter(r -> r.timings().suite() > 0).toList();
+        if (!ran.isEmpty()) {
+            text.append(String.format(Locale.ROOT, "Median per submission that ran: compile %.2f s, JVM start %.2f s, suite %.2f s%n",
+                    median(ran.stream().mapToDouble(r -> r.timings().compile()).toArray()),
+                    median(ran.stream().mapToDouble(r -> r.timings().jvmStart()).toArray()),
+                    median(ran.stream().mapToDouble(r -> r.timings().suite()).toArray())));
+        }
         return text.toString();
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        int mid = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
     }
 
     /** This repository's exercises folder, found from the working directory upwards. */

@@ -70,15 +70,21 @@ public record Submission(String student, Path root, List<Path> sources, List<Str
         return new Submission(student, root, sources, notes);
     }
 
-    /** The student's name: the folder's name, or its parent's when the folder is an {@code exercises} folder. */
+    /**
+     * The student's name: the folder's name, or its parent's when the folder is a student
+     * repository's {@code exercises} folder (in this course repository, which has
+     * {@code solutions/} beside it, it stays "exercises").
+     */
     public static String nameOf(Path path) {
         Path root = path.toAbsolutePath().normalize();
         if (root.getFileName() == null) {
             return root.toString();
         }
         String name = root.getFileName().toString();
-        if (name.equals("exercises") && root.getParent() != null && root.getParent().getFileName() != null) {
-            name = root.getParent().getFileName().toString();
+        Path parent = root.getParent();
+        if (name.equals("exercises") && parent != null && parent.getFileName() != null
+                && !Files.isDirectory(parent.resolve("solutions"))) {
+            name = parent.getFileName().toString();
         }
         return name;
     }

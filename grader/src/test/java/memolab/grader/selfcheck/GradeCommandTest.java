@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import memolab.grader.cli.GraderCli;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -38,18 +37,8 @@ class GradeCommandTest {
     private String stderr;
     private Map<String, String[]> rows;
 
-    /** A submission folder laid out as a student's repository: name/exercises/src/main/java/memolab. */
     private Path submission(String name, Path sources) throws IOException {
-        Path target = temp.resolve("class").resolve(name).resolve("exercises/src/main/java/memolab");
-        Files.createDirectories(target);
-        for (Path dir : sources == null ? List.<Path>of() : List.of(Submissions.REFERENCE, sources)) {
-            try (Stream<Path> files = Files.list(dir)) {
-                for (Path file : files.toList()) {
-                    Files.copy(file, target.resolve(file.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
-        return temp.resolve("class").resolve(name);
+        return Submissions.materialize(temp.resolve("class"), name, sources);
     }
 
     @BeforeAll

@@ -92,6 +92,23 @@ final class Submissions {
         return sources;
     }
 
+    /**
+     * Lays a submission out as a student's repository, {@code classDir/name/exercises/src/main/java/memolab},
+     * from the reference with {@code overrides}' files replacing its own (none: the reference).
+     */
+    static Path materialize(Path classDir, String name, Path overrides) throws IOException {
+        Path target = classDir.resolve(name).resolve("exercises/src/main/java/memolab");
+        Files.createDirectories(target);
+        for (Path dir : overrides == null ? List.of(REFERENCE) : List.of(REFERENCE, overrides)) {
+            try (Stream<Path> files = Files.list(dir)) {
+                for (Path file : files.toList()) {
+                    Files.copy(file, target.resolve(file.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+        return classDir.resolve(name);
+    }
+
     /** Runs the graded suite on compiled classes. */
     static Score grade(Path classes, boolean includeHidden) {
         try {

@@ -41,6 +41,12 @@ import picocli.CommandLine.Spec;
             "one row per student, appended as each finishes: a new run skips the students already in it."})
 public final class GradeCommand implements Callable<Integer> {
 
+    /** The grader's scratch folder inside {@code --out}. */
+    static final String WORK = ".work";
+
+    /** Names in {@code --out} that are the grader's own, so no student's report folder may take them. */
+    private static final Set<String> RESERVED = Set.of(WORK, "gradebook.csv", "gradebook.csv.bak");
+
     @Parameters(paramLabel = "<submission-dir>", arity = "0..*", description = "submissions to grade")
     List<Path> submissions = new ArrayList<>();
 
@@ -74,11 +80,19 @@ public final class GradeCommand implements Callable<Integer> {
         if (paths.isEmpty()) {
             return GraderCli.USAGE;
         }
-        Set<String> names = new HashSet<>();
+        Set<String> folders = new HashSet<>();
         for (Path path : paths) {
-            if (!names.add(Submission.nameOf(path))) {
-                err.println("Two submissions are named " + Submission.nameOf(path) + ": reports would overwrite each other. "
-                        + "Give each its own folder name.");
+            String folder = Submission.folderName(Submission.nameOf(path));
+            if (RESERVED.contains(folder.toLowerCase(Locale.ROOT))) {
+                err.println("A submission is named " + Submission.nameOf(path) + ", a name the grader uses for its own files in "
+                        + out + ". Rename its folder.");
+                return GraderCli.USAGE;
+            }
+            // Reports go to a folder per student; names that differ only in case or in characters a file name
+            // cannot hold would share it.
+            if (!folders.add(folder.toLowerCase(Locale.ROOT))) {
+                err.println("Two submissions would share the report folder " + out.resolve(folder) + " (" + Submission.nameOf(path)
+                        + "): reports would overwrite each other. Give each its own folder name.");
                 return GraderCli.USAGE;
             }
         }
@@ -95,8 +109,9 @@ public final class GradeCommand implements Callable<Integer> {
         }
         long start = System.nanoTime();
         err.println("Preparing the graded suite" + (hidden ? " (hidden tests included)" : "") + "...");
-        GradingPlan plan = GradingPlan.prepare(out.resolve(".work"), hidden);
-        SubmissionGrader grader = new SubmissionGrader(plan, out.resolve(".work"), hidden, timeout);
+        // The plan and the submissions get separate scratch folders: a student may well be called "stubs".
+        GradingPlan plan = GradingPlan.prepare(out.resolve(WORK).resolve("plan"), hidden);
+        SubmissionGrader grader = new SubmissionGrader(plan, out.resolve(WORK).resolve("submissions"), hidden, timeout);
         Progress progress = new Progress(err, todo.size());
         List<GradingResult> results = new ArrayList<>();
         try (Gradebook gradebook = Gradebook.open(gradebookFile)) {

@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
 
 /**
@@ -178,6 +180,26 @@ class GradeCommandTest {
         assertThat(feedback("not-utf8")).contains("Extra.java is not valid UTF-8");
     }
 
+    /**
+     * The reports of the submissions whose outcome does not depend on timing match the
+     * expected files in {@code src/test/resources/golden}; any change to a report must be
+     * a deliberate one. After such a change, regenerate them with
+     * {@code ./mvnw test -Dtest=GradeCommandTest -Dmemolab.updateGolden=true} and review the diff.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"reference", "stubs", "get-does-not-refresh", "compile-error", "missing-method",
+        "empty-folder", "not-utf8"})
+    @DisplayName("the feedback of each stable fixture matches its golden file")
+    void feedbackMatchesGolden(String student) throws IOException {
+        String actual = feedback(student).replace(temp.toString(), "<tmp>");
+        Path golden = Submissions.MODULE.resolve("src/test/resources/golden").resolve(student + ".md");
+        if (Boolean.getBoolean("memolab.updateGolden")) {
+            Files.createDirectories(golden.getParent());
+            Files.writeString(golden, actual);
+        }
+        assertThat(actual).as("feedback of %s against %s", student, golden).isEqualTo(Files.readString(golden));
+    }
+
     @Test
     @DisplayName("results.json follows Gradescope's format")
     void gradescopeJson() throws IOException {
@@ -185,6 +207,21 @@ class GradeCommandTest {
         assertThat(json).contains("\"score\": 82", "\"execution_time\":", "\"stdout_visibility\": \"hidden\"",
                 "\"max_score\": 4", "\"status\": \"passed\"", "\"visibility\": \"visible\"", "\"tags\": [",
                 "\"number\": \"7.1\"");
+    }
+
+    @Test
+    @DisplayName("two submissions whose report folders would be the same are refused before anything is graded")
+    void reportFoldersMustDiffer() throws IOException {
+        Path one = Files.createDirectories(temp.resolve("clash/Ann"));
+        Path two = Files.createDirectories(temp.resolve("clash/ann"));
+        StringWriter errText = new StringWriter();
+        CommandLine cli = GraderCli.commandLine();
+        cli.setOut(new PrintWriter(new StringWriter()));
+        cli.setErr(new PrintWriter(errText));
+        int code = cli.execute("grade", "--out", temp.resolve("clash-out").toString(), one.toString(), two.toString());
+        assertThat(code).isEqualTo(GraderCli.USAGE);
+        assertThat(errText.toString()).contains("Two submissions would share the report folder");
+        assertThat(temp.resolve("clash-out")).doesNotExist();
     }
 
     @Test

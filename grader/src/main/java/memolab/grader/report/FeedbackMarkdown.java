@@ -1,10 +1,9 @@
 package memolab.grader.report;
 
 import java.util.Locale;
-import memolab.grader.Category;
 import memolab.grader.grading.GradingResult;
 import memolab.grader.score.Score;
-import memolab.grader.score.TestOutcome;
+import memolab.grader.score.ScoreMarkdown;
 
 /** The per-student feedback file: the score by category, what went wrong, each lost test's message. */
 public final class FeedbackMarkdown {
@@ -18,35 +17,14 @@ public final class FeedbackMarkdown {
         md.append("# MemoLab feedback: ").append(result.student()).append("\n\n");
         md.append(String.format(Locale.ROOT, "**Score: %d / %d** (%s)%n%n", score.earned(), score.possible(),
                 describe(result.status())));
-        md.append("| # | Category | Points | Tests passed |\n|---|---|---|---|\n");
-        for (Score.Row row : score.rows()) {
-            md.append(String.format(Locale.ROOT, "| %d | %s | %d / %d | %d / %d |%n", row.category().number(),
-                    row.category().title(), row.earned(), row.possible(), row.passed(), row.tests()));
-        }
+        md.append(ScoreMarkdown.table(score));
         if (!result.problems().isEmpty()) {
             md.append("\n## What happened\n\n");
             for (String problem : result.problems()) {
                 md.append(problem.startsWith("    ") ? "    " + problem.strip() : "- " + problem).append('\n');
             }
         }
-        if (score.lost().isEmpty()) {
-            md.append("\nEvery graded test passed.\n");
-        } else {
-            md.append("\n## Tests that lost points\n");
-            Category current = null;
-            for (Score.LostGroup group : score.lostGroups()) {
-                if (group.category() != current) {
-                    current = group.category();
-                    md.append("\n### ").append(current.number()).append(". ").append(current.title()).append("\n\n");
-                    md.append('_').append(current.checks()).append("_\n\n");
-                }
-                for (TestOutcome outcome : group.tests()) {
-                    md.append(String.format(Locale.ROOT, "- **%s** (0 / %d%s)%n", outcome.displayName(), outcome.points(),
-                            outcome.hidden() ? ", hidden test" : ""));
-                }
-                md.append("\n```\n").append(group.message().strip()).append("\n```\n");
-            }
-        }
+        md.append('\n').append(ScoreMarkdown.lostTests(score));
         if (!result.output().isEmpty()) {
             md.append("\n## What your code printed\n\n```\n").append(result.output().strip()).append("\n```\n");
             if (result.outputCut() > 0) {

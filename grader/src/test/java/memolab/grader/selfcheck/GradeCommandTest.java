@@ -191,7 +191,10 @@ class GradeCommandTest {
         "empty-folder", "not-utf8"})
     @DisplayName("the feedback of each stable fixture matches its golden file")
     void feedbackMatchesGolden(String student) throws IOException {
-        String actual = feedback(student).replace(temp.toString(), "<tmp>");
+        // The temporary folder differs per run, and how many stack frames lie below a test's own
+        // differs per JDK (17 and 25 both run this test); neither is part of the report's content.
+        String actual = feedback(student).replace(temp.toString(), "<tmp>")
+                .replaceAll("\\.\\.\\.\\(\\d+ remaining lines not displayed", "...(<n> remaining lines not displayed");
         Path golden = Submissions.MODULE.resolve("src/test/resources/golden").resolve(student + ".md");
         if (Boolean.getBoolean("memolab.updateGolden")) {
             Files.createDirectories(golden.getParent());

@@ -1,8 +1,17 @@
 package memolab.grader.junit;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
+import memolab.grader.classroom.Classroom50;
 import memolab.grader.score.Score;
+import memolab.grader.score.ScoreMarkdown;
 import memolab.grader.score.ScoreTable;
 import memolab.grader.score.TestOutcome;
 
@@ -17,6 +26,9 @@ import memolab.grader.score.TestOutcome;
  * what happened and what to fix.
  */
 public class ScoreListener extends OutcomeCollector {
+
+    /** The system property that asks for Classroom 50's result files, naming their folder. */
+    public static final String CLASSROOM50_PROPERTY = "memolab.classroom50";
 
     private volatile boolean finished;
     private Thread hook;
@@ -37,6 +49,34 @@ public class ScoreListener extends OutcomeCollector {
         List<TestOutcome> outcomes = outcomes();
         if (!outcomes.isEmpty()) {
             print(ScoreTable.render(Score.of(outcomes), headline(outcomes)));
+            writeReports(outcomes);
+        }
+    }
+
+    /**
+     * Where the run was asked for more than the console table: {@code -Dmemolab.classroom50=DIR}
+     * writes Classroom 50's {@code result.json} and {@code release-body.md} into DIR, and on
+     * GitHub Actions the score goes to the job's summary page.
+     */
+    private static void writeReports(List<TestOutcome> outcomes) {
+        String classroomFolder = System.getProperty(CLASSROOM50_PROPERTY, "");
+        if (!classroomFolder.isBlank()) {
+            try {
+                Classroom50.write(Path.of(classroomFolder), outcomes, System.getenv(), Instant.now());
+            } catch (IOException | RuntimeException e) {
+                print("MemoLab could not write Classroom 50's result files into " + classroomFolder + ": " + e.getMessage() + "\n");
+            }
+        }
+        String summary = System.getenv("GITHUB_STEP_SUMMARY");
+        if (summary != null && !summary.isBlank()) {
+            Score score = Score.of(outcomes);
+            String md = String.format(Locale.ROOT, "## MemoLab score: %d / %d (%s)%n%n", score.earned(), score.possible(),
+                    headline(outcomes)) + ScoreMarkdown.table(score) + "\n" + ScoreMarkdown.lostTests(score);
+            try {
+                Files.writeString(Path.of(summary), md, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            } catch (IOException e) {
+                print("MemoLab could not write the job summary " + summary + ": " + e.getMessage() + "\n");
+            }
         }
     }
 

@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -22,7 +24,10 @@ import memolab.grader.grading.GradingResult;
 import memolab.grader.grading.Submission;
 import memolab.grader.grading.SubmissionGrader;
 import memolab.grader.report.FeedbackMarkdown;
+import memolab.grader.grading.TamperCheck;
+import memolab.grader.release.Release;
 import memolab.grader.report.Gradebook;
+import memolab.grader.score.TestOutcome;
 import memolab.grader.report.GradescopeJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -64,6 +69,11 @@ public final class GradeCommand implements Callable<Integer> {
 
     @Option(names = "--force", description = "grade every submission again, starting a new gradebook")
     boolean force;
+
+    @Option(names = "--template", paramLabel = "<dir>",
+            description = "the released student template (its memolab-manifest.json) to check protected files against; "
+                    + "default: made from this repository when run inside it")
+    Path template;
 
     @Spec
     CommandSpec spec;
@@ -112,6 +122,7 @@ public final class GradeCommand implements Callable<Integer> {
         // The plan and the submissions get separate scratch folders: a student may well be called "stubs".
         GradingPlan plan = GradingPlan.prepare(out.resolve(WORK).resolve("plan"), hidden);
         SubmissionGrader grader = new SubmissionGrader(plan, out.resolve(WORK).resolve("submissions"), hidden, timeout);
+        Map<String, String> manifest = manifest(plan, err);
         Progress progress = new Progress(err, todo.size());
         List<GradingResult> results = new ArrayList<>();
         try (Gradebook gradebook = Gradebook.open(gradebookFile)) {
@@ -121,6 +132,9 @@ public final class GradeCommand implements Callable<Integer> {
                 for (Path path : todo) {
                     futures.add(pool.submit(() -> {
                         GradingResult result = grader.grade(path);
+                        List<String> tampered = TamperCheck.check(path, manifest);
+                        result = result.flagged(tampered.isEmpty() ? List.of() : List.of("changed course files: " + tampered.size()),
+                                tampered.isEmpty() ? List.of() : List.of(TamperCheck.explain(tampered)));
                         writeReports(result);
                         gradebook.append(result);
                         progress.done(result);
@@ -177,15 +191,30 @@ public final class GradeCommand implements Callable<Integer> {
         return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
     }
 
+    /**
+     * The protected files' fingerprints: from {@code --template}, else made from this
+     * repository, else none (and a note that edits are not checked).
+     */
+    private Map<String, String> manifest(GradingPlan plan, PrintWriter err) throws IOException {
+        if (template != null) {
+            return Release.readManifest(template.resolve(Release.MANIFEST));
+        }
+        Optional<Path> repo = ReleaseCommand.findRepository();
+        if (repo.isPresent() && Files.isDirectory(repo.get().resolve(Release.TEMPLATES))) {
+            List<TestOutcome> visible = plan.outcomes().stream().filter(o -> !o.hidden()).toList();
+            return Release.fingerprints(Release.files(repo.get(), visible));
+        }
+        err.println("Not checking students' copies of the course files: no --template given and no MemoLab repository here.");
+        return Map.of();
+    }
+
     /** This repository's exercises folder, found from the working directory upwards. */
     private static List<Path> defaultSubmission(PrintWriter err) {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isDirectory(dir.resolve("exercises/src/main/java")) && Files.isDirectory(dir.resolve("grader"))) {
-                return List.of(dir.resolve("exercises"));
-            }
+        Optional<Path> repo = ReleaseCommand.findRepository();
+        if (repo.isEmpty()) {
+            err.println("No <submission-dir> given, and no MemoLab repository around the working directory.");
         }
-        err.println("No <submission-dir> given, and no MemoLab repository around the working directory.");
-        return List.of();
+        return repo.map(r -> List.of(r.resolve("exercises"))).orElse(List.of());
     }
 
     /** Progress on standard error: a bar on a console, one line per submission otherwise. */

@@ -15,9 +15,24 @@ import memolab.grader.score.TestOutcome;
  * @param output   the student code's own output, capped
  * @param outputCut bytes of output dropped past the cap
  * @param timings  where the time went
+ * @param flags    what the instructor should look at beyond the score, in a few words each
+ *                 (edited protected files, forged result lines); empty for most submissions
  */
 public record GradingResult(String student, Status status, List<TestOutcome> outcomes, List<String> problems,
-                            String output, long outputCut, Timings timings) {
+                            String output, long outputCut, Timings timings, List<String> flags) {
+
+    /** The same result with {@code more} flags, each also told to the student as a problem. */
+    public GradingResult flagged(List<String> more, List<String> explanations) {
+        if (more.isEmpty()) {
+            return this;
+        }
+        List<String> allFlags = new java.util.ArrayList<>(flags);
+        allFlags.addAll(more);
+        List<String> allProblems = new java.util.ArrayList<>(problems);
+        allProblems.addAll(explanations);
+        return new GradingResult(student, status, outcomes, List.copyOf(allProblems), output, outputCut, timings,
+                List.copyOf(allFlags));
+    }
 
     /** How grading a submission ended. */
     public enum Status {

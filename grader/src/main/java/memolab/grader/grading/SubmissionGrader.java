@@ -165,7 +165,7 @@ public final class SubmissionGrader {
         double jvmStart = reader.readyAt < 0 ? 0 : (reader.readyAt - spawned) / 1e9;
         double suite = reader.readyAt < 0 ? 0 : (System.nanoTime() - reader.readyAt) / 1e9;
         return new GradingResult(student, status, outcomes, problems, reader.output, reader.outputCut,
-                new Timings(compileSeconds, jvmStart, suite, seconds(start)));
+                new Timings(compileSeconds, jvmStart, suite, seconds(start)), reader.forged ? List.of("forged result lines") : List.of());
     }
 
     /** Reads the child's standard output: signed events, and anything else the submission printed there. */
@@ -187,8 +187,9 @@ public final class SubmissionGrader {
             plan.forEach(o -> outcomes.put(key(o), o));
         }
 
+        volatile boolean forged;
+
         void readAll() {
-            boolean forged = false;
             try (BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
                 for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                     Optional<String> payload;
@@ -287,7 +288,7 @@ public final class SubmissionGrader {
     private GradingResult notRun(String student, Status status, List<String> problems, String why, long start) {
         List<TestOutcome> outcomes = plan.outcomes().stream().map(o -> o.with(TestOutcome.Status.NOT_RUN, why)).toList();
         return new GradingResult(student, status, outcomes, List.copyOf(problems), "", 0,
-                new Timings(0, 0, 0, seconds(start)));
+                new Timings(0, 0, 0, seconds(start)), List.of());
     }
 
     private static Thread daemon(Runnable task) {
@@ -309,7 +310,7 @@ public final class SubmissionGrader {
         return (System.nanoTime() - since) / 1e9;
     }
 
-    static void deleteTree(Path dir) throws IOException {
+    public static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }

@@ -16,7 +16,7 @@ import memolab.grader.score.Score;
 
 /**
  * The class's {@code gradebook.csv}: one row per student (id, status, total, possible, each
- * category). Each row is appended and flushed as soon as its student is graded, so an
+ * category, and flags for the instructor: edited protected files, forged result lines). Each row is appended and flushed as soon as its student is graded, so an
  * interrupted batch loses no finished row, and a new run over the same folder grades only
  * the students not in it yet.
  */
@@ -34,6 +34,7 @@ public final class Gradebook implements AutoCloseable {
         for (Category category : Category.values()) {
             cells.add(category.name().toLowerCase(java.util.Locale.ROOT));
         }
+        cells.add("flags");
         return String.join(",", cells);
     }
 
@@ -79,6 +80,7 @@ public final class Gradebook implements AutoCloseable {
         for (Category category : Category.values()) {
             cells.add(Integer.toString(score.row(category).earned()));
         }
+        cells.add(quote(String.join("; ", result.flags())));
         out.write(String.join(",", cells) + "\n");
         out.flush();
     }

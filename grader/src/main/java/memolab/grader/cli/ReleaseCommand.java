@@ -1,0 +1,74 @@
+package memolab.grader.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import memolab.grader.grading.GradingPlan;
+import memolab.grader.grading.SubmissionGrader;
+import memolab.grader.release.Release;
+import memolab.grader.score.Score;
+import memolab.grader.score.TestOutcome;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code release}: writes the student template, the starting point of every student's repository. */
+@Command(name = "release",
+        mixinStandardHelpOptions = true,
+        header = "Write the student template: stubs, visible tests, wrapper, workflow, Classroom 50 files.",
+        description = {
+            "Writes into <out> (empty or new) what a student's repository starts as: the stubs, the given files,",
+            "the visible graded tests, the Maven wrapper, a student README, the GitHub workflow, the Classroom 50",
+            "autograder and tests, and memolab-manifest.json (the fingerprints grade checks for edited files).",
+            "No solutions and no hidden tests. Run it from this repository (or give --repo)."})
+public final class ReleaseCommand implements Callable<Integer> {
+
+    @Option(names = "--out", required = true, paramLabel = "<dir>", description = "where to write the template")
+    Path out;
+
+    @Option(names = "--repo", paramLabel = "<dir>", description = "this repository's root (default: found from the working directory)")
+    Path repo;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        Optional<Path> root = repo != null ? Optional.of(repo) : findRepository();
+        if (root.isEmpty() || !Files.isRegularFile(root.get().resolve("grader/src/release/pom.xml"))) {
+            err.println("release reads this repository's files: run it inside the MemoLab repository, or give --repo.");
+            return GraderCli.USAGE;
+        }
+        Path work = Files.createTempDirectory("memolab-release");
+        try {
+            List<TestOutcome> visible = GradingPlan.prepare(work, false).outcomes();
+            List<Release.TemplateFile> files = Release.files(root.get(), visible);
+            Release.write(files, out);
+            Score score = Score.of(visible);
+            spec.commandLine().getOut().printf("Wrote the student template to %s: %d files, %d visible graded tests worth %d points.%n"
+                    + "In it, ./mvnw test grades the stubs (0 / %d until they are written).%n",
+                    out, files.size(), visible.size(), score.possible(), score.possible());
+            return GraderCli.OK;
+        } catch (java.io.IOException e) {
+            err.println(e.getMessage());
+            return GraderCli.USAGE;
+        } finally {
+            SubmissionGrader.deleteTree(work);
+        }
+    }
+
+    /** This repository's root, found from the working directory upwards. */
+    static Optional<Path> findRepository() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isDirectory(dir.resolve("exercises/src/main/java")) && Files.isDirectory(dir.resolve("grader"))) {
+                return Optional.of(dir);
+            }
+        }
+        return Optional.empty();
+    }
+}

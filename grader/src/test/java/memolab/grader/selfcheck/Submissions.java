@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import memolab.grader.grading.SubmissionGrader;
 import memolab.grader.runner.JavaSources;
 import memolab.grader.runner.SuiteRunner;
 import memolab.grader.score.Score;
@@ -60,7 +61,7 @@ final class Submissions {
         }
         Path out = WORK.resolve(name);
         try {
-            deleteTree(out);
+            SubmissionGrader.deleteTree(out);
             JavaSources.Compilation compilation = JavaSources.compile(new ArrayList<>(sources.values()), out);
             if (!compilation.success()) {
                 throw new IllegalStateException("submission " + name + " does not compile: " + compilation.messages());
@@ -84,7 +85,7 @@ final class Submissions {
         }
         Path sources = WORK.resolve("sources").resolve(name);
         try {
-            deleteTree(sources);
+            SubmissionGrader.deleteTree(sources);
             VariantEdit.parse(root.resolve(name + ".edit")).writeTo(sources, REFERENCE, CORPUS);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -133,17 +134,6 @@ final class Submissions {
                     .forEach(f -> into.put(f.getFileName().toString(), f));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
-                Files.delete(p);
-            }
         }
     }
 }

@@ -110,8 +110,7 @@ public final class Classroom50 {
     /** The release page: the score, the table per category, and what the lost tests said. */
     public static String releaseBody(List<TestOutcome> outcomes) {
         Score score = Score.of(outcomes);
-        return String.format(Locale.ROOT, "### MemoLab: %d / %d%n%n", score.earned(), score.possible())
-                + ScoreMarkdown.table(score) + "\n" + ScoreMarkdown.lostTests(score);
+        return ScoreMarkdown.report(String.format(Locale.ROOT, "### MemoLab: %d / %d", score.earned(), score.possible()), score);
     }
 
     /**

@@ -23,12 +23,12 @@ import memolab.grader.grading.GradingPlan;
 import memolab.grader.grading.GradingResult;
 import memolab.grader.grading.Submission;
 import memolab.grader.grading.SubmissionGrader;
-import memolab.grader.report.FeedbackMarkdown;
 import memolab.grader.grading.TamperCheck;
 import memolab.grader.release.Release;
+import memolab.grader.report.FeedbackMarkdown;
 import memolab.grader.report.Gradebook;
-import memolab.grader.score.TestOutcome;
 import memolab.grader.report.GradescopeJson;
+import memolab.grader.score.TestOutcome;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -131,10 +131,7 @@ public final class GradeCommand implements Callable<Integer> {
                 List<Future<GradingResult>> futures = new ArrayList<>();
                 for (Path path : todo) {
                     futures.add(pool.submit(() -> {
-                        GradingResult result = grader.grade(path);
-                        List<String> tampered = TamperCheck.check(path, manifest);
-                        result = result.flagged(tampered.isEmpty() ? List.of() : List.of("changed course files: " + tampered.size()),
-                                tampered.isEmpty() ? List.of() : List.of(TamperCheck.explain(tampered)));
+                        GradingResult result = TamperCheck.flag(grader.grade(path), path, manifest);
                         writeReports(result);
                         gradebook.append(result);
                         progress.done(result);

@@ -40,7 +40,7 @@ public final class ReleaseCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         Optional<Path> root = repo != null ? Optional.of(repo) : findRepository();
-        if (root.isEmpty() || !Files.isRegularFile(root.get().resolve("grader/src/release/pom.xml"))) {
+        if (root.isEmpty() || !Files.isDirectory(root.get().resolve(Release.TEMPLATES))) {
             err.println("release reads this repository's files: run it inside the MemoLab repository, or give --repo.");
             return GraderCli.USAGE;
         }

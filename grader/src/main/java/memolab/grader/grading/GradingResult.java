@@ -1,5 +1,6 @@
 package memolab.grader.grading;
 
+import java.util.ArrayList;
 import java.util.List;
 import memolab.grader.score.Score;
 import memolab.grader.score.TestOutcome;
@@ -21,15 +22,12 @@ import memolab.grader.score.TestOutcome;
 public record GradingResult(String student, Status status, List<TestOutcome> outcomes, List<String> problems,
                             String output, long outputCut, Timings timings, List<String> flags) {
 
-    /** The same result with {@code more} flags, each also told to the student as a problem. */
-    public GradingResult flagged(List<String> more, List<String> explanations) {
-        if (more.isEmpty()) {
-            return this;
-        }
-        List<String> allFlags = new java.util.ArrayList<>(flags);
-        allFlags.addAll(more);
-        List<String> allProblems = new java.util.ArrayList<>(problems);
-        allProblems.addAll(explanations);
+    /** The same result with one more flag, and its explanation for the student among the problems. */
+    public GradingResult flagged(String flag, String explanation) {
+        List<String> allFlags = new ArrayList<>(flags);
+        allFlags.add(flag);
+        List<String> allProblems = new ArrayList<>(problems);
+        allProblems.add(explanation);
         return new GradingResult(student, status, outcomes, List.copyOf(allProblems), output, outputCut, timings,
                 List.copyOf(allFlags));
     }

@@ -76,17 +76,21 @@ public record Submission(String student, Path root, List<Path> sources, List<Str
      * {@code solutions/} beside it, it stays "exercises").
      */
     public static String nameOf(Path path) {
+        Path repository = repositoryOf(path);
+        return repository.getFileName() == null ? repository.toString() : repository.getFileName().toString();
+    }
+
+    /**
+     * The folder a path given on the command line stands for: the path itself, or its parent
+     * when it is a student repository's {@code exercises} folder (not this course repository's,
+     * which has {@code solutions/} beside it).
+     */
+    public static Path repositoryOf(Path path) {
         Path root = path.toAbsolutePath().normalize();
-        if (root.getFileName() == null) {
-            return root.toString();
-        }
-        String name = root.getFileName().toString();
         Path parent = root.getParent();
-        if (name.equals("exercises") && parent != null && parent.getFileName() != null
-                && !Files.isDirectory(parent.resolve("solutions"))) {
-            name = parent.getFileName().toString();
-        }
-        return name;
+        boolean exercisesOfAStudent = root.getFileName() != null && root.getFileName().toString().equals("exercises")
+                && parent != null && parent.getFileName() != null && !Files.isDirectory(parent.resolve("solutions"));
+        return exercisesOfAStudent ? parent : root;
     }
 
     /** A folder name for the student's files, safe on any file system. */

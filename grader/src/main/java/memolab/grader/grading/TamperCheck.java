@@ -27,29 +27,32 @@ public final class TamperCheck {
             ".github/workflows/autograde.yaml"); // the workflow Classroom 50 adds when a student accepts
 
     /**
+     * {@code result} with the findings of {@link #check} for {@code given}: a flag for the
+     * instructor and an explanation for the student, or {@code result} itself when nothing differs.
+     */
+    public static GradingResult flag(GradingResult result, Path given, Map<String, String> manifest) throws IOException {
+        List<String> findings = check(given, manifest);
+        if (findings.isEmpty()) {
+            return result;
+        }
+        return result.flagged("changed course files: " + findings.size(),
+                "FILES OF THE COURSE WERE CHANGED in your repository (" + String.join("; ", findings) + "). Grading "
+                + "always uses its own copies of the tests, poms and workflows, so these changes did not change your "
+                + "score, but the tests you ran may not have been the real ones. Your instructor sees this note.");
+    }
+
+    /**
      * What differs from the template.
      *
      * @param given    the path given on the command line: a repository or its {@code exercises} folder
      * @param manifest protected path to fingerprint, from the template's manifest
      * @return one line per edited, missing or added file; empty when all match, or when
-     *         {@code given} is not a whole repository (then there is nothing to compare)
+     *         {@code given} is not a whole student repository (then there is nothing to compare)
      */
-    /**
-     * {@link #check}'s findings, explained to the student.
-     */
-    public static String explain(List<String> findings) {
-        return "FILES OF THE COURSE WERE CHANGED in your repository (" + String.join("; ", findings) + "). Grading "
-                + "always uses its own copies of the tests, poms and workflows, so these changes did not change your "
-                + "score, but the tests you ran may not have been the real ones. Your instructor sees this note.";
-    }
-
-    public static List<String> check(Path given, Map<String, String> manifest) throws IOException {
-        Path root = given.toAbsolutePath().normalize();
-        if (!Files.isDirectory(root.resolve("exercises")) && root.getFileName() != null
-                && root.getFileName().toString().equals("exercises")) {
-            root = root.getParent();
-        }
-        if (root == null || !Files.isRegularFile(root.resolve("pom.xml")) || Files.isDirectory(root.resolve("solutions"))) {
+    static List<String> check(Path given, Map<String, String> manifest) throws IOException {
+        Path root = Submission.repositoryOf(given);
+        if (!Files.isDirectory(root.resolve("exercises/src/main/java")) || !Files.isRegularFile(root.resolve("pom.xml"))
+                || Files.isDirectory(root.resolve("solutions"))) {
             return List.of(); // sources only, or the course repository itself
         }
         List<String> findings = new ArrayList<>();

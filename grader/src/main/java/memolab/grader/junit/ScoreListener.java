@@ -70,8 +70,8 @@ public class ScoreListener extends OutcomeCollector {
         String summary = System.getenv("GITHUB_STEP_SUMMARY");
         if (summary != null && !summary.isBlank()) {
             Score score = Score.of(outcomes);
-            String md = String.format(Locale.ROOT, "## MemoLab score: %d / %d (%s)%n%n", score.earned(), score.possible(),
-                    headline(outcomes)) + ScoreMarkdown.table(score) + "\n" + ScoreMarkdown.lostTests(score);
+            String md = ScoreMarkdown.report(String.format(Locale.ROOT, "## MemoLab score: %d / %d (%s)", score.earned(),
+                    score.possible(), headline(outcomes)), score);
             try {
                 Files.writeString(Path.of(summary), md, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             } catch (IOException e) {

@@ -16,9 +16,10 @@ import memolab.grader.score.Score;
 
 /**
  * The class's {@code gradebook.csv}: one row per student (id, status, total, possible, each
- * category, and flags for the instructor: edited protected files, forged result lines). Each row is appended and flushed as soon as its student is graded, so an
- * interrupted batch loses no finished row, and a new run over the same folder grades only
- * the students not in it yet.
+ * category, and flags for the instructor: changed course files, forged result lines). Each
+ * row is appended and flushed as soon as its student is graded, so an interrupted batch
+ * loses no finished row, and a new run over the same folder grades only the students not
+ * in it yet.
  */
 public final class Gradebook implements AutoCloseable {
 

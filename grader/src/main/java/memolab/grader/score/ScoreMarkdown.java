@@ -13,6 +13,11 @@ public final class ScoreMarkdown {
     private ScoreMarkdown() {
     }
 
+    /** A heading, the table, then the lost tests: the whole score on one page. */
+    public static String report(String heading, Score score) {
+        return heading + "\n\n" + table(score) + "\n" + lostTests(score);
+    }
+
     /** The table of points and tests passed per category. */
     public static String table(Score score) {
         StringBuilder md = new StringBuilder("| # | Category | Points | Tests passed |\n|---|---|---|---|\n");

@@ -2,7 +2,7 @@ package memolab.grader.suite;
 
 import java.util.Arrays;
 
-/** Small helpers shared by the timing tests: medians and readable durations. */
+/** Small helpers shared by the timing tests: medians, minimums and readable durations. */
 final class Measure {
 
     private Measure() {
@@ -13,6 +13,10 @@ final class Measure {
         Arrays.sort(sorted);
         int mid = sorted.length / 2;
         return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+    }
+
+    static double min(double[] values) {
+        return Arrays.stream(values).min().orElseThrow();
     }
 
     /** Nanoseconds as "12.3 µs", "4.56 ms" or "1.20 s". */

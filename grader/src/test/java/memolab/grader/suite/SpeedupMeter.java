@@ -8,8 +8,15 @@ import memolab.Fibonacci;
 
 /**
  * Times the tutorial's naive recursion against the memoized {@code fib(n)} on fresh
- * memoizers, side by side in one JVM, and compares the medians as a ratio, as the tutorial
+ * memoizers, side by side in one JVM, and compares the best rounds as a ratio, as the tutorial
  * compares its two timings.
+ *
+ * <p>Best rounds, not medians, after a warm-up of at least {@link #WARM_UP_NANOS}: on a
+ * loaded machine (a class graded two at a time on two cores) the JIT may still be compiling
+ * the memoized path during the first timed rounds, and once the reference's median fib(30)
+ * was ten times its usual time, 98 times faster than the naive one against a required 100.
+ * The fastest round is the compiled code's speed on both sides; a memoizer that does not
+ * really cache is no faster than the naive recursion in any round, so it still measures about 1.
  *
  * <p>The baseline is the suite's own copy of the naive recursion, not the student's
  * {@code Fibonacci.naive}: that method sits in the student's file, and a slowed-down copy
@@ -19,6 +26,12 @@ final class SpeedupMeter {
 
     /** Memoized calls timed together per round: one alone is too short to time well. */
     private static final int MEMO_BATCH = 20;
+
+    /** The shortest warm-up, in time rather than rounds, so that a busy JIT gets there too. */
+    static final long WARM_UP_NANOS = 300_000_000L;
+
+    /** And at least this many warm-up rounds. */
+    private static final int WARM_UP_ROUNDS = 3;
 
     private SpeedupMeter() {
     }
@@ -30,8 +43,9 @@ final class SpeedupMeter {
     }
 
     static Speedup measure(int n, int rounds) {
-        for (int i = 0; i < 3; i++) { // warm-up: let the JIT compile both
-            naive(n);
+        long warmUpStart = System.nanoTime();
+        for (int i = 0; i < WARM_UP_ROUNDS || System.nanoTime() - warmUpStart < WARM_UP_NANOS; i++) {
+            naive(n); // let the JIT compile both
             timeMemo(n);
         }
         double[] naive = new double[rounds];
@@ -42,7 +56,7 @@ final class SpeedupMeter {
             naive[i] = System.nanoTime() - start;
             memo[i] = timeMemo(n);
         }
-        return new Speedup(n, Measure.median(naive), Measure.median(memo));
+        return new Speedup(n, Measure.min(naive), Measure.min(memo));
     }
 
     /** The tutorial's recursion, as the given {@code NaiveFibonacci} has it. */
@@ -70,7 +84,7 @@ final class SpeedupMeter {
         Speedup speedup = measure(n, rounds);
         assertThat(speedup.ratio())
                 .withFailMessage(() -> String.format(Locale.ROOT,
-                        "The naive recursion took %s for fib(%d) (median of %d), your fib(%d) on a fresh Fibonacci(128) took %s: "
+                        "The naive recursion took %s for fib(%d) (best of %d rounds), your fib(%d) on a fresh Fibonacci(128) took %s: "
                                 + "only %.1f times faster, expected at least %.0f times. With memoization each fib(k) "
                                 + "is computed once, which makes it thousands of times faster. Check that fib stores "
                                 + "its results in the cache and finds them there (cacheInfo() should show hits).",

@@ -36,6 +36,9 @@ import java.math.BigInteger;
  * f.fib(10);         // 55
  * f.cacheInfo();     // CacheStats[hits=8, misses=11, evictions=0, size=11, capacity=128]
  * }</pre>
+ *
+ * <p>Read first: {@code docs/1-memoization.md} (why memoize, and wrapping a function in
+ * Java) and {@code docs/2-lru-cache.md} (what the capacity does to the counters).
  */
 public final class Fibonacci {
 

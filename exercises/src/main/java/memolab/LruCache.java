@@ -42,8 +42,10 @@ import java.util.function.Function;
  * cache.stats();       // CacheStats[hits=1, misses=1, evictions=1, size=2, capacity=2]
  * }</pre>
  *
- * <p>Run {@code ./mvnw test} to see what the grader expects: every failure says what was
- * expected, what happened, and the smallest example that shows it.
+ * <p>Read first: {@code docs/2-lru-cache.md} (what an LRU cache does) and
+ * {@code docs/3-designing-lru-cache.md} (a hash map plus a doubly linked list, and the
+ * classic bugs). Run {@code ./mvnw test} to see what the grader expects: every failure says
+ * what was expected, what happened, and the smallest example that shows it.
  *
  * @param <K> the type of keys
  * @param <V> the type of values

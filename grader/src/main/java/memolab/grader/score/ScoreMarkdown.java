@@ -39,7 +39,7 @@ public final class ScoreMarkdown {
             if (group.category() != current) {
                 current = group.category();
                 md.append("\n### ").append(current.number()).append(". ").append(current.title()).append("\n\n");
-                md.append('_').append(current.checks()).append("_\n\n");
+                md.append('_').append(current.checks()).append("._ Read: ").append(current.readMore()).append(".\n\n");
             }
             for (TestOutcome outcome : group.tests()) {
                 md.append(String.format(Locale.ROOT, "- **%s** (0 / %d%s)%n", outcome.displayName(), outcome.points(),

@@ -51,6 +51,10 @@ public final class ScoreTable {
                 }
                 appendIndented(out, group.message());
             }
+            out.append("\nWhere to read about them, in the tutorial:\n");
+            score.lostGroups().stream().map(Score.LostGroup::category).distinct().forEach(category ->
+                    out.append(String.format(Locale.ROOT, "- [%d %s] %s%n", category.number(), category.title(),
+                            category.readMore())));
         }
         out.append(rule).append('\n');
         return out.toString();

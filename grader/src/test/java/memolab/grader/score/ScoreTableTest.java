@@ -45,6 +45,11 @@ class ScoreTableTest {
                     Not run: the test run stopped before this test.
                 - [7 Rules of the exercise] no threads (0 / 2)
                     write LruCache first
+
+                Where to read about them, in the tutorial:
+                - [1 LRU behaviour: examples] docs/2-lru-cache.md, "Operations and their cost"
+                - [6 Memoized vs naive time] docs/1-memoization.md, "What caching the results buys"
+                - [7 Rules of the exercise] docs/3-designing-lru-cache.md, "Why not LinkedHashMap?"
                 ========================================================================
                 """);
     }

@@ -61,6 +61,12 @@ class GradeCommandTest {
         Files.write(latin1.resolve("exercises/src/main/java/memolab/Extra.java"),
                 "package memolab; /* caf\u00e9 */ class Extra { }".getBytes(StandardCharsets.ISO_8859_1));
         batch.add(latin1);
+        batch.add(temp.resolve("class/no-such-folder")); // a typo on the command line
+        Path linked = submission("link-outside", Submissions.REFERENCE);
+        Path outside = Files.createDirectories(temp.resolve("elsewhere")).resolve("Outside.java");
+        Files.writeString(outside, "package memolab; class Outside { }");
+        Files.createSymbolicLink(linked.resolve("exercises/src/main/java/memolab/Outside.java"), outside);
+        batch.add(linked);
 
         out = temp.resolve("out");
         List<String> args = new ArrayList<>(List.of("grade", "--jobs", "2", "--timeout", "25", "--out", out.toString()));
@@ -74,7 +80,7 @@ class GradeCommandTest {
         stdout = outText.toString();
         stderr = errText.toString();
         rows = new LinkedHashMap<>();
-        for (String line : Files.readAllLines(out.resolve("gradebook.csv")).subList(1, 15)) {
+        for (String line : Files.readAllLines(out.resolve("gradebook.csv")).subList(1, 17)) {
             String[] cells = line.split(",");
             rows.put(cells[0], cells);
         }
@@ -94,8 +100,8 @@ class GradeCommandTest {
     @DisplayName("every submission of the batch is graded and has its row, whatever it did")
     void everySubmissionHasARow() {
         assertThat(exitCode).as("exit code; stderr:%n%s", stderr).isEqualTo(GraderCli.OK);
-        assertThat(rows).hasSize(14);
-        assertThat(stdout).contains("Graded 14 submission(s)");
+        assertThat(rows).hasSize(16);
+        assertThat(stdout).contains("Graded 16 submission(s)");
     }
 
     @Test
@@ -178,6 +184,16 @@ class GradeCommandTest {
         assertThat(feedback("empty-folder")).contains("no exercises/src/main/java folder");
         assertThat(row("not-utf8")).isEqualTo("no_submission 0/82");
         assertThat(feedback("not-utf8")).contains("Extra.java is not valid UTF-8");
+    }
+
+    @Test
+    @DisplayName("a folder that does not exist gets a row and a reason; a link out of the submission is left out and named")
+    void badPathAndLinkOutside() throws IOException {
+        assertThat(row("no-such-folder")).isEqualTo("no_submission 0/82");
+        assertThat(feedback("no-such-folder")).contains("no such folder");
+        assertThat(row("link-outside")).isEqualTo("graded 82/82");
+        assertThat(feedback("link-outside"))
+                .contains("Outside.java is a link to a file outside the submission; it was left out.");
     }
 
     /**

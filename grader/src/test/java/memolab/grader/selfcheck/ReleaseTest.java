@@ -117,11 +117,16 @@ class ReleaseTest {
 
     @Test
     @Order(3)
-    @DisplayName("in the template, ./mvnw test grades the stubs: it fails with 0 of the visible points")
+    @DisplayName("in the template, ./mvnw test grades the stubs: it fails with 0 of the visible points, also on the job summary")
     void stubsScoreZero() throws Exception {
-        Run run = run(List.of("sh", "./mvnw", "-B", "test"), Map.of());
+        Path summary = temp.resolve("step-summary.md"); // as GitHub Actions passes it to the workflow's step
+        Files.writeString(summary, "## an earlier step's summary\n");
+        Run run = run(List.of("sh", "./mvnw", "-B", "test"), Map.of("GITHUB_STEP_SUMMARY", summary.toString()));
         assertThat(run.exitCode).as("exit code of ./mvnw test on the stubs; output:%n%s", run.tail()).isNotZero();
         assertThat(run.output).containsPattern("(?m)^ +Total +0 / " + VISIBLE_POINTS + "$");
+        assertThat(Files.readString(summary)).as("the job summary, appended to")
+                .startsWith("## an earlier step's summary\n## MemoLab score: 0 / " + VISIBLE_POINTS + " (visible tests)")
+                .contains("| 1 | LRU behaviour: examples | 0 / 30 | 0 / 19 |", "## Tests that lost points");
     }
 
     @Test
@@ -260,9 +265,9 @@ class ReleaseTest {
         Path log = temp.resolve("run.log");
         ProcessBuilder builder = new ProcessBuilder(command).directory(template.toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().putAll(env);
-        builder.environment().remove("GITHUB_STEP_SUMMARY");
+        builder.environment().remove("GITHUB_STEP_SUMMARY"); // only where a test asks for it
         builder.environment().remove("MAVEN_ARGS");
+        builder.environment().putAll(env);
         Process process = builder.start();
         if (!process.waitFor(10, TimeUnit.MINUTES)) {
             process.descendants().forEach(ProcessHandle::destroyForcibly);

@@ -26,13 +26,13 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Every classic student bug in the corpus ({@code src/test/resources/corpus}) must lose
  * points exactly in the categories that name it: caught where it belongs, and nowhere else.
  */
-class CorpusTest {
+public class CorpusTest {
 
     /**
      * Variant -> the categories it must lose points in (hidden tests included). Where a bug
      * reaches beyond its own category, the reason is given.
      */
-    static final Map<String, Set<Category>> EXPECTED = new TreeMap<>(Map.ofEntries(
+    public static final Map<String, Set<Category>> EXPECTED = new TreeMap<>(Map.ofEntries(
             Map.entry("correct-compact", EnumSet.noneOf(Category.class)),
             // fib never needs a hit to refresh its entry (capacity 2 and 3 give the same counters without it).
             Map.entry("get-does-not-refresh", EnumSet.of(LRU_EXAMPLES, LRU_PROPERTIES)),

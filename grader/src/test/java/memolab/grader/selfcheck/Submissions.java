@@ -18,17 +18,18 @@ import memolab.grader.score.Score;
 /**
  * Builds submissions from this repository's sources and grades them with the real suite:
  * the reference, the stubs, and the variants of the corpus (each a few files that replace
- * the reference's).
+ * the reference's). Public for the benchmarks ({@code grader/src/bench}), which grade
+ * the same submissions.
  */
-final class Submissions {
+public final class Submissions {
 
     /** The grader module's folder (Surefire runs tests there). */
-    static final Path MODULE = Path.of(System.getProperty("basedir", ".")).toAbsolutePath().normalize();
-    static final Path REPO = MODULE.getParent();
-    static final Path REFERENCE = REPO.resolve("solutions/src/main/java/memolab");
-    static final Path STUBS = REPO.resolve("exercises/src/main/java/memolab");
+    public static final Path MODULE = Path.of(System.getProperty("basedir", ".")).toAbsolutePath().normalize();
+    public static final Path REPO = MODULE.getParent();
+    public static final Path REFERENCE = REPO.resolve("solutions/src/main/java/memolab");
+    public static final Path STUBS = REPO.resolve("exercises/src/main/java/memolab");
     static final Path GIVEN = REPO.resolve("exercises/src/given/java/memolab");
-    static final Path CORPUS = MODULE.resolve("src/test/resources/corpus");
+    public static final Path CORPUS = MODULE.resolve("src/test/resources/corpus");
     static final Path HOSTILE = MODULE.resolve("src/test/resources/hostile");
     private static final Path WORK = MODULE.resolve("target/selfcheck");
 
@@ -36,7 +37,7 @@ final class Submissions {
     }
 
     /** The corpus variants' names, sorted: folders of full files, and {@code .edit} files. */
-    static List<String> corpusNames() {
+    public static List<String> corpusNames() {
         try (Stream<Path> entries = Files.list(CORPUS)) {
             return entries.map(p -> p.getFileName().toString())
                     .map(name -> name.replaceFirst("\\.edit$", ""))
@@ -52,7 +53,7 @@ final class Submissions {
      *
      * @return the folder of the compiled classes
      */
-    static Path compile(String name, Path base, Path overrides) {
+    public static Path compile(String name, Path base, Path overrides) {
         Map<String, Path> sources = new LinkedHashMap<>();
         addJavaFiles(GIVEN, sources);
         addJavaFiles(base, sources);
@@ -73,7 +74,7 @@ final class Submissions {
     }
 
     /** Compiles a variant of {@code root}: a folder of full files, or an {@link VariantEdit} file. */
-    static Path compileVariant(Path root, String name) {
+    public static Path compileVariant(Path root, String name) {
         return compile(name, REFERENCE, variantSources(root, name));
     }
 
@@ -120,7 +121,7 @@ final class Submissions {
     }
 
     /** Where the graded suite's classes were compiled: this module's test classes. */
-    static Path suiteClasses() {
+    public static Path suiteClasses() {
         try {
             return Path.of(Submissions.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (URISyntaxException e) {

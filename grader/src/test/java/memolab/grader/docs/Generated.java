@@ -1,0 +1,102 @@
+package memolab.grader.docs;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import memolab.grader.Category;
+import memolab.grader.runner.SuiteRunner;
+import memolab.grader.score.TestOutcome;
+import memolab.grader.selfcheck.CorpusTest;
+import memolab.grader.selfcheck.Submissions;
+
+/** The generators behind the docs' {@code <!-- generated: name -->} regions. */
+final class Generated {
+
+    private Generated() {
+    }
+
+    static String generate(String name) {
+        return switch (name) {
+            case "rubric" -> rubric();
+            case "bugs" -> bugs();
+            case "fib-timing" -> FibTimingChart.summary(FibTimingChart.read(Submissions.REPO));
+            default -> throw new IllegalArgumentException("no generator named '" + name + "'");
+        };
+    }
+
+    /** The rubric, from the graded tests' {@code @Graded} and {@code @Hidden} annotations. */
+    static String rubric() {
+        List<TestOutcome> plan;
+        try {
+            Path stubs = Submissions.compile("docs-stubs", Submissions.STUBS, null);
+            plan = SuiteRunner.plan(List.of(stubs), List.of(Submissions.suiteClasses()), true);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Map<Category, int[]> points = new EnumMap<>(Category.class); // visible points, hidden points, tests
+        for (TestOutcome test : plan) {
+            int[] row = points.computeIfAbsent(test.category(), c -> new int[3]);
+            row[test.hidden() ? 1 : 0] += test.points();
+            row[2]++;
+        }
+        StringBuilder md = new StringBuilder(
+                "| # | category | visible | hidden | tests | what it checks |\n|---|---|---|---|---|---|\n");
+        int visible = 0;
+        int hidden = 0;
+        for (Map.Entry<Category, int[]> entry : points.entrySet()) {
+            Category category = entry.getKey();
+            int[] row = entry.getValue();
+            md.append(String.format(Locale.ROOT, "| %d | %s | %d | %d | %d | %s |%n", category.number(),
+                    category.title(), row[0], row[1], row[2], category.checks()));
+            visible += row[0];
+            hidden += row[1];
+        }
+        md.append(String.format(Locale.ROOT, "|   | total | %d | %d | %d | %d points |%n",
+                visible, hidden, plan.size(), visible + hidden));
+        return md.toString();
+    }
+
+    /** The corpus's classic bugs with the categories each loses points in ({@code CorpusTest}'s expectations). */
+    static String bugs() {
+        record Bug(String name, String description, Set<Category> categories) {
+        }
+        List<Bug> bugs = new ArrayList<>();
+        CorpusTest.EXPECTED.forEach((name, categories) -> {
+            if (!categories.isEmpty()) {
+                bugs.add(new Bug(name, description(name), categories));
+            }
+        });
+        bugs.sort(Comparator.comparing((Bug bug) -> bug.categories().iterator().next()).thenComparing(Bug::name));
+        StringBuilder md = new StringBuilder("| the bug | loses points in | corpus name |\n|---|---|---|\n");
+        for (Bug bug : bugs) {
+            md.append(String.format(Locale.ROOT, "| %s | %s | `%s` |%n", bug.description(),
+                    bug.categories().stream().map(c -> c.number() + " " + c.title()).collect(Collectors.joining("; ")),
+                    bug.name()));
+        }
+        return md.toString();
+    }
+
+    /** The "bug:" line of a corpus variant: its {@code .edit} file, or {@code bug.txt} in its folder. */
+    private static String description(String name) {
+        Path edit = Submissions.CORPUS.resolve(name + ".edit");
+        Path file = Files.exists(edit) ? edit : Submissions.CORPUS.resolve(name).resolve("bug.txt");
+        try {
+            String line = Files.readAllLines(file, StandardCharsets.UTF_8).stream()
+                    .filter(l -> l.startsWith("bug: ")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException(file + " has no 'bug:' line"));
+            return line.substring("bug: ".length()).strip().replace("|", "\\|");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+import java.math.BigInteger;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Chapter 1: the tutorial's timing, in Java: the naive fib(36) against a memoized one,
+ * on your machine. Run: java docs/examples/FibTiming.java [n]
+ */
+public class FibTiming {
+
+    static BigInteger naive(int n) {
+        return n < 2 ? BigInteger.valueOf(n) : naive(n - 1).add(naive(n - 2));
+    }
+
+    /** A memoizer with an unbounded map: enough to show what caching buys. */
+    static final class Memo {
+        private final Map<Integer, BigInteger> cache = new HashMap<>();
+
+        BigInteger fib(int n) {
+            BigInteger value = cache.get(n);
+            if (value == null) {
+                value = n < 2 ? BigInteger.valueOf(n) : fib(n - 1).add(fib(n - 2));
+                cache.put(n, value);
+            }
+            return value;
+        }
+    }
+
+    public static void main(String[] args) {
+        int n = args.length > 0 ? Integer.parseInt(args[0]) : 36;
+
+        long start = System.nanoTime();
+        BigInteger expected = naive(n);
+        long naiveNanos = System.nanoTime() - start;
+
+        // A fresh Memo each time, so each run computes fib(n) from scratch; the median of many
+        // runs, because one run of a few microseconds is below what a clock measures well.
+        long[] memoNanos = new long[10_001];
+        for (int i = 0; i < memoNanos.length; i++) {
+            start = System.nanoTime();
+            BigInteger value = new Memo().fib(n);
+            memoNanos[i] = System.nanoTime() - start;
+            if (!value.equals(expected)) {
+                throw new AssertionError("the memoized fib(" + n + ") is wrong: " + value);
+            }
+        }
+        Arrays.sort(memoNanos);
+        long memoMedian = memoNanos[memoNanos.length / 2];
+        System.out.printf("naive    fib(%d) = %s in %,.1f ms%n", n, expected, naiveNanos / 1e6);
+        System.out.printf("memoized fib(%d) = %s in %,.1f µs (a fresh cache, median of 10,001 runs)%n",
+                n, expected, memoMedian / 1e3);
+        System.out.printf("the memoized one is %,.0f times faster%n", (double) naiveNanos / memoMedian);
+    }
+}

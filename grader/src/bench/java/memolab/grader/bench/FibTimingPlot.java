@@ -2,7 +2,6 @@ package memolab.grader.bench;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import memolab.Fibonacci;
@@ -49,11 +48,11 @@ final class FibTimingPlot {
                     new Fibonacci(128).fib(n);
                     runs[i] = System.nanoTime() - t1;
                 }
-                memo[n][sweep] = median(runs);
+                memo[n][sweep] = Stats.median(runs);
             }
         }
         for (int n = 20; n <= last; n++) {
-            System.out.printf(Locale.ROOT, "%d %.0f %.0f%n", n, median(naive[n]), median(memo[n]));
+            System.out.printf(Locale.ROOT, "%d %.0f %.0f%n", n, Stats.median(naive[n]), Stats.median(memo[n]));
         }
     }
 
@@ -93,11 +92,5 @@ final class FibTimingPlot {
                     FibTimingChart.duration(p.memoNanos()), p.naiveNanos() / p.memoNanos()));
         }
         return md.toString();
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
     }
 }

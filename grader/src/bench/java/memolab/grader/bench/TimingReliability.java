@@ -41,6 +41,7 @@ final class TimingReliability {
         int passed;
         int failed;
         final List<Double> ratios = new ArrayList<>();
+        String limit = "not logged"; // the test logs it with its ratio
     }
 
     private static final Set<String> COST_TESTS = Set.of("costDoesNotGrowWithCapacity",
@@ -52,12 +53,6 @@ final class TimingReliability {
             "costDoesNotGrowWithCapacityOverAWideRange", "cost 250000/500",
             "memoizedBeatsNaive", "speedup fib(27)",
             "memoizedBeatsNaiveByFar", "speedup fib(30)");
-    private static final Map<String, String> LIMIT_OF = Map.of(
-            "costDoesNotGrowWithCapacity", "< 20",
-            "costDoesNotGrowWithCapacityOverAWideRange", "< 20",
-            "memoizedBeatsNaive", ">= 20",
-            "memoizedBeatsNaiveByFar", ">= 100");
-
     private final boolean smoke;
 
     TimingReliability(boolean smoke) {
@@ -135,11 +130,11 @@ final class TimingReliability {
     }
 
     private static void record(List<String> lines, Map<String, Tally> tallies) {
-        Map<String, Double> measured = new TreeMap<>();
+        Map<String, String[]> measured = new TreeMap<>(); // measurement -> ratio, limit
         for (String line : lines) {
             String[] parts = line.split("\t");
-            if (parts.length == 3 && parts[0].equals("memolab.timing")) {
-                measured.put(parts[1], Double.parseDouble(parts[2]));
+            if (parts.length == 4 && parts[0].equals("memolab.timing")) {
+                measured.put(parts[1], new String[] {parts[2], parts[3]});
             }
         }
         for (String line : lines) {
@@ -151,9 +146,10 @@ final class TimingReliability {
                 } else {
                     tally.failed++;
                 }
-                Double ratio = measured.get(MEASUREMENT_OF.get(parts[2]));
+                String[] ratio = measured.get(MEASUREMENT_OF.get(parts[2]));
                 if (ratio != null) {
-                    tally.ratios.add(ratio);
+                    tally.ratios.add(Double.parseDouble(ratio[0]));
+                    tally.limit = ratio[1];
                 }
             }
         }
@@ -172,7 +168,7 @@ final class TimingReliability {
             table.append(String.format(Locale.ROOT, "| %s | %s | %s (%s) | %d | %s | **%d** (%s) | %s |%n",
                     subject.name(), loaded ? "loaded" : "alone", test, MEASUREMENT_OF.get(test),
                     tally.passed + tally.failed, shouldPass ? "pass" : "fail", wrong,
-                    shouldPass ? "false fails" : "false passes", spread(tally.ratios, LIMIT_OF.get(test))));
+                    shouldPass ? "false fails" : "false passes", spread(tally.ratios, tally.limit)));
         }
     }
 
@@ -182,8 +178,7 @@ final class TimingReliability {
             return "not measured (the test stopped before its ratio), limit " + limit;
         }
         double[] sorted = ratios.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        double median = sorted.length % 2 == 1 ? sorted[sorted.length / 2]
-                : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+        double median = Stats.median(sorted);
         return String.format(Locale.ROOT, "median %s (%s to %s), limit %s",
                 ratio(median), ratio(sorted[0]), ratio(sorted[sorted.length - 1]), limit);
     }

@@ -64,7 +64,7 @@ final class CostMeter {
      */
     static void assertConstantCost(int smallCapacity, int largeCapacity, int rounds) {
         Cost cost = measure(smallCapacity, largeCapacity, rounds, 120_000_000L);
-        Measure.log("cost " + largeCapacity + "/" + smallCapacity, cost.ratio());
+        Measure.log("cost " + largeCapacity + "/" + smallCapacity, cost.ratio(), String.format(Locale.ROOT, "< %.0f", LIMIT));
         assertThat(cost.ratio())
                 .withFailMessage(() -> String.format(Locale.ROOT,
                         "At capacity %,d a call (get, then put on a miss) took %s; at capacity %,d it took %s: "

@@ -82,7 +82,7 @@ final class SpeedupMeter {
      */
     static void assertSpeedup(int n, int rounds, double factor) {
         Speedup speedup = measure(n, rounds);
-        Measure.log("speedup fib(" + n + ")", speedup.ratio());
+        Measure.log("speedup fib(" + n + ")", speedup.ratio(), String.format(Locale.ROOT, ">= %.0f", factor));
         assertThat(speedup.ratio())
                 .withFailMessage(() -> String.format(Locale.ROOT,
                         "The naive recursion took %s for fib(%d) (best of %d rounds), your fib(%d) on a fresh Fibonacci(128) took %s: "

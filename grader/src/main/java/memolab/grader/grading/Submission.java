@@ -14,16 +14,23 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * A student's submission as found on disk: the Java sources under
- * {@code exercises/src/main/java} and nothing else. The student's copies of the tests, the
+ * A student's submission as found on disk: the Java sources of package {@code memolab}
+ * (the folder {@code memolab/} directly under {@code exercises/src/main/java}, each file
+ * declaring {@code package memolab;}) and nothing else. A file in any other folder or
+ * package is left out and named in the report, so that no submission can bring a class of
+ * the suite, the grader or a library of its own. The student's copies of the tests, the
  * poms, the workflows and the given files are never used: the grader brings its own.
  *
  * @param student the submission's name
  * @param root    the folder given on the command line
  * @param sources the Java files to compile
  * @param notes   files left out, and why (for the report)
+ * @param leftOut how many Java files were left out for being outside package {@code memolab}
  */
-public record Submission(String student, Path root, List<Path> sources, List<String> notes) {
+public record Submission(String student, Path root, List<Path> sources, List<String> notes, int leftOut) {
+
+    /** The package of the student's classes; nothing else of a submission is compiled. */
+    public static final String STUDENT_PACKAGE = "memolab";
 
     /** The files given complete; a student's copy of them is left out. */
     static final Set<String> GIVEN_FILES = Set.of("CacheStats.java", "NaiveFibonacci.java");
@@ -47,27 +54,60 @@ public record Submission(String student, Path root, List<Path> sources, List<Str
         Path realRoot = root.toRealPath();
         List<Path> sources = new ArrayList<>();
         List<String> notes = new ArrayList<>();
+        List<String> leftOut = new ArrayList<>();
         try (Stream<Path> files = Files.walk(sourcesRoot)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
-                String shown = sourcesRoot.relativize(file).toString();
+                String shown = sourcesRoot.relativize(file).toString().replace('\\', '/');
                 if (Files.isSymbolicLink(file) && !file.toRealPath().startsWith(realRoot)) {
                     notes.add(shown + " is a link to a file outside the submission; it was left out.");
                 } else if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) && !Files.isSymbolicLink(file)) {
                     notes.add(shown + " is not a regular file; it was left out.");
+                } else if (!isInStudentFolder(sourcesRoot, file)) {
+                    leftOut.add(shown);
                 } else if (GIVEN_FILES.contains(file.getFileName().toString())) {
                     notes.add(shown + " is a file given complete; the grader used its original copy instead.");
                 } else if (!isUtf8(file)) {
                     throw new InvalidSubmissionException(student, shown + " is not valid UTF-8 text. Save it as UTF-8 "
                             + "(most editors have an 'encoding' setting) and submit again.");
+                } else if (!JavaPackage.of(Files.readString(file, StandardCharsets.UTF_8)).equals(STUDENT_PACKAGE)) {
+                    leftOut.add(shown + " (its package line says " + describePackage(Files.readString(file, StandardCharsets.UTF_8)) + ")");
                 } else {
                     sources.add(file);
                 }
             }
         }
-        if (sources.isEmpty()) {
-            throw new InvalidSubmissionException(student, "no Java sources in " + sourcesRoot);
+        if (!leftOut.isEmpty()) {
+            notes.add("LEFT OUT: only the files of package memolab (the folder memolab/ directly under src/main/java, "
+                    + "each starting with \"package memolab;\") are graded. These were not compiled: "
+                    + String.join(", ", leftOut) + ". Move helper classes into memolab/ with that package line.");
         }
-        return new Submission(student, root, sources, notes);
+        if (sources.isEmpty()) {
+            throw new InvalidSubmissionException(student, "no Java sources of package memolab in " + sourcesRoot
+                    + (leftOut.isEmpty() ? "" : " (left out: " + String.join(", ", leftOut) + ")"));
+        }
+        return new Submission(student, root, sources, notes, leftOut.size());
+    }
+
+    /** Whether a file sits directly in the student's package folder, {@code memolab/}. */
+    private static boolean isInStudentFolder(Path sourcesRoot, Path file) {
+        Path relative = sourcesRoot.relativize(file);
+        return relative.getNameCount() == 2 && relative.getName(0).toString().equals(STUDENT_PACKAGE)
+                && !relative.getFileName().toString().equals("package-info.java")
+                && !relative.getFileName().toString().equals("module-info.java");
+    }
+
+    private static String describePackage(String source) {
+        String name = JavaPackage.of(source);
+        return name.isEmpty() ? "nothing (the unnamed package)" : name;
+    }
+
+    /**
+     * The file's text as the compiler should read it: without a leading byte-order mark,
+     * which some editors write and javac rejects as an illegal character.
+     */
+    public static String readSource(Path file) throws IOException {
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
     /**

@@ -31,7 +31,8 @@ public final class JavaSources {
     }
 
     /**
-     * Compiles the sources into {@code outputDir} for Java 17, with debug information.
+     * Compiles the sources into {@code outputDir} for Java 17, with debug information,
+     * against the JDK alone (no class path).
      *
      * @throws IllegalStateException if this Java runtime has no compiler (a JRE, not a JDK)
      */
@@ -43,7 +44,10 @@ public final class JavaSources {
         Files.createDirectories(outputDir);
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         try (StandardJavaFileManager files = compiler.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
+            // Only the JDK and the sources themselves: nothing of the grader, the test libraries or the class path
+            // this JVM runs with is visible to a submission, not even at compile time.
             List<String> options = List.of("--release", "17", "-g", "-encoding", "UTF-8", "-proc:none",
+                    "-implicit:none", "-classpath", outputDir.toString(), "-sourcepath", outputDir.toString(),
                     "-d", outputDir.toString());
             StringWriter out = new StringWriter();
             boolean success = compiler.getTask(out, files, diagnostics, options, null,

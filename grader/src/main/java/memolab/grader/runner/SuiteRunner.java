@@ -86,16 +86,17 @@ public final class SuiteRunner {
 
     private static void withSuite(List<Path> submissionClasses, List<Path> suiteClasses, boolean includeHidden,
                                   String testClasses, SuiteAction action) throws IOException {
-        List<URL> urls = new ArrayList<>();
+        List<URL> submission = new ArrayList<>();
         for (Path path : submissionClasses) {
-            urls.add(toUrl(path));
+            submission.add(toUrl(path));
         }
+        List<URL> suite = new ArrayList<>();
         for (Path path : suiteClasses) {
-            urls.add(toUrl(path));
+            suite.add(toUrl(path));
         }
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
-        try (SubmissionClassLoader loader = new SubmissionClassLoader(urls.toArray(URL[]::new), SuiteRunner.class.getClassLoader())) {
+        try (SubmissionClassLoader loader = SubmissionClassLoader.create(submission, suite, SuiteRunner.class.getClassLoader())) {
             thread.setContextClassLoader(loader);
             LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
                     .selectors(selectClasspathRoots(new LinkedHashSet<>(suiteClasses)))

@@ -21,4 +21,10 @@ public @interface Graded {
 
     /** The points this test is worth, all or nothing. */
     int points();
+
+    /**
+     * The rule this test checks, when breaking it voids other categories (see {@link Guard});
+     * at most one. The test signals a broken rule by throwing a {@code RuleViolation}.
+     */
+    Guard[] guards() default {};
 }

@@ -32,6 +32,13 @@ public record GradingResult(String student, Status status, List<TestOutcome> out
                 List.copyOf(allFlags));
     }
 
+    /** The same result with one more flag for the instructor (the student's report already says why). */
+    public GradingResult flaggedOnly(String flag) {
+        List<String> allFlags = new ArrayList<>(flags);
+        allFlags.add(flag);
+        return new GradingResult(student, status, outcomes, problems, output, outputCut, timings, List.copyOf(allFlags));
+    }
+
     /** How grading a submission ended. */
     public enum Status {
         /** The suite ran to the end. */
@@ -40,6 +47,8 @@ public record GradingResult(String student, Status status, List<TestOutcome> out
         NO_SUBMISSION,
         /** The sources do not compile, or a required class or method is missing. */
         COMPILE_ERROR,
+        /** The code breaks a safety rule (it would end the JVM, reflect, start threads, ...): it was not run. */
+        REFUSED,
         /** The run was stopped at the time limit. */
         TIMED_OUT,
         /** The JVM ended before the suite did (System.exit, out of memory, a crash). */

@@ -24,6 +24,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import memolab.grader.Guard;
 import memolab.grader.grading.GradingResult.Status;
 import memolab.grader.grading.GradingResult.Timings;
 import memolab.grader.runner.JavaSources;
@@ -71,7 +72,9 @@ public final class SubmissionGrader {
                     List.of("cannot read " + path + ": " + e.getMessage()), "Not run: there was nothing to grade.", start);
         }
         try {
-            return compileAndRun(submission, start);
+            GradingResult result = compileAndRun(submission, start);
+            return submission.leftOut() == 0 ? result
+                    : result.flaggedOnly("left out " + submission.leftOut() + " file(s) outside package memolab");
         } catch (IOException | RuntimeException e) {
             return notRun(submission.student(), Status.GRADER_ERROR,
                     List.of("The grader failed on this submission (" + e + "); grade it again or report it."),
@@ -80,13 +83,14 @@ public final class SubmissionGrader {
     }
 
     private GradingResult compileAndRun(Submission submission, long start) throws IOException {
-        Path classes = workRoot.resolve(Submission.folderName(submission.student())).resolve("classes");
+        Path folder = workRoot.resolve(Submission.folderName(submission.student()));
+        Path classes = folder.resolve("classes");
         deleteTree(classes);
-        List<Path> sources = new ArrayList<>(submission.sources());
+        List<String> problems = new ArrayList<>(submission.notes());
+        List<Path> sources = copySources(submission, folder.resolve("src"), problems);
         sources.addAll(plan.givenSources());
         JavaSources.Compilation compilation = JavaSources.compile(sources, classes);
         double compileSeconds = seconds(start);
-        List<String> problems = new ArrayList<>(submission.notes());
         if (!compilation.success()) {
             problems.add("Your code does not compile. The compiler said:");
             compilation.messages().stream().filter(m -> m.contains("error:")).map(m -> "    " + m).forEach(problems::add);
@@ -99,7 +103,36 @@ public final class SubmissionGrader {
             return notRun(submission.student(), Status.COMPILE_ERROR, problems,
                     "Not run: a class or method the tests need is missing (see above).", start);
         }
+        List<SafetyGate.Violation> violations = SafetyGate.check(classes);
+        if (!violations.isEmpty()) {
+            problems.add(SafetyGate.explain(violations));
+            GradingResult refused = notRun(submission.student(), Status.REFUSED, problems,
+                    "Not run: your code breaks a safety rule, so it was not run at all (see the report).", start);
+            return refused.flaggedOnly("refused: " + violations.get(0).rule());
+        }
         return runSuite(submission.student(), classes, problems, compileSeconds, start);
+    }
+
+    /**
+     * Copies the submission's sources into {@code target/memolab}, as the compiler should read
+     * them: the grader compiles its own copies, not the student's folder.
+     */
+    private static List<Path> copySources(Submission submission, Path target, List<String> problems) throws IOException {
+        deleteTree(target);
+        Path packageFolder = Files.createDirectories(target.resolve(Submission.STUDENT_PACKAGE));
+        List<Path> copies = new ArrayList<>();
+        for (Path source : submission.sources()) {
+            String text = Submission.readSource(source);
+            if (text.length() < Files.readString(source, StandardCharsets.UTF_8).length()) {
+                problems.add(source.getFileName() + " starts with a byte-order mark (some editors on Windows add one); "
+                        + "the grader removed it before compiling. Nothing to fix, but your editor can save \"UTF-8 "
+                        + "without BOM\".");
+            }
+            Path copy = packageFolder.resolve(source.getFileName().toString());
+            Files.writeString(copy, text, StandardCharsets.UTF_8);
+            copies.add(copy);
+        }
+        return copies;
     }
 
     private GradingResult runSuite(String student, Path classes, List<String> problems, double compileSeconds, long start)
@@ -110,7 +143,10 @@ public final class SubmissionGrader {
                 classes.toString(), plan.suiteRoot().toString(), Boolean.toString(hidden));
         ResultChannel channel = ResultChannel.withNewKey();
         long spawned = System.nanoTime();
-        Process process = new ProcessBuilder(command).start();
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().clear(); // the instructor's environment (tokens, paths) is none of the submission's business
+        builder.environment().put("LANG", "C.UTF-8");
+        Process process = builder.start();
         try (OutputStream stdin = process.getOutputStream()) {
             stdin.write((channel.keyHex() + "\n").getBytes(StandardCharsets.US_ASCII));
         }
@@ -156,7 +192,7 @@ public final class SubmissionGrader {
         } else {
             unfinished = null;
         }
-        List<TestOutcome> outcomes = new ArrayList<>(reader.outcomes.values());
+        List<TestOutcome> outcomes = new ArrayList<>(Guard.apply(List.copyOf(reader.outcomes.values())));
         if (unfinished != null) {
             problems.add(unfinished);
             outcomes.replaceAll(o -> o.status() == TestOutcome.Status.NOT_RUN && o.message().equals(GradingPlan.NOT_REACHED)

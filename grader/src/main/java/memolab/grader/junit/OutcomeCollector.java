@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import memolab.grader.Graded;
+import memolab.grader.Guard;
 import memolab.grader.Hidden;
+import memolab.grader.rules.RuleViolation;
+import memolab.grader.score.PlainText;
 import memolab.grader.score.TestOutcome;
 import memolab.grader.score.TestOutcome.Status;
 import org.junit.platform.engine.TestExecutionResult;
@@ -65,8 +68,10 @@ public class OutcomeCollector implements TestExecutionListener {
             running = "";
             outcomes.put(testIdentifier.getUniqueId(), switch (result.getStatus()) {
                 case SUCCESSFUL -> outcome.with(Status.PASSED, "");
-                case FAILED -> outcome.with(Status.FAILED, describe(result.getThrowable()));
-                case ABORTED -> outcome.with(Status.NOT_RUN, "Not run: " + describe(result.getThrowable()));
+                case FAILED -> outcome.with(isViolation(result.getThrowable()) ? Status.VIOLATED : Status.FAILED,
+                        PlainText.clean(describe(result.getThrowable()), PlainText.MESSAGE_CAP));
+                case ABORTED -> outcome.with(Status.NOT_RUN,
+                        PlainText.clean("Not run: " + describe(result.getThrowable()), PlainText.MESSAGE_CAP));
             });
         } else if (testIdentifier.isContainer() && result.getStatus() == TestExecutionResult.Status.FAILED) {
             // A class whose set-up failed reports no event for its tests.
@@ -74,9 +79,14 @@ public class OutcomeCollector implements TestExecutionListener {
         }
     }
 
-    /** The outcomes so far, in plan order. */
+    /** The outcomes so far, in plan order, with the {@link Guard guards} of broken rules applied. */
     public synchronized List<TestOutcome> outcomes() {
-        return List.copyOf(outcomes.values());
+        return List.copyOf(Guard.apply(List.copyOf(outcomes.values())));
+    }
+
+    /** A rule of the exercise found broken: the suite throws {@link RuleViolation}. */
+    private static boolean isViolation(Optional<Throwable> thrown) {
+        return thrown.isPresent() && thrown.get() instanceof RuleViolation;
     }
 
     /** The current outcome of one graded test, if the identifier is one. */
@@ -118,8 +128,9 @@ public class OutcomeCollector implements TestExecutionListener {
             return Optional.empty();
         }
         boolean hidden = id.getTags().contains(TestTag.create(Hidden.TAG));
+        Guard guard = graded.guards().length == 0 ? null : graded.guards()[0];
         return Optional.of(new TestOutcome(methodSource.getClassName(), methodSource.getMethodName(),
-                id.getDisplayName(), graded.category(), graded.points(), hidden, Status.NOT_RUN,
+                id.getDisplayName(), graded.category(), graded.points(), hidden, guard, Status.NOT_RUN,
                 "Not run: the test run stopped before this test."));
     }
 
@@ -130,6 +141,9 @@ public class OutcomeCollector implements TestExecutionListener {
         }
         Throwable t = thrown.get();
         String message = t.getMessage();
+        if (t instanceof java.util.concurrent.TimeoutException) {
+            return describeTimeout(t);
+        }
         if (t instanceof AssertionError && message != null && !message.isBlank()) {
             return message.strip();
         }
@@ -137,7 +151,7 @@ public class OutcomeCollector implements TestExecutionListener {
         if (message != null && !message.isBlank()) {
             text.append(": ").append(message.strip());
         }
-        StackTraceElement origin = firstStudentFrame(t);
+        StackTraceElement origin = firstStudentFrame(t.getStackTrace());
         if (origin != null) {
             text.append("\n(thrown at ").append(origin.getClassName()).append('.').append(origin.getMethodName())
                     .append('(').append(origin.getFileName()).append(':').append(origin.getLineNumber()).append("))");
@@ -145,10 +159,45 @@ public class OutcomeCollector implements TestExecutionListener {
         return text.toString();
     }
 
-    private static StackTraceElement firstStudentFrame(Throwable t) {
-        for (StackTraceElement frame : t.getStackTrace()) {
+    /**
+     * A test stopped at its time limit: where the student's code was at that moment, from the
+     * test thread's stack that JUnit attaches (as the cause, or a suppressed exception).
+     */
+    private static String describeTimeout(Throwable timeout) {
+        String limit = String.valueOf(timeout.getMessage()).replaceFirst("^.*timed out after ", "");
+        StackTraceElement origin = null;
+        for (Throwable t = timeout; t != null && origin == null; t = t.getCause()) {
+            origin = firstStudentFrame(t.getStackTrace());
+            for (Throwable suppressed : t.getSuppressed()) {
+                origin = origin != null ? origin : firstStudentFrame(suppressed.getStackTrace());
+            }
+        }
+        if (origin == null) {
+            return "The test was stopped at its time limit (" + limit + ") while the test's own code was running, not "
+                    + "yours. Usually a call of yours returned something the test keeps working on without end.";
+        }
+        return stillRunning(origin, limit);
+    }
+
+    /** "still running LruCache.get (LruCache.java:57) after 30 s: an endless loop?", with what to look for. */
+    public static String stillRunning(StackTraceElement origin, String limit) {
+        return "Still running " + where(origin) + " after " + limit + ": an endless loop? The test was stopped there. "
+                + "Look for a loop whose condition never changes, or a list whose links form a cycle (a node linked "
+                + "twice, or prev and next not updated together).";
+    }
+
+    /** A stack frame as a student finds it: {@code LruCache.get (LruCache.java:57)}. */
+    public static String where(StackTraceElement frame) {
+        String cls = frame.getClassName();
+        String simple = cls.substring(cls.lastIndexOf('.') + 1);
+        return simple + "." + frame.getMethodName() + " (" + frame.getFileName() + ":" + frame.getLineNumber() + ")";
+    }
+
+    /** The first frame of the student's code (package {@code memolab} itself), or null. */
+    public static StackTraceElement firstStudentFrame(StackTraceElement[] stack) {
+        for (StackTraceElement frame : stack) {
             String cls = frame.getClassName();
-            if (cls.startsWith("memolab.") && !cls.startsWith("memolab.grader.")) {
+            if (cls.startsWith("memolab.") && cls.indexOf('.', "memolab.".length()) < 0) {
                 return frame;
             }
         }

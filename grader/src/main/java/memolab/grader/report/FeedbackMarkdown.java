@@ -2,6 +2,7 @@ package memolab.grader.report;
 
 import java.util.Locale;
 import memolab.grader.grading.GradingResult;
+import memolab.grader.score.PlainText;
 import memolab.grader.score.Score;
 import memolab.grader.score.ScoreMarkdown;
 
@@ -26,7 +27,7 @@ public final class FeedbackMarkdown {
         }
         md.append('\n').append(ScoreMarkdown.lostTests(score));
         if (!result.output().isEmpty()) {
-            md.append("\n## What your code printed\n\n```\n").append(result.output().strip()).append("\n```\n");
+            md.append("\n## What your code printed\n\n").append(PlainText.codeBlock(PlainText.clean(result.output(), Integer.MAX_VALUE)));
             if (result.outputCut() > 0) {
                 md.append(String.format(Locale.ROOT, "%n(cut: %,d more bytes were printed and left out)%n", result.outputCut()));
             }
@@ -39,6 +40,7 @@ public final class FeedbackMarkdown {
             case GRADED -> "graded";
             case NO_SUBMISSION -> "nothing to grade";
             case COMPILE_ERROR -> "does not compile";
+            case REFUSED -> "refused: breaks a safety rule, not run";
             case TIMED_OUT -> "stopped at the time limit";
             case CRASHED -> "the run stopped early";
             case GRADER_ERROR -> "grader error: grade again";

@@ -6,6 +6,7 @@ import com.google.gson.JsonObject;
 import java.util.List;
 import java.util.Locale;
 import memolab.grader.grading.GradingResult;
+import memolab.grader.score.PlainText;
 import memolab.grader.score.Score;
 import memolab.grader.score.TestOutcome;
 
@@ -31,7 +32,7 @@ public final class GradescopeJson {
         json.addProperty("output_format", "md");
         json.addProperty("stdout_visibility", "hidden");
         JsonArray tests = new JsonArray();
-        List<TestOutcome> outcomes = result.outcomes();
+        List<TestOutcome> outcomes = score.outcomes(); // the guards of broken rules applied
         int[] numberInCategory = new int[memolab.grader.Category.values().length];
         for (TestOutcome outcome : outcomes) {
             JsonObject test = new JsonObject();
@@ -45,7 +46,7 @@ public final class GradescopeJson {
             tags.add(outcome.category().title());
             test.add("tags", tags);
             if (!outcome.message().isEmpty()) {
-                test.addProperty("output", "```\n" + outcome.message().strip() + "\n```");
+                test.addProperty("output", PlainText.codeBlock(outcome.message()).strip());
                 test.addProperty("output_format", "md");
             }
             tests.add(test);
@@ -65,7 +66,7 @@ public final class GradescopeJson {
                 cut += printed.length() - OUTPUT_CAP;
                 printed = printed.substring(0, OUTPUT_CAP);
             }
-            text.append("\nYour code printed:\n```\n").append(printed.strip()).append("\n```\n");
+            text.append("\nYour code printed:\n").append(PlainText.codeBlock(PlainText.clean(printed, Integer.MAX_VALUE)));
             if (cut > 0) {
                 text.append(String.format(Locale.ROOT, "(cut: %,d more characters left out)%n", cut));
             }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import memolab.grader.Category;
+import memolab.grader.Guard;
 
 /**
  * Points per category, added up from test outcomes: the data behind every rendering of a
@@ -23,15 +24,15 @@ public final class Score {
     private final List<TestOutcome> outcomes;
     private final Map<Category, Row> rows;
 
-    private Score(List<TestOutcome> outcomes) {
-        this.outcomes = List.copyOf(outcomes);
+    private Score(List<TestOutcome> given) {
+        this.outcomes = List.copyOf(Guard.apply(given));
         this.rows = new EnumMap<>(Category.class);
         for (Category category : Category.values()) {
             int earned = 0;
             int possible = 0;
             int passed = 0;
             int tests = 0;
-            for (TestOutcome outcome : outcomes) {
+            for (TestOutcome outcome : this.outcomes) {
                 if (outcome.category() == category) {
                     earned += outcome.earned();
                     possible += outcome.points();
@@ -45,7 +46,7 @@ public final class Score {
         }
     }
 
-    /** Adds up the given outcomes. */
+    /** Adds up the given outcomes, with the {@link Guard guards} of broken rules applied. */
     public static Score of(List<TestOutcome> outcomes) {
         return new Score(outcomes);
     }

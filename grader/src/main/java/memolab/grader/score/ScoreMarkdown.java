@@ -45,7 +45,7 @@ public final class ScoreMarkdown {
                 md.append(String.format(Locale.ROOT, "- **%s** (0 / %d%s)%n", outcome.displayName(), outcome.points(),
                         outcome.hidden() ? ", hidden test" : ""));
             }
-            md.append("\n```\n").append(group.message().strip()).append("\n```\n");
+            md.append('\n').append(PlainText.codeBlock(group.message()));
         }
         return md.toString();
     }

@@ -1,0 +1,62 @@
+package memolab.grader.grading;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import memolab.grader.rules.ExerciseRules;
+
+/**
+ * Final grading's gate: the safety rules, checked on a submission's compiled classes in the
+ * grader's own JVM, before any of its code runs. A submission that breaks one is refused,
+ * not run: code that would end the JVM, reflect, start threads, touch files, processes or
+ * the network, or change {@code System} has no place in a test run, whatever points it
+ * would lose.
+ */
+final class SafetyGate {
+
+    /** Violations listed per rule in the report; the rest are counted. */
+    private static final int SHOWN = 5;
+
+    /**
+     * A broken safety rule.
+     *
+     * @param rule    the rule in a few words
+     * @param because the reason and the fix
+     * @param where   ArchUnit's description of each violation, with class and line
+     */
+    record Violation(String rule, String because, List<String> where) {
+    }
+
+    private SafetyGate() {
+    }
+
+    /** The safety rules that the classes in {@code classes} (package {@code memolab}) break; empty if none. */
+    static List<Violation> check(Path classes) {
+        JavaClasses imported = ExerciseRules.importStudentClasses(classes);
+        List<Violation> violations = new ArrayList<>();
+        for (ExerciseRules.Rule rule : ExerciseRules.SAFETY) {
+            List<String> where = rule.violations(imported);
+            if (!where.isEmpty()) {
+                violations.add(new Violation(rule.title(), rule.because(), where));
+            }
+        }
+        return violations;
+    }
+
+    /** The report's words for a refused submission: which rule, where, why, and what to do. */
+    static String explain(List<Violation> violations) {
+        StringBuilder text = new StringBuilder("REFUSED: your code breaks ")
+                .append(violations.size() == 1 ? "a safety rule" : violations.size() + " safety rules")
+                .append(" of the exercise, so final grading did not run it at all and it scores 0. Fix what is listed "
+                        + "below and submit again; your own ./mvnw test shows the same rules in \"Rules of the exercise\".");
+        for (Violation violation : violations) {
+            text.append("\n- Rule \"").append(violation.rule()).append("\": ").append(violation.because()).append('.');
+            violation.where().stream().limit(SHOWN).forEach(w -> text.append("\n    ").append(w));
+            if (violation.where().size() > SHOWN) {
+                text.append("\n    ... and ").append(violation.where().size() - SHOWN).append(" more");
+            }
+        }
+        return text.toString();
+    }
+}

@@ -1,0 +1,235 @@
+package memolab.grader.rules;
+
+import static com.tngtech.archunit.base.DescribedPredicate.describe;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaConstructorCall;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import com.tngtech.archunit.lang.EvaluationResult;
+import java.io.File;
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.FileReader;
+import java.io.FileWriter;
+import java.io.RandomAccessFile;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.Timer;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.ThreadFactory;
+
+/**
+ * The rules of the exercise, as ArchUnit rules over the student's compiled classes (package
+ * {@code memolab}). The graded suite checks them for points in every run; final grading also
+ * checks the {@link #SAFETY safety rules} in the grader's own JVM before any student code
+ * runs, and refuses a submission that breaks one.
+ *
+ * <p>Each rule is a named constant whose name is the rule as a sentence, and its
+ * {@code because} gives the reason and the fix.
+ */
+public final class ExerciseRules {
+
+    /** The package of the student's classes. */
+    public static final String STUDENT_PACKAGE = "memolab";
+
+    // ---- The shortcut: guards the LRU categories (see memolab.grader.Guard.LRU_BUILT_BY_HAND).
+
+    public static final ArchRule student_code_should_not_use_LinkedHashMap_or_LinkedHashSet = noClasses()
+            .should().dependOnClassesThat().areAssignableTo(LinkedHashMap.class)
+            .orShould().dependOnClassesThat().areAssignableTo(LinkedHashSet.class)
+            .because("this exercise is about building the recency list yourself: LinkedHashMap (in access order, "
+                    + "with removeEldestEntry) would do the whole job. Keep recency with nodes of your own class, "
+                    + "linked to each other, and a HashMap from keys to nodes");
+
+    // ---- Safety: final grading refuses code that breaks any of these, before running it.
+
+    public static final ArchRule student_code_should_use_only_the_JDKs_java_classes = noClasses()
+            .should().dependOnClassesThat(describe("are outside java.* and memolab",
+                    (JavaClass c) -> !c.isPrimitive() && !c.isArray()
+                            && !c.getPackageName().startsWith("java.") && !c.getPackageName().equals(STUDENT_PACKAGE)))
+            .because("a cache library (Caffeine, Guava, Commons Collections ...) would do the work this exercise asks "
+                    + "of you, and the JDK's internal classes (sun.*, jdk.*, com.sun.*, javax.*) are not for code under "
+                    + "test; use only the classes of the java.* packages");
+
+    public static final ArchRule student_code_should_not_end_the_JVM = noClasses()
+            .should().callMethod(System.class, "exit", int.class)
+            .orShould().accessClassesThat().areAssignableTo(Runtime.class)
+            .because("System.exit and Runtime end the whole Java process, the tests with it, so no result is "
+                    + "reported; to signal an error, throw an exception");
+
+    public static final ArchRule student_code_should_not_use_reflection_or_inspect_the_stack = noClasses()
+            .should().dependOnClassesThat().resideInAnyPackage("java.lang.reflect..", "java.lang.invoke..",
+                    "java.lang.instrument..", "java.lang.management..")
+            .orShould().dependOnClassesThat().areAssignableTo(ClassLoader.class)
+            .orShould().dependOnClassesThat().areAssignableTo(Module.class)
+            .orShould().dependOnClassesThat().areAssignableTo(ModuleLayer.class)
+            .orShould().dependOnClassesThat().areAssignableTo(StackWalker.class)
+            .orShould().dependOnClassesThat().areAssignableTo(StackTraceElement.class)
+            .orShould().callMethodWhere(describe("reflection on java.lang.Class", (JavaMethodCall call) ->
+                    call.getTargetOwner().isEquivalentTo(Class.class) && call.getName().matches(
+                            "forName|newInstance|getDeclared.*|getMethods?|getFields?|getConstructors?|getRecordComponents"
+                                    + "|getClassLoader|getResource.*|getModule|getProtectionDomain|getEnclosing.*|getNest.*")))
+            .orShould().callMethodWhere(describe("a look at the call stack", (JavaMethodCall call) ->
+                    call.getTargetOwner().isAssignableTo(Throwable.class) && (call.getName().equals("getStackTrace")
+                            || call.getName().equals("setStackTrace")
+                            || call.getName().equals("printStackTrace") && !call.getTarget().getRawParameterTypes().isEmpty())))
+            .because("a cache needs no reflection, and code under test must not look into or change other classes, nor "
+                    + "look at who calls it; call your own methods directly");
+
+    public static final ArchRule student_code_should_not_start_threads = noClasses()
+            .should().dependOnClassesThat().areAssignableTo(Thread.class)
+            .orShould().dependOnClassesThat().areAssignableTo(ThreadGroup.class)
+            .orShould().dependOnClassesThat().areAssignableTo(Executor.class)
+            .orShould().dependOnClassesThat().areAssignableTo(Executors.class)
+            .orShould().dependOnClassesThat().areAssignableTo(ThreadFactory.class)
+            .orShould().dependOnClassesThat().areAssignableTo(ForkJoinTask.class)
+            .orShould().dependOnClassesThat().areAssignableTo(CompletableFuture.class)
+            .orShould().dependOnClassesThat().areAssignableTo(Timer.class)
+            .orShould().dependOnClassesThat().areAssignableTo(java.lang.ref.Cleaner.class)
+            .orShould().callMethodWhere(describe("a parallel stream or sort", (JavaMethodCall call) ->
+                    call.getName().startsWith("parallel") && call.getTargetOwner().getPackageName().startsWith("java.util")))
+            .because("LruCache is single-threaded, like HashMap, and a thread left running outlives the test; "
+                    + "to recurse deeper, see the lesson's note on recursion depth instead of a big-stack thread");
+
+    public static final ArchRule student_code_should_not_touch_files_processes_or_the_network = noClasses()
+            .should().dependOnClassesThat().resideInAnyPackage("java.nio.file..", "java.nio.channels..", "java.net..",
+                    "java.util.logging..", "java.util.prefs..", "java.util.jar..", "java.util.zip..", "java.util.spi..",
+                    "java.rmi..", "java.awt..", "java.beans..", "java.sql..", "java.security..", "java.lang.ref..")
+            .orShould().callConstructorWhere(describe("a constructor that opens a file by name", (JavaConstructorCall call) ->
+                    call.getTargetOwner().getPackageName().startsWith("java.")
+                            && !call.getTarget().getRawParameterTypes().isEmpty()
+                            && (call.getTarget().getRawParameterTypes().get(0).isEquivalentTo(String.class)
+                                    && call.getTargetOwner().getName().matches(
+                                            "java\\.io\\.Print(Stream|Writer)|java\\.util\\.(Formatter|Scanner)")
+                                    || call.getTarget().getRawParameterTypes().get(0).isEquivalentTo(File.class))))
+            .orShould().dependOnClassesThat().areAssignableTo(java.io.ObjectInputStream.class)
+            .orShould().dependOnClassesThat().areAssignableTo(java.io.ObjectOutputStream.class)
+            .orShould().dependOnClassesThat().areAssignableTo(File.class)
+            .orShould().dependOnClassesThat().areAssignableTo(FileDescriptor.class)
+            .orShould().dependOnClassesThat().areAssignableTo(FileInputStream.class)
+            .orShould().dependOnClassesThat().areAssignableTo(FileOutputStream.class)
+            .orShould().dependOnClassesThat().areAssignableTo(FileReader.class)
+            .orShould().dependOnClassesThat().areAssignableTo(FileWriter.class)
+            .orShould().dependOnClassesThat().areAssignableTo(RandomAccessFile.class)
+            .orShould().dependOnClassesThat().areAssignableTo(java.io.Console.class)
+            .orShould().dependOnClassesThat().areAssignableTo(ProcessBuilder.class)
+            .orShould().dependOnClassesThat().areAssignableTo(Process.class)
+            .orShould().dependOnClassesThat().areAssignableTo(ProcessHandle.class)
+            .orShould().dependOnClassesThat().areAssignableTo(java.util.ServiceLoader.class)
+            .because("a cache keeps everything in memory; code under test must have no side effects outside it");
+
+    public static final ArchRule student_code_should_not_change_System = noClasses()
+            .should().callMethodWhere(describe("a use of System's streams, properties, environment or security",
+                    (JavaMethodCall call) -> call.getTargetOwner().isEquivalentTo(System.class) && call.getName().matches(
+                            "setOut|setErr|setIn|setProperty|setProperties|clearProperty|getProperties|getProperty|getenv"
+                                    + "|setSecurityManager|load|loadLibrary|mapLibraryName|console|inheritedChannel|getLogger")))
+            .orShould().accessField(System.class, "in")
+            .orShould(declareAFinalizer())
+            .because("System's streams, properties and environment belong to the program that runs your code (here "
+                    + "the tests, which read them), and a finalizer runs on a thread of its own; print with "
+                    + "System.out.println if you must, and change or read nothing else of System");
+
+    /** A class that overrides {@code Object.finalize}: its code would run on the JVM's finalizer thread. */
+    private static ArchCondition<JavaClass> declareAFinalizer() {
+        return new ArchCondition<>("declare a finalizer") {
+            @Override
+            public void check(JavaClass item, ConditionEvents events) {
+                item.getMethods().stream()
+                        .filter(m -> m.getName().equals("finalize") && m.getRawParameterTypes().isEmpty())
+                        .forEach(m -> events.add(SimpleConditionEvent.violated(m, m.getDescription()
+                                + " overrides Object.finalize in " + m.getSourceCodeLocation())));
+            }
+        };
+    }
+
+    /** A rule with its place in the rubric: a few words for reports, and the rule itself. */
+    public record Rule(String name, String title, ArchRule rule) {
+
+        /** Checks the rule on {@code classes}; each violation as ArchUnit words it, with the class and line. */
+        public List<String> violations(JavaClasses classes) {
+            EvaluationResult result = rule.evaluate(classes);
+            return result.hasViolation() ? result.getFailureReport().getDetails() : List.of();
+        }
+
+        /** The rule's reason and fix, from its {@code because}. */
+        public String because() {
+            String description = rule.getDescription();
+            int because = description.indexOf(", because ");
+            return because < 0 ? description : description.substring(because + ", because ".length());
+        }
+    }
+
+    /** The shortcut rule, which guards the LRU categories. */
+    public static final Rule SHORTCUT = new Rule("student_code_should_not_use_LinkedHashMap_or_LinkedHashSet",
+            "no LinkedHashMap or LinkedHashSet", student_code_should_not_use_LinkedHashMap_or_LinkedHashSet);
+
+    /** The safety rules: final grading runs no code that breaks one of these. */
+    public static final List<Rule> SAFETY = List.of(
+            new Rule("student_code_should_not_end_the_JVM", "no System.exit and no Runtime", student_code_should_not_end_the_JVM),
+            new Rule("student_code_should_not_use_reflection_or_inspect_the_stack", "no reflection",
+                    student_code_should_not_use_reflection_or_inspect_the_stack),
+            new Rule("student_code_should_not_start_threads", "no threads", student_code_should_not_start_threads),
+            new Rule("student_code_should_not_touch_files_processes_or_the_network", "no files, processes or network",
+                    student_code_should_not_touch_files_processes_or_the_network),
+            new Rule("student_code_should_not_change_System", "no use of System beyond printing and the clock",
+                    student_code_should_not_change_System),
+            new Rule("student_code_should_use_only_the_JDKs_java_classes", "only the JDK's java.* classes",
+                    student_code_should_use_only_the_JDKs_java_classes));
+
+    private ExerciseRules() {
+    }
+
+    /** The student's classes (package {@code memolab} itself) compiled into {@code folder}. */
+    public static JavaClasses importStudentClasses(Path folder) {
+        return new ClassFileImporter().importPath(folder)
+                .that(JavaClass.Predicates.resideInAPackage(STUDENT_PACKAGE));
+    }
+
+    /**
+     * {@code root} and every student class it uses, directly or through others: the classes
+     * whose work counts as {@code root}'s.
+     */
+    public static JavaClasses usedBy(JavaClasses classes, String root) {
+        Set<String> seen = new TreeSet<>();
+        Deque<JavaClass> todo = new ArrayDeque<>();
+        if (classes.contain(root)) {
+            todo.add(classes.get(root));
+        }
+        while (!todo.isEmpty()) {
+            JavaClass next = todo.pop();
+            if (!seen.add(next.getName())) {
+                continue;
+            }
+            for (Dependency dependency : next.getDirectDependenciesFromSelf()) {
+                JavaClass target = dependency.getTargetClass();
+                if (classes.contain(target.getName()) && !seen.contains(target.getName())) {
+                    todo.add(classes.get(target.getName()));
+                }
+            }
+            for (JavaClass c : classes) { // nested classes and a class's own members count as the class
+                if (c.getName().startsWith(next.getName() + "$") && !seen.contains(c.getName())) {
+                    todo.add(c);
+                }
+            }
+        }
+        return classes.that(describe("used by " + root, (JavaClass c) -> seen.contains(c.getName())));
+    }
+}

@@ -1,0 +1,45 @@
+package memolab.grader.score;
+
+/**
+ * Text that came from student code (a test's message quotes it; its output is printed as is),
+ * made safe to put in a report: control characters other than line breaks and tabs removed
+ * (a terminal escape would repaint the reader's screen), and a code block fenced so that no
+ * run of backticks in the text can close it and have the rest read as the report's own words.
+ */
+public final class PlainText {
+
+    /** The longest message of one test in a report; a longer one is cut, and says so. */
+    public static final int MESSAGE_CAP = 4_096;
+
+    private PlainText() {
+    }
+
+    /** {@code text} without control characters other than newline and tab, cut to {@code cap} characters. */
+    public static String clean(String text, int cap) {
+        StringBuilder out = new StringBuilder(Math.min(text.length(), cap + 40));
+        for (int i = 0; i < text.length() && out.length() < cap; i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\t' || !Character.isISOControl(c)) {
+                out.append(c);
+            } else if (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n')) {
+                out.append('\n');
+            }
+        }
+        if (out.length() >= cap && text.length() > cap) {
+            out.append("\n[cut: the rest of this text was longer than ").append(cap).append(" characters]");
+        }
+        return out.toString();
+    }
+
+    /** A Markdown code block holding {@code text}, with a fence longer than any run of backticks in it. */
+    public static String codeBlock(String text) {
+        int longest = 0;
+        int run = 0;
+        for (int i = 0; i < text.length(); i++) {
+            run = text.charAt(i) == '`' ? run + 1 : 0;
+            longest = Math.max(longest, run);
+        }
+        String fence = "`".repeat(Math.max(3, longest + 1));
+        return fence + "\n" + text.strip() + "\n" + fence + "\n";
+    }
+}

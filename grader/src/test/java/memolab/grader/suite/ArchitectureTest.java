@@ -1,34 +1,21 @@
 package memolab.grader.suite;
 
-import static com.tngtech.archunit.base.DescribedPredicate.describe;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static memolab.grader.Category.ARCHITECTURE;
 
-import com.tngtech.archunit.core.domain.JavaClass;
-import com.tngtech.archunit.core.domain.JavaMethodCall;
-import com.tngtech.archunit.lang.ArchRule;
-import java.io.File;
-import java.io.FileInputStream;
-import java.io.FileOutputStream;
-import java.io.FileReader;
-import java.io.FileWriter;
-import java.io.RandomAccessFile;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.Timer;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ForkJoinTask;
-import java.util.concurrent.ThreadFactory;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import java.util.List;
 import memolab.grader.Graded;
+import memolab.grader.Guard;
+import memolab.grader.rules.ExerciseRules;
+import memolab.grader.rules.RuleViolation;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
- * Category 7: the rules of the exercise, checked on the student's compiled classes.
+ * Category 7: the rules of the exercise, checked on the student's compiled classes. The
+ * rules themselves are in {@link ExerciseRules}; the {@link Guard} of each says what else
+ * breaking it costs.
  *
  * <p>Runs first ({@code @Order(1)}): if student code ends the JVM in a later test, these
  * results are already in, and the score printed on exit says why the run stopped.
@@ -37,116 +24,97 @@ import org.junit.jupiter.api.Test;
 @DisplayName("Rules of the exercise")
 class ArchitectureTest {
 
-    static final ArchRule student_code_should_not_use_LinkedHashMap_or_LinkedHashSet = noClasses()
-            .should().dependOnClassesThat().areAssignableTo(LinkedHashMap.class)
-            .orShould().dependOnClassesThat().areAssignableTo(LinkedHashSet.class)
-            .because("this exercise is about building the recency list yourself: LinkedHashMap (in access order, "
-                    + "with removeEldestEntry) would do the whole job. Keep recency with nodes of your own class, "
-                    + "linked to each other, and a HashMap from keys to nodes");
-
-    static final ArchRule student_code_should_use_only_the_JDK = noClasses()
-            .should().dependOnClassesThat(describe("are outside java.* and memolab",
-                    (JavaClass c) -> !c.isPrimitive() && !c.isArray()
-                            && !c.getPackageName().startsWith("java.") && !c.getPackageName().equals("memolab")))
-            .because("a cache library (Caffeine, Guava, Commons Collections ...) would do the work this exercise "
-                    + "asks of you; use only the JDK's own classes (java.*)");
-
-    static final ArchRule student_code_should_not_end_the_JVM = noClasses()
-            .should().callMethod(System.class, "exit", int.class)
-            .orShould().accessClassesThat().areAssignableTo(Runtime.class)
-            .because("System.exit and Runtime end the whole Java process, the tests with it, so no result is "
-                    + "reported; to signal an error, throw an exception");
-
-    static final ArchRule student_code_should_not_use_reflection = noClasses()
-            .should().dependOnClassesThat().resideInAnyPackage("java.lang.reflect..", "java.lang.invoke..")
-            .orShould().callMethodWhere(describe("reflection on java.lang.Class", (JavaMethodCall call) ->
-                    call.getTargetOwner().isEquivalentTo(Class.class) && call.getName().matches(
-                            "forName|newInstance|getDeclared.*|getMethods?|getFields?|getConstructors?|getRecordComponents")))
-            .because("a cache needs no reflection, and code under test must not look into or change other classes; "
-                    + "call your own methods directly");
-
-    static final ArchRule student_code_should_not_start_threads = noClasses()
-            .should().dependOnClassesThat().areAssignableTo(Thread.class)
-            .orShould().dependOnClassesThat().areAssignableTo(ThreadGroup.class)
-            .orShould().dependOnClassesThat().areAssignableTo(Executor.class)
-            .orShould().dependOnClassesThat().areAssignableTo(Executors.class)
-            .orShould().dependOnClassesThat().areAssignableTo(ThreadFactory.class)
-            .orShould().dependOnClassesThat().areAssignableTo(ForkJoinTask.class)
-            .orShould().dependOnClassesThat().areAssignableTo(CompletableFuture.class)
-            .orShould().dependOnClassesThat().areAssignableTo(Timer.class)
-            .because("LruCache is single-threaded, like HashMap, and a thread left running outlives the test; "
-                    + "to recurse deeper, see the lesson's note on recursion depth instead of a big-stack thread");
-
-    static final ArchRule student_code_should_not_touch_files_processes_or_the_network = noClasses()
-            .should().dependOnClassesThat().resideInAnyPackage("java.nio.file..", "java.nio.channels..", "java.net..")
-            .orShould().dependOnClassesThat().areAssignableTo(File.class)
-            .orShould().dependOnClassesThat().areAssignableTo(FileInputStream.class)
-            .orShould().dependOnClassesThat().areAssignableTo(FileOutputStream.class)
-            .orShould().dependOnClassesThat().areAssignableTo(FileReader.class)
-            .orShould().dependOnClassesThat().areAssignableTo(FileWriter.class)
-            .orShould().dependOnClassesThat().areAssignableTo(RandomAccessFile.class)
-            .orShould().dependOnClassesThat().areAssignableTo(ProcessBuilder.class)
-            .orShould().dependOnClassesThat().areAssignableTo(Process.class)
-            .orShould().dependOnClassesThat().areAssignableTo(ProcessHandle.class)
-            .because("a cache keeps everything in memory; code under test must have no side effects outside it");
-
-    static final ArchRule Fibonacci_should_use_LruCache = classes()
-            .that().haveFullyQualifiedName("memolab.Fibonacci")
-            .should().dependOnClassesThat().haveFullyQualifiedName("memolab.LruCache")
-            .because("the memoizer must keep its results in your LruCache, as Python's decorator keeps them in "
-                    + "its lru_cache");
-
-    private static void check(ArchRule rule) {
-        StudentClasses.requireWritten();
-        rule.check(StudentClasses.get());
-    }
-
     @Test
-    @Graded(category = ARCHITECTURE, points = 4)
+    @Graded(category = ARCHITECTURE, points = 4, guards = Guard.LRU_BUILT_BY_HAND)
     @DisplayName("no LinkedHashMap or LinkedHashSet")
     void noLinkedHashMap() {
-        check(student_code_should_not_use_LinkedHashMap_or_LinkedHashSet);
+        JavaClasses usedByCache = ExerciseRules.usedBy(StudentClasses.get(), "memolab.LruCache");
+        List<String> inCache = ExerciseRules.SHORTCUT.violations(usedByCache);
+        if (!inCache.isEmpty()) {
+            throw new RuleViolation(report("LruCache (or a class it uses) is built on LinkedHashMap or LinkedHashSet",
+                    ExerciseRules.SHORTCUT, inCache)
+                    + "\nWhile it is, the LRU categories (" + Guard.LRU_BUILT_BY_HAND.guardedTitles() + ") earn nothing: "
+                    + "their tests would grade LinkedHashMap's work, not yours.");
+        }
+        List<String> anywhere = ExerciseRules.SHORTCUT.violations(StudentClasses.get());
+        if (!anywhere.isEmpty()) {
+            throw new AssertionError(report("your classes use LinkedHashMap or LinkedHashSet", ExerciseRules.SHORTCUT, anywhere));
+        }
+        StudentClasses.requireWritten();
     }
 
     @Test
-    @Graded(category = ARCHITECTURE, points = 2)
+    @Graded(category = ARCHITECTURE, points = 2, guards = Guard.SAFE_TO_RUN)
     @DisplayName("only the JDK's classes: no cache library")
     void onlyTheJdk() {
-        check(student_code_should_use_only_the_JDK);
+        checkSafety("student_code_should_use_only_the_JDKs_java_classes");
     }
 
     @Test
-    @Graded(category = ARCHITECTURE, points = 2)
+    @Graded(category = ARCHITECTURE, points = 2, guards = Guard.SAFE_TO_RUN)
     @DisplayName("no System.exit and no Runtime")
     void noExit() {
-        check(student_code_should_not_end_the_JVM);
+        checkSafety("student_code_should_not_end_the_JVM");
     }
 
     @Test
-    @Graded(category = ARCHITECTURE, points = 2)
+    @Graded(category = ARCHITECTURE, points = 2, guards = Guard.SAFE_TO_RUN)
     @DisplayName("no reflection")
     void noReflection() {
-        check(student_code_should_not_use_reflection);
+        checkSafety("student_code_should_not_use_reflection_or_inspect_the_stack");
     }
 
     @Test
-    @Graded(category = ARCHITECTURE, points = 2)
+    @Graded(category = ARCHITECTURE, points = 2, guards = Guard.SAFE_TO_RUN)
     @DisplayName("no threads")
     void noThreads() {
-        check(student_code_should_not_start_threads);
+        checkSafety("student_code_should_not_start_threads");
     }
 
     @Test
-    @Graded(category = ARCHITECTURE, points = 2)
+    @Graded(category = ARCHITECTURE, points = 2, guards = Guard.SAFE_TO_RUN)
     @DisplayName("no files, processes or network")
     void noFilesProcessesOrNetwork() {
-        check(student_code_should_not_touch_files_processes_or_the_network);
+        checkSafety("student_code_should_not_touch_files_processes_or_the_network", "student_code_should_not_change_System");
     }
 
     @Test
-    @Graded(category = ARCHITECTURE, points = 1)
-    @DisplayName("Fibonacci uses LruCache")
+    @Graded(category = ARCHITECTURE, points = 1, guards = Guard.MEMO_IN_LRU_CACHE)
+    @DisplayName("Fibonacci keeps its results in its LruCache")
     void fibonacciUsesLruCache() {
-        check(Fibonacci_should_use_LruCache);
+        StudentClasses.requireWritten();
+        MemoGuard.check();
+    }
+
+    /**
+     * A safety rule: broken, it fails as a {@link RuleViolation} whose message says that final
+     * grading would refuse the code, so that a student learns it here, not at the deadline.
+     */
+    private static void checkSafety(String... ruleNames) {
+        StringBuilder broken = new StringBuilder();
+        for (ExerciseRules.Rule rule : ExerciseRules.SAFETY) {
+            if (List.of(ruleNames).contains(rule.name())) {
+                List<String> where = rule.violations(StudentClasses.get());
+                if (!where.isEmpty()) {
+                    broken.append(broken.length() == 0 ? "" : "\n").append(report(rule.title(), rule, where));
+                }
+            }
+        }
+        if (broken.length() > 0) {
+            throw new RuleViolation(broken + "\nThis is a safety rule: FINAL GRADING DOES NOT RUN CODE THAT BREAKS IT, "
+                    + "and such a submission scores 0 in every category. The score below already counts it so.");
+        }
+        StudentClasses.requireWritten();
+    }
+
+    /** The rule broken, why and how to fix it, then where (ArchUnit names the class and line of each). */
+    private static String report(String what, ExerciseRules.Rule rule, List<String> where) {
+        StringBuilder text = new StringBuilder("Rule broken: ").append(what).append(". Why and what to do: ")
+                .append(rule.because()).append(".\nWhere:");
+        where.stream().limit(5).forEach(w -> text.append("\n  ").append(w));
+        if (where.size() > 5) {
+            text.append("\n  ... and ").append(where.size() - 5).append(" more");
+        }
+        return text.toString();
     }
 }

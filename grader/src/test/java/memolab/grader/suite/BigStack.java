@@ -2,6 +2,7 @@ package memolab.grader.suite;
 
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
+import memolab.grader.junit.OutcomeCollector;
 
 /**
  * Runs a deep recursion on a fresh thread with a stack of its own, 32 MB.
@@ -19,6 +20,9 @@ final class BigStack {
     /** The stack of the recursion's thread: 32 times the JVM's usual default of 1 MB. */
     static final long STACK_BYTES = 32L << 20;
 
+    /** How long the recursion may run: less than the test's own limit (30 s), so this one names the line. */
+    static final long LIMIT_MILLIS = 25_000;
+
     private BigStack() {
     }
 
@@ -34,7 +38,13 @@ final class BigStack {
         }, "memolab-big-stack", STACK_BYTES);
         thread.setDaemon(true); // an endless loop must not keep the JVM alive after the test's timeout
         thread.start();
-        thread.join();
+        thread.join(LIMIT_MILLIS);
+        if (thread.isAlive()) {
+            StackTraceElement origin = OutcomeCollector.firstStudentFrame(thread.getStackTrace());
+            throw new AssertionError(what + ": " + (origin == null
+                    ? "still running after " + LIMIT_MILLIS / 1000 + " s, in the test's own code. An endless loop?"
+                    : OutcomeCollector.stillRunning(origin, LIMIT_MILLIS / 1000 + " s")));
+        }
         Throwable thrown = failure.get();
         if (thrown instanceof StackOverflowError) {
             throw new AssertionError(what + " ran out of stack (StackOverflowError), even on a thread with a 32 MB "

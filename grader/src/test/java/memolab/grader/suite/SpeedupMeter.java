@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigInteger;
 import java.util.Locale;
-import memolab.Fibonacci;
+import java.util.function.IntToDoubleFunction;
 
 /**
  * Times the tutorial's naive recursion against the memoized {@code fib(n)} on fresh
@@ -18,14 +18,14 @@ import memolab.Fibonacci;
  * The fastest round is the compiled code's speed on both sides; a memoizer that does not
  * really cache is no faster than the naive recursion in any round, so it still measures about 1.
  *
+ * <p>The memoized side runs on the student's classes with their {@code assert} statements
+ * off (see {@link WithoutAssertions}), as production code runs.
+ *
  * <p>The baseline is the suite's own copy of the naive recursion, not the student's
  * {@code Fibonacci.naive}: that method sits in the student's file, and a slowed-down copy
  * there must not make an unmemoized {@code fib} look fast.
  */
 final class SpeedupMeter {
-
-    /** Memoized calls timed together per round: one alone is too short to time well. */
-    private static final int MEMO_BATCH = 20;
 
     /** The shortest warm-up, in time rather than rounds, so that a busy JIT gets there too. */
     static final long WARM_UP_NANOS = 300_000_000L;
@@ -43,10 +43,11 @@ final class SpeedupMeter {
     }
 
     static Speedup measure(int n, int rounds) {
+        IntToDoubleFunction timeMemo = WithoutAssertions.load(MemoRounds.class, IntToDoubleFunction.class, new Class<?>[0]);
         long warmUpStart = System.nanoTime();
         for (int i = 0; i < WARM_UP_ROUNDS || System.nanoTime() - warmUpStart < WARM_UP_NANOS; i++) {
             naive(n); // let the JIT compile both
-            timeMemo(n);
+            timeMemo.applyAsDouble(n);
         }
         double[] naive = new double[rounds];
         double[] memo = new double[rounds];
@@ -54,7 +55,7 @@ final class SpeedupMeter {
             long start = System.nanoTime();
             naive(n);
             naive[i] = System.nanoTime() - start;
-            memo[i] = timeMemo(n);
+            memo[i] = timeMemo.applyAsDouble(n);
         }
         return new Speedup(n, Measure.min(naive), Measure.min(memo));
     }
@@ -62,14 +63,6 @@ final class SpeedupMeter {
     /** The tutorial's recursion, as the given {@code NaiveFibonacci} has it. */
     static BigInteger naive(int n) {
         return n < 2 ? BigInteger.valueOf(n) : naive(n - 1).add(naive(n - 2));
-    }
-
-    private static double timeMemo(int n) {
-        long start = System.nanoTime();
-        for (int i = 0; i < MEMO_BATCH; i++) {
-            new Fibonacci(128).fib(n); // fresh each time: a full computation, not one hit
-        }
-        return (double) (System.nanoTime() - start) / MEMO_BATCH;
     }
 
     /**

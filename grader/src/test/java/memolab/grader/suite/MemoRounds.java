@@ -1,0 +1,43 @@
+package memolab.grader.suite;
+
+import java.math.BigInteger;
+import java.util.function.IntToDoubleFunction;
+import memolab.Fibonacci;
+
+/**
+ * The memoized side of {@link SpeedupMeter}: {@code applyAsDouble(n)} times {@code fib(n)} on
+ * fresh memoizers and returns nanoseconds per call. Loaded by {@link WithoutAssertions}, so
+ * it must not use the suite's other classes.
+ */
+final class MemoRounds implements IntToDoubleFunction {
+
+    /** Memoized calls timed together per round: one alone is too short to time well. */
+    private static final int MEMO_BATCH = 20;
+
+    @Override
+    public double applyAsDouble(int n) {
+        BigInteger value = new Fibonacci(128).fib(n);
+        if (value == null || value.getClass() != BigInteger.class || !value.equals(expected(n))) {
+            throw new AssertionError("fib(" + n + ") on a fresh Fibonacci(128) returned " + value + ", expected "
+                    + expected(n) + " (a plain BigInteger). Its time cannot count while its value is wrong: "
+                    + "see Fibonacci values first.");
+        }
+        long start = System.nanoTime();
+        for (int i = 0; i < MEMO_BATCH; i++) {
+            new Fibonacci(128).fib(n); // fresh each time: a full computation, not one hit
+        }
+        return (double) (System.nanoTime() - start) / MEMO_BATCH;
+    }
+
+    /** fib(n) by the plain loop. */
+    private static BigInteger expected(int n) {
+        BigInteger previous = BigInteger.ONE;
+        BigInteger current = BigInteger.ZERO;
+        for (int k = 0; k < n; k++) {
+            BigInteger next = current.add(previous);
+            previous = current;
+            current = next;
+        }
+        return current;
+    }
+}

@@ -1,0 +1,92 @@
+package memolab.grader.suite;
+
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.util.List;
+import memolab.LruCache;
+
+/**
+ * Runs a timing driver against fresh copies of the student's classes whose {@code assert}
+ * statements are off, as they are in production. The tests run with assertions on (so that
+ * a student's invariant checks catch mistakes in the behaviour tests), but a check that
+ * walks the whole list after every change, which the tutorial recommends while developing,
+ * must not be timed as if it were the algorithm.
+ *
+ * <p>How: a class loader of its own reads the student's classes (package {@code memolab})
+ * and the driver class from where they were loaded, with its default assertion status off;
+ * everything else (the JDK, the suite's other classes) comes from the suite's loader. The
+ * driver implements a JDK interface, so the test calls it without knowing the fresh copies.
+ */
+final class WithoutAssertions {
+
+    private WithoutAssertions() {
+    }
+
+    /**
+     * A new instance of {@code driver}, linked to fresh copies of the student's classes
+     * without assertions.
+     *
+     * @param driver    a class of this package with a constructor taking {@code args}; its nested classes come along
+     * @param as        the JDK interface it implements
+     * @param argTypes  the constructor's parameter types
+     * @param args      the constructor's arguments
+     */
+    static <T> T load(Class<? extends T> driver, Class<T> as, Class<?>[] argTypes, Object... args) {
+        Loader loader = new Loader(List.of(location(LruCache.class), location(driver)), driver.getName(),
+                WithoutAssertions.class.getClassLoader());
+        try {
+            Constructor<?> constructor = Class.forName(driver.getName(), true, loader).getDeclaredConstructor(argTypes);
+            constructor.setAccessible(true);
+            return as.cast(constructor.newInstance(args));
+        } catch (InvocationTargetException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot load the timing driver " + driver.getName(), e);
+        }
+    }
+
+    private static URL location(Class<?> type) {
+        return type.getProtectionDomain().getCodeSource().getLocation();
+    }
+
+    /** Child-first for the student's classes and the driver; assertions off in all it defines. */
+    private static final class Loader extends URLClassLoader {
+        private final String driver;
+
+        Loader(List<URL> urls, String driver, ClassLoader parent) {
+            super("memolab-timing", urls.toArray(URL[]::new), parent);
+            this.driver = driver;
+            setDefaultAssertionStatus(false);
+        }
+
+        private boolean ownsCopy(String name) {
+            boolean student = name.startsWith("memolab.") && name.indexOf('.', "memolab.".length()) < 0;
+            return student || name.equals(driver) || name.startsWith(driver + "$");
+        }
+
+        @Override
+        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+            if (!ownsCopy(name)) {
+                return super.loadClass(name, resolve);
+            }
+            synchronized (getClassLoadingLock(name)) {
+                Class<?> loaded = findLoadedClass(name);
+                if (loaded == null) {
+                    loaded = findClass(name);
+                }
+                if (resolve) {
+                    resolveClass(loaded);
+                }
+                return loaded;
+            }
+        }
+    }
+}

@@ -24,7 +24,7 @@ public enum Category {
             "the memoized fib(n) must beat the plain recursion by a large factor",
             "docs/1-memoization.md", "What caching the results buys"),
     ARCHITECTURE("Rules of the exercise",
-            "no LinkedHashMap, no side effects, Fibonacci uses LruCache",
+            "no LinkedHashMap, no side effects, Fibonacci keeps its results in its LruCache",
             "docs/3-designing-lru-cache.md", "Why not `LinkedHashMap`?");
 
     private final String title;

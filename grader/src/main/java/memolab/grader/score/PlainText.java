@@ -16,7 +16,7 @@ public final class PlainText {
 
     /** {@code text} without control characters other than newline and tab, cut to {@code cap} characters. */
     public static String clean(String text, int cap) {
-        StringBuilder out = new StringBuilder(Math.min(text.length(), cap + 40));
+        StringBuilder out = new StringBuilder(Math.min(text.length(), cap) + 64);
         for (int i = 0; i < text.length() && out.length() < cap; i++) {
             char c = text.charAt(i);
             if (c == '\n' || c == '\t' || !Character.isISOControl(c)) {

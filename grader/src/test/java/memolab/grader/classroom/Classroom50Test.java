@@ -19,7 +19,7 @@ class Classroom50Test {
             "SUBMISSION_TAG", "submit/20261125T120000Z-abc1234", "COMMIT_URL", "c", "RELEASE_URL", "r", "USERNAME", "alice");
 
     private static TestOutcome outcome(Category category, String name, int points, TestOutcome.Status status) {
-        return new TestOutcome("memolab.grader.suite.X", name, name, category, points, false, status,
+        return new TestOutcome("memolab.grader.suite.X", name, name, category, points, false, null, status,
                 status == TestOutcome.Status.PASSED ? "" : "expected 1 but was 2");
     }
 

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import memolab.grader.Category;
+import memolab.grader.Guard;
 import memolab.grader.runner.SuiteRunner;
 import memolab.grader.score.TestOutcome;
 import memolab.grader.selfcheck.CorpusTest;
@@ -73,6 +74,15 @@ final class Generated {
         }
         md.append(String.format(Locale.ROOT, "|   | total | %d | %d | %d | %d points |%n",
                 visible, hidden, plan.size(), visible + hidden));
+        md.append("\nRules that guard other categories (`Guard`): while the rule is broken, the categories it guards "
+                + "earn nothing, however many of their tests pass.\n\n| rule (tests of category 7) | while broken | "
+                + "in final grading |\n|---|---|---|\n");
+        Map<Guard, List<String>> rules = new EnumMap<>(Guard.class);
+        plan.stream().filter(t -> t.guard() != null)
+                .forEach(t -> rules.computeIfAbsent(t.guard(), g -> new ArrayList<>()).add(t.displayName()));
+        rules.forEach((guard, tests) -> md.append(String.format(Locale.ROOT, "| %s | %s earn nothing | %s |%n",
+                String.join("; ", tests), guard.guardedTitles().replace("every category", "all categories"),
+                guard == Guard.SAFE_TO_RUN ? "refused before it runs: not run at all, 0 points" : "graded, as here")));
         return md.toString();
     }
 

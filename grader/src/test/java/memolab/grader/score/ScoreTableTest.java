@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class ScoreTableTest {
 
     private static TestOutcome outcome(Category category, String name, int points, Status status, String message) {
-        return new TestOutcome("T", name, name, category, points, false, status, message);
+        return new TestOutcome("T", name, name, category, points, false, null, status, message);
     }
 
     @Test

@@ -101,8 +101,8 @@ class ArchitectureTest {
             }
         }
         if (broken.length() > 0) {
-            throw new RuleViolation(broken + "\nThis is a safety rule: FINAL GRADING DOES NOT RUN CODE THAT BREAKS IT, "
-                    + "and such a submission scores 0 in every category. The score below already counts it so.");
+            throw new RuleViolation("A SAFETY RULE IS BROKEN: final grading does not run code that breaks it, and such a "
+                    + "submission scores 0 in every category (the score table already counts it so).\n" + broken);
         }
         StudentClasses.requireWritten();
     }

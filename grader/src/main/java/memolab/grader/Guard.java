@@ -19,7 +19,8 @@ import memolab.grader.score.TestOutcome;
  * categories' passing tests worthless, because those tests would then measure someone
  * else's work. This enum is the one place that says which rule guards which categories;
  * a graded test names the rule it checks with {@link Graded#guards()}, and the rubric
- * tables show the mapping.
+ * tables show the mapping. {@link #apply} is applied in one place, where points are added
+ * up ({@code Score}), so every report of a score shows the same.
  *
  * <p>A guard applies only when its test finds the rule broken (the test fails with a
  * {@code RuleViolation}); a guard test that fails for another reason (the stubs are not
@@ -27,43 +28,28 @@ import memolab.grader.score.TestOutcome;
  */
 public enum Guard {
     /** The cache is the student's own work, not a library's. */
-    LRU_BUILT_BY_HAND("LruCache is built by hand",
-            "LruCache, or a class it uses, is built on LinkedHashMap, LinkedHashSet or a cache library, which do the "
+    LRU_BUILT_BY_HAND("LruCache, or a class it uses, is built on LinkedHashMap, LinkedHashSet or a cache library, which do the "
                     + "work these categories grade",
             EnumSet.of(LRU_EXAMPLES, LRU_PROPERTIES, LRU_COMPLEXITY)),
     /** The memoizer memoizes in the student's cache. */
-    MEMO_IN_LRU_CACHE("Fibonacci keeps its results in its LruCache",
-            "Fibonacci does not keep its results in its LruCache, so its counters and its speed are not the "
+    MEMO_IN_LRU_CACHE("Fibonacci does not keep its results in its LruCache, so its counters and its speed are not the "
                     + "memoization these categories grade",
             EnumSet.of(MEMO_FINGERPRINT, FIB_TIMING)),
     /** The code has no side effects; in final grading such code is refused before it runs. */
-    SAFE_TO_RUN("no side effects",
-            "the code breaks a safety rule; final grading does not run such code at all, so every category scores 0",
+    SAFE_TO_RUN("the code breaks a safety rule; final grading does not run such code at all, so every category scores 0",
             EnumSet.allOf(Category.class));
 
-    private final String rule;
     private final String consequence;
     private final Set<Category> guarded;
 
-    Guard(String rule, String consequence, Set<Category> guarded) {
-        this.rule = rule;
+    Guard(String consequence, Set<Category> guarded) {
         this.consequence = consequence;
         this.guarded = guarded;
-    }
-
-    /** The rule in a few words. */
-    public String rule() {
-        return rule;
     }
 
     /** Why the guarded categories earn nothing when the rule is broken, for a student. */
     public String consequence() {
         return consequence;
-    }
-
-    /** The categories that earn nothing while the rule is broken. */
-    public Set<Category> guarded() {
-        return EnumSet.copyOf(guarded);
     }
 
     /** The guarded categories' titles, for the rubric tables. */
@@ -75,7 +61,7 @@ public enum Guard {
     /**
      * The outcomes with every guard applied: each passing test in a category guarded by a
      * broken rule becomes {@link TestOutcome.Status#VOIDED}, worth nothing, with one message
-     * that names the rule. Applying it twice changes nothing.
+     * that names the rule.
      */
     public static List<TestOutcome> apply(List<TestOutcome> outcomes) {
         Map<Category, TestOutcome> brokenBy = new EnumMap<>(Category.class);

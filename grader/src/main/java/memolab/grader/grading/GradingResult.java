@@ -24,12 +24,10 @@ public record GradingResult(String student, Status status, List<TestOutcome> out
 
     /** The same result with one more flag, and its explanation for the student among the problems. */
     public GradingResult flagged(String flag, String explanation) {
-        List<String> allFlags = new ArrayList<>(flags);
-        allFlags.add(flag);
         List<String> allProblems = new ArrayList<>(problems);
         allProblems.add(explanation);
-        return new GradingResult(student, status, outcomes, List.copyOf(allProblems), output, outputCut, timings,
-                List.copyOf(allFlags));
+        return new GradingResult(student, status, outcomes, List.copyOf(allProblems), output, outputCut, timings, flags)
+                .flaggedOnly(flag);
     }
 
     /** The same result with one more flag for the instructor (the student's report already says why). */

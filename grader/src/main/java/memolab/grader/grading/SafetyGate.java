@@ -15,9 +15,6 @@ import memolab.grader.rules.ExerciseRules;
  */
 final class SafetyGate {
 
-    /** Violations listed per rule in the report; the rest are counted. */
-    private static final int SHOWN = 5;
-
     /**
      * A broken safety rule.
      *
@@ -52,10 +49,7 @@ final class SafetyGate {
                         + "below and submit again; your own ./mvnw test shows the same rules in \"Rules of the exercise\".");
         for (Violation violation : violations) {
             text.append("\n- Rule \"").append(violation.rule()).append("\": ").append(violation.because()).append('.');
-            violation.where().stream().limit(SHOWN).forEach(w -> text.append("\n    ").append(w));
-            if (violation.where().size() > SHOWN) {
-                text.append("\n    ... and ").append(violation.where().size() - SHOWN).append(" more");
-            }
+            text.append(ExerciseRules.Rule.listed(violation.where(), "    "));
         }
         return text.toString();
     }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.CodeSource;
@@ -14,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import memolab.grader.rules.ExerciseRules;
 
 /**
  * The class loaders of one graded run, two of them, so that a submission can define the
@@ -34,7 +34,7 @@ import java.util.stream.Stream;
  * <p>The test engine and the annotations it reads are thus shared with the grader, the
  * suite is always the grader's, and the student API is always the submission's.
  */
-public final class SubmissionClassLoader extends URLClassLoader {
+public final class SubmissionClassLoader extends OwnFirstClassLoader {
 
     static {
         registerAsParallelCapable();
@@ -56,30 +56,10 @@ public final class SubmissionClassLoader extends URLClassLoader {
         return new SubmissionClassLoader(suite.toArray(URL[]::new), new StudentLoader(submission.toArray(URL[]::new), parent));
     }
 
-    /** A class of the student API: package {@code memolab} itself, nested classes included. */
-    public static boolean isStudentClass(String className) {
-        return className.startsWith("memolab.") && className.indexOf('.', "memolab.".length()) < 0;
-    }
-
-    static boolean isSuiteClass(String className) {
-        return className.startsWith(SuiteRunner.SUITE_PACKAGE + ".");
-    }
-
+    /** The suite's classes; every other name goes to the parent, the student loader. */
     @Override
-    protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-        if (!isSuiteClass(name)) {
-            return super.loadClass(name, resolve); // the parent: the student loader
-        }
-        synchronized (getClassLoadingLock(name)) {
-            Class<?> loaded = findLoadedClass(name);
-            if (loaded == null) {
-                loaded = findClass(name);
-            }
-            if (resolve) {
-                resolveClass(loaded);
-            }
-            return loaded;
-        }
+    boolean owns(String className) {
+        return className.startsWith(SuiteRunner.SUITE_PACKAGE + ".");
     }
 
     @Override
@@ -96,7 +76,7 @@ public final class SubmissionClassLoader extends URLClassLoader {
      * of their class files as they were when the run started: what the grader checked is what
      * runs, even if something rewrote the folder later.
      */
-    private static final class StudentLoader extends URLClassLoader {
+    private static final class StudentLoader extends OwnFirstClassLoader {
 
         static {
             registerAsParallelCapable();
@@ -127,14 +107,14 @@ public final class SubmissionClassLoader extends URLClassLoader {
                 anyJar = true;
                 return;
             }
-            Path packageFolder = folder.resolve("memolab");
+            Path packageFolder = folder.resolve(ExerciseRules.STUDENT_PACKAGE);
             if (!Files.isDirectory(packageFolder)) {
                 return;
             }
             ProtectionDomain domain = new ProtectionDomain(new CodeSource(url, (Certificate[]) null), null, this, null);
             try (Stream<Path> files = Files.list(packageFolder)) {
                 for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".class")).toList()) {
-                    String name = "memolab." + file.getFileName().toString().replaceFirst("\\.class$", "");
+                    String name = ExerciseRules.STUDENT_PACKAGE + "." + file.getFileName().toString().replaceFirst("\\.class$", "");
                     classes.putIfAbsent(name, new Definition(Files.readAllBytes(file), domain));
                 }
             } catch (IOException e) {
@@ -143,25 +123,13 @@ public final class SubmissionClassLoader extends URLClassLoader {
         }
 
         @Override
-        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-            if (!isStudentClass(name)) {
-                return super.loadClass(name, resolve); // the parent first, as usual: nothing else is the submission's
-            }
-            synchronized (getClassLoadingLock(name)) {
-                Class<?> loaded = findLoadedClass(name);
-                if (loaded == null) {
-                    loaded = findClass(name);
-                }
-                if (resolve) {
-                    resolveClass(loaded);
-                }
-                return loaded;
-            }
+        boolean owns(String className) {
+            return ExerciseRules.isStudentClass(className);
         }
 
         @Override
         protected Class<?> findClass(String name) throws ClassNotFoundException {
-            if (!isStudentClass(name)) {
+            if (!ExerciseRules.isStudentClass(name)) {
                 throw new ClassNotFoundException(name + " is outside package memolab: a submission cannot define it");
             }
             Definition definition = classes.get(name);

@@ -109,12 +109,7 @@ class ArchitectureTest {
 
     /** The rule broken, why and how to fix it, then where (ArchUnit names the class and line of each). */
     private static String report(String what, ExerciseRules.Rule rule, List<String> where) {
-        StringBuilder text = new StringBuilder("Rule broken: ").append(what).append(". Why and what to do: ")
-                .append(rule.because()).append(".\nWhere:");
-        where.stream().limit(5).forEach(w -> text.append("\n  ").append(w));
-        if (where.size() > 5) {
-            text.append("\n  ... and ").append(where.size() - 5).append(" more");
-        }
-        return text.toString();
+        return "Rule broken: " + what + ". Why and what to do: " + rule.because() + ".\nWhere:"
+                + ExerciseRules.Rule.listed(where, "  ");
     }
 }

@@ -17,9 +17,13 @@ final class JavaPackage {
     private JavaPackage() {
     }
 
-    /** The declared package, e.g. {@code memolab}; empty for the unnamed package. */
+    /**
+     * The declared package, e.g. {@code memolab}; empty for the unnamed package.
+     *
+     * @param source the file's text as the compiler reads it (see {@link Submission#withoutByteOrderMark})
+     */
     static String of(String source) {
-        String text = withoutComments(unicodeEscapesTranslated(source.startsWith("\uFEFF") ? source.substring(1) : source));
+        String text = withoutComments(unicodeEscapesTranslated(source));
         Matcher matcher = DECLARATION.matcher(text);
         if (!matcher.lookingAt()) {
             return "";

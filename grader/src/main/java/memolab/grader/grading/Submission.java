@@ -10,8 +10,10 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
+import memolab.grader.rules.ExerciseRules;
 
 /**
  * A student's submission as found on disk: the Java sources of package {@code memolab}
@@ -28,9 +30,6 @@ import java.util.stream.Stream;
  * @param leftOut how many Java files were left out for being outside package {@code memolab}
  */
 public record Submission(String student, Path root, List<Path> sources, List<String> notes, int leftOut) {
-
-    /** The package of the student's classes; nothing else of a submission is compiled. */
-    public static final String STUDENT_PACKAGE = "memolab";
 
     /** The files given complete; a student's copy of them is left out. */
     static final Set<String> GIVEN_FILES = Set.of("CacheStats.java", "NaiveFibonacci.java");
@@ -66,13 +65,17 @@ public record Submission(String student, Path root, List<Path> sources, List<Str
                     leftOut.add(shown);
                 } else if (GIVEN_FILES.contains(file.getFileName().toString())) {
                     notes.add(shown + " is a file given complete; the grader used its original copy instead.");
-                } else if (!isUtf8(file)) {
-                    throw new InvalidSubmissionException(student, shown + " is not valid UTF-8 text. Save it as UTF-8 "
-                            + "(most editors have an 'encoding' setting) and submit again.");
-                } else if (!JavaPackage.of(Files.readString(file, StandardCharsets.UTF_8)).equals(STUDENT_PACKAGE)) {
-                    leftOut.add(shown + " (its package line says " + describePackage(Files.readString(file, StandardCharsets.UTF_8)) + ")");
                 } else {
-                    sources.add(file);
+                    String text = utf8(file).orElseThrow(() -> new InvalidSubmissionException(student, shown
+                            + " is not valid UTF-8 text. Save it as UTF-8 (most editors have an 'encoding' setting) "
+                            + "and submit again."));
+                    String declared = JavaPackage.of(withoutByteOrderMark(text));
+                    if (declared.equals(ExerciseRules.STUDENT_PACKAGE)) {
+                        sources.add(file);
+                    } else {
+                        leftOut.add(shown + " (its package line says "
+                                + (declared.isEmpty() ? "nothing (the unnamed package)" : declared) + ")");
+                    }
                 }
             }
         }
@@ -91,22 +94,16 @@ public record Submission(String student, Path root, List<Path> sources, List<Str
     /** Whether a file sits directly in the student's package folder, {@code memolab/}. */
     private static boolean isInStudentFolder(Path sourcesRoot, Path file) {
         Path relative = sourcesRoot.relativize(file);
-        return relative.getNameCount() == 2 && relative.getName(0).toString().equals(STUDENT_PACKAGE)
+        return relative.getNameCount() == 2 && relative.getName(0).toString().equals(ExerciseRules.STUDENT_PACKAGE)
                 && !relative.getFileName().toString().equals("package-info.java")
                 && !relative.getFileName().toString().equals("module-info.java");
     }
 
-    private static String describePackage(String source) {
-        String name = JavaPackage.of(source);
-        return name.isEmpty() ? "nothing (the unnamed package)" : name;
-    }
-
     /**
-     * The file's text as the compiler should read it: without a leading byte-order mark,
-     * which some editors write and javac rejects as an illegal character.
+     * A source's text as the compiler should read it: without a leading byte-order mark, which
+     * some editors write and javac rejects as an illegal character.
      */
-    public static String readSource(Path file) throws IOException {
-        String text = Files.readString(file, StandardCharsets.UTF_8);
+    public static String withoutByteOrderMark(String text) {
         return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
@@ -138,13 +135,14 @@ public record Submission(String student, Path root, List<Path> sources, List<Str
         return student.replaceAll("[^A-Za-z0-9._-]", "_");
     }
 
-    private static boolean isUtf8(Path file) throws IOException {
+    /** The file's text, if it is valid UTF-8. */
+    private static Optional<String> utf8(Path file) throws IOException {
         try {
-            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(Files.readAllBytes(file)));
-            return true;
+            return Optional.of(StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(Files.readAllBytes(file)))
+                    .toString());
         } catch (CharacterCodingException e) {
-            return false;
+            return Optional.empty();
         }
     }
 

@@ -24,9 +24,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import memolab.grader.Guard;
 import memolab.grader.grading.GradingResult.Status;
 import memolab.grader.grading.GradingResult.Timings;
+import memolab.grader.rules.ExerciseRules;
 import memolab.grader.runner.JavaSources;
 import memolab.grader.score.TestOutcome;
 
@@ -119,11 +119,12 @@ public final class SubmissionGrader {
      */
     private static List<Path> copySources(Submission submission, Path target, List<String> problems) throws IOException {
         deleteTree(target);
-        Path packageFolder = Files.createDirectories(target.resolve(Submission.STUDENT_PACKAGE));
+        Path packageFolder = Files.createDirectories(target.resolve(ExerciseRules.STUDENT_PACKAGE));
         List<Path> copies = new ArrayList<>();
         for (Path source : submission.sources()) {
-            String text = Submission.readSource(source);
-            if (text.length() < Files.readString(source, StandardCharsets.UTF_8).length()) {
+            String read = Files.readString(source, StandardCharsets.UTF_8);
+            String text = Submission.withoutByteOrderMark(read);
+            if (text.length() < read.length()) {
                 problems.add(source.getFileName() + " starts with a byte-order mark (some editors on Windows add one); "
                         + "the grader removed it before compiling. Nothing to fix, but your editor can save \"UTF-8 "
                         + "without BOM\".");
@@ -192,7 +193,7 @@ public final class SubmissionGrader {
         } else {
             unfinished = null;
         }
-        List<TestOutcome> outcomes = new ArrayList<>(Guard.apply(List.copyOf(reader.outcomes.values())));
+        List<TestOutcome> outcomes = new ArrayList<>(reader.outcomes.values());
         if (unfinished != null) {
             problems.add(unfinished);
             outcomes.replaceAll(o -> o.status() == TestOutcome.Status.NOT_RUN && o.message().equals(GradingPlan.NOT_REACHED)

@@ -8,6 +8,7 @@ import java.util.Optional;
 import memolab.grader.Graded;
 import memolab.grader.Guard;
 import memolab.grader.Hidden;
+import memolab.grader.rules.ExerciseRules;
 import memolab.grader.rules.RuleViolation;
 import memolab.grader.score.PlainText;
 import memolab.grader.score.TestOutcome;
@@ -79,9 +80,9 @@ public class OutcomeCollector implements TestExecutionListener {
         }
     }
 
-    /** The outcomes so far, in plan order, with the {@link Guard guards} of broken rules applied. */
+    /** The outcomes so far, in plan order, as the tests ended ({@code Score} applies the {@link Guard guards}). */
     public synchronized List<TestOutcome> outcomes() {
-        return List.copyOf(Guard.apply(List.copyOf(outcomes.values())));
+        return List.copyOf(outcomes.values());
     }
 
     /** A rule of the exercise found broken: the suite throws {@link RuleViolation}. */
@@ -196,8 +197,7 @@ public class OutcomeCollector implements TestExecutionListener {
     /** The first frame of the student's code (package {@code memolab} itself), or null. */
     public static StackTraceElement firstStudentFrame(StackTraceElement[] stack) {
         for (StackTraceElement frame : stack) {
-            String cls = frame.getClassName();
-            if (cls.startsWith("memolab.") && cls.indexOf('.', "memolab.".length()) < 0) {
+            if (ExerciseRules.isStudentClass(frame.getClassName())) {
                 return frame;
             }
         }

@@ -21,6 +21,9 @@ import java.io.FileOutputStream;
 import java.io.FileReader;
 import java.io.FileWriter;
 import java.io.RandomAccessFile;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -35,6 +38,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.ThreadFactory;
+import java.util.jar.JarFile;
 
 /**
  * The rules of the exercise, as ArchUnit rules over the student's compiled classes (package
@@ -47,7 +51,7 @@ import java.util.concurrent.ThreadFactory;
  */
 public final class ExerciseRules {
 
-    /** The package of the student's classes. */
+    /** The package of the student's classes; nothing else of a submission is the student's. */
     public static final String STUDENT_PACKAGE = "memolab";
 
     // ---- The shortcut: guards the LRU categories (see memolab.grader.Guard.LRU_BUILT_BY_HAND).
@@ -160,6 +164,9 @@ public final class ExerciseRules {
         };
     }
 
+    /** How many violations of a rule a report lists; the rest are counted. */
+    private static final int LISTED = 5;
+
     /** A rule with its place in the rubric: a few words for reports, and the rule itself. */
     public record Rule(String name, String title, ArchRule rule) {
 
@@ -167,6 +174,19 @@ public final class ExerciseRules {
         public List<String> violations(JavaClasses classes) {
             EvaluationResult result = rule.evaluate(classes);
             return result.hasViolation() ? result.getFailureReport().getDetails() : List.of();
+        }
+
+        /**
+         * Violations as a report lists them: the first few, each on a line of its own starting
+         * with {@code indent}, then how many more there are.
+         */
+        public static String listed(List<String> where, String indent) {
+            StringBuilder text = new StringBuilder();
+            where.stream().limit(LISTED).forEach(w -> text.append('\n').append(indent).append(w));
+            if (where.size() > LISTED) {
+                text.append('\n').append(indent).append("... and ").append(where.size() - LISTED).append(" more");
+            }
+            return text.toString();
         }
 
         /** The rule's reason and fix, from its {@code because}. */
@@ -197,10 +217,28 @@ public final class ExerciseRules {
     private ExerciseRules() {
     }
 
-    /** The student's classes (package {@code memolab} itself) compiled into {@code folder}. */
-    public static JavaClasses importStudentClasses(Path folder) {
-        return new ClassFileImporter().importPath(folder)
-                .that(JavaClass.Predicates.resideInAPackage(STUDENT_PACKAGE));
+    /** Whether a class (nested ones included) is of package {@code memolab} itself, not a sub-package. */
+    public static boolean isStudentClass(String className) {
+        return className.startsWith(STUDENT_PACKAGE + ".") && className.indexOf('.', STUDENT_PACKAGE.length() + 1) < 0;
+    }
+
+    /**
+     * The student's classes (package {@code memolab} itself) in {@code location}, a class folder
+     * or a jar; the rules scan these and nothing else, even where the same place holds more.
+     */
+    public static JavaClasses importStudentClasses(Path location) {
+        ClassFileImporter importer = new ClassFileImporter();
+        JavaClasses imported;
+        if (Files.isDirectory(location)) {
+            imported = importer.importPath(location);
+        } else {
+            try (JarFile jar = new JarFile(location.toFile())) {
+                imported = importer.importJar(jar);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + location, e);
+            }
+        }
+        return imported.that(JavaClass.Predicates.resideInAPackage(STUDENT_PACKAGE));
     }
 
     /**

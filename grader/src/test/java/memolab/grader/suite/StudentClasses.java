@@ -5,14 +5,10 @@ import static org.assertj.core.api.Assertions.fail;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaConstructor;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.jar.JarFile;
 import memolab.LruCache;
+import memolab.grader.rules.ExerciseRules;
 
 /**
  * The student's compiled classes: the package {@code memolab} (not its sub-packages), read
@@ -28,8 +24,7 @@ final class StudentClasses {
 
     static synchronized JavaClasses get() {
         if (imported == null) {
-            imported = importFrom(locationOf(LruCache.class))
-                    .that(JavaClass.Predicates.resideInAPackage(LruCache.class.getPackageName()));
+            imported = ExerciseRules.importStudentClasses(locationOf(LruCache.class));
         }
         return imported;
     }
@@ -39,18 +34,6 @@ final class StudentClasses {
             return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException("cannot locate the classes of " + type, e);
-        }
-    }
-
-    private static JavaClasses importFrom(Path location) {
-        ClassFileImporter importer = new ClassFileImporter();
-        if (Files.isDirectory(location)) {
-            return importer.importPath(location);
-        }
-        try (JarFile jar = new JarFile(location.toFile())) {
-            return importer.importJar(jar);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + location, e);
         }
     }
 

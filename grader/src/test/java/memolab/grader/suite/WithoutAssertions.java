@@ -6,6 +6,7 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.util.List;
 import memolab.LruCache;
+import memolab.grader.rules.ExerciseRules;
 
 /**
  * Runs a timing driver against fresh copies of the student's classes whose {@code assert}
@@ -68,8 +69,7 @@ final class WithoutAssertions {
         }
 
         private boolean ownsCopy(String name) {
-            boolean student = name.startsWith("memolab.") && name.indexOf('.', "memolab.".length()) < 0;
-            return student || name.equals(driver) || name.startsWith(driver + "$");
+            return ExerciseRules.isStudentClass(name) || name.equals(driver) || name.startsWith(driver + "$");
         }
 
         @Override

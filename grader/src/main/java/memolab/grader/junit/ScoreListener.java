@@ -30,6 +30,13 @@ public class ScoreListener extends OutcomeCollector {
     /** The system property that asks for Classroom 50's result files, naming their folder. */
     public static final String CLASSROOM50_PROPERTY = "memolab.classroom50";
 
+    /**
+     * Where the table goes: {@code System.out} as it was when the run started (a test runner's
+     * capture stream, or the console), so that student code that replaces {@code System.out}
+     * (which a safety rule forbids) cannot hide the table that says so.
+     */
+    private final PrintStream console = System.out;
+
     private volatile boolean finished;
     private Thread hook;
 
@@ -58,7 +65,7 @@ public class ScoreListener extends OutcomeCollector {
      * writes Classroom 50's {@code result.json} and {@code release-body.md} into DIR, and on
      * GitHub Actions the score goes to the job's summary page.
      */
-    private static void writeReports(List<TestOutcome> outcomes) {
+    private void writeReports(List<TestOutcome> outcomes) {
         String classroomFolder = System.getProperty(CLASSROOM50_PROPERTY, "");
         if (!classroomFolder.isBlank()) {
             try {
@@ -100,10 +107,8 @@ public class ScoreListener extends OutcomeCollector {
         return anyHidden ? "visible and hidden tests" : "visible tests";
     }
 
-    private static void print(String text) {
-        // System.out may be a test runner's capture stream; the table is for the console.
-        PrintStream out = System.out;
-        out.print(text);
-        out.flush();
+    private void print(String text) {
+        console.print(text);
+        console.flush();
     }
 }

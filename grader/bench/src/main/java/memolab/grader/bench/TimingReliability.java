@@ -1,0 +1,226 @@
+package memolab.grader.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import memolab.grader.selfcheck.Submissions;
+
+/**
+ * Runs the graded timing tests many times, each time in a fresh JVM as in grading, on the
+ * reference (every run must pass: a failure is a false fail) and on slow variants (the test
+ * aimed at their slowness must fail every time: a pass is a false pass), alone and with a
+ * competing CPU load. Reports the rates and the measured ratios' spread.
+ *
+ * <p>Alone: one trial at a time, nothing else running. Loaded: as many trials at once as
+ * the machine has cores, plus one thread that keeps a core busy, so each trial has less than
+ * a core to itself: harsher than grading a class with {@code --jobs} = cores.
+ */
+final class TimingReliability {
+
+    /** A submission and the timing tests it must fail (none: it must pass them all). */
+    record Subject(String name, Path classes, Set<String> mustFail) {
+        boolean reference() {
+            return mustFail.isEmpty();
+        }
+    }
+
+    /** What one test did over many trials. */
+    static final class Tally {
+        int passed;
+        int failed;
+        final List<Double> ratios = new ArrayList<>();
+        String limit = "not logged"; // the test logs it with its ratio
+    }
+
+    private static final Set<String> COST_TESTS = Set.of("costDoesNotGrowWithCapacity",
+            "costDoesNotGrowWithCapacityOverAWideRange");
+    private static final Set<String> MEMO_TESTS = Set.of("memoizedBeatsNaive", "memoizedBeatsNaiveByFar");
+    /** Which logged measurement belongs to which test. */
+    private static final Map<String, String> MEASUREMENT_OF = Map.of(
+            "costDoesNotGrowWithCapacity", "cost 100000/1000",
+            "costDoesNotGrowWithCapacityOverAWideRange", "cost 250000/500",
+            "memoizedBeatsNaive", "speedup fib(27)",
+            "memoizedBeatsNaiveByFar", "speedup fib(30)");
+    private final boolean smoke;
+
+    TimingReliability(boolean smoke) {
+        this.smoke = smoke;
+    }
+
+    String run() throws Exception {
+        Path slow = Submissions.REPO.resolve("grader/bench/src/main/resources/slow");
+        List<Subject> subjects = List.of(
+                new Subject("reference", Submissions.compile("reference", Submissions.REFERENCE, null), Set.of()),
+                new Subject("linear-scan", Submissions.compileVariant(Submissions.CORPUS, "linear-scan"), COST_TESTS),
+                new Subject("memo-capacity-one", Submissions.compileVariant(slow, "memo-capacity-one"), MEMO_TESTS),
+                new Subject("naive-long-arithmetic", Submissions.compileVariant(slow, "naive-long-arithmetic"),
+                        MEMO_TESTS));
+        int referenceTrials = Integer.getInteger("bench.trials", smoke ? 1 : 200);
+        int variantTrials = Integer.getInteger("bench.variantTrials", smoke ? 1 : 40);
+        StringBuilder table = new StringBuilder();
+        long start = System.nanoTime();
+        // A short run proves the harness works: one trial of each, alone only.
+        for (boolean loaded : smoke ? new boolean[] {false} : new boolean[] {false, true}) {
+            for (Subject subject : subjects) {
+                int trials = subject.reference() ? referenceTrials : variantTrials;
+                Map<String, Tally> tallies = trials(subject, trials, loaded);
+                appendRows(table, subject, loaded, trials, tallies);
+            }
+        }
+        double minutes = (System.nanoTime() - start) / 60e9;
+        return report(table.toString(), referenceTrials, variantTrials, minutes, smoke ? "alone only (a short run)" : "alone and loaded");
+    }
+
+    private Map<String, Tally> trials(Subject subject, int trials, boolean loaded) throws Exception {
+        int parallel = loaded ? Machine.cores() : 1;
+        Map<String, Tally> tallies = new TreeMap<>();
+        ExecutorService pool = Executors.newFixedThreadPool(parallel);
+        Thread burner = loaded ? Burner.start() : null;
+        try {
+            List<Future<List<String>>> runs = new ArrayList<>();
+            for (int i = 0; i < trials; i++) {
+                runs.add(pool.submit(() -> trial(subject.classes())));
+            }
+            int done = 0;
+            for (Future<List<String>> run : runs) {
+                record(run.get(), tallies);
+                done++;
+                System.err.printf(Locale.ROOT, "\r%-22s %-6s %d / %d", subject.name(), loaded ? "loaded" : "alone", done, trials);
+            }
+            System.err.println();
+        } finally {
+            pool.shutdownNow();
+            if (burner != null) {
+                burner.interrupt();
+            }
+        }
+        return tallies;
+    }
+
+    /** One fresh JVM running the timing tests; its output lines. */
+    private static List<String> trial(Path classes) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-Dmemolab.timing.log=true", "-cp", System.getProperty("java.class.path"),
+                TimingTrial.class.getName(), classes.toString(), Submissions.suiteClasses().toString())
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        List<String> lines = new ArrayList<>();
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                lines.add(line);
+            }
+        }
+        if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
+            // Counted, not fatal: the tests it did not report are missing from its runs.
+            process.destroyForcibly();
+            System.err.println("\nA timing trial did not end normally:\n" + String.join("\n", lines));
+        }
+        return lines;
+    }
+
+    private static void record(List<String> lines, Map<String, Tally> tallies) {
+        Map<String, String[]> measured = new TreeMap<>(); // measurement -> ratio, limit
+        for (String line : lines) {
+            String[] parts = line.split("\t");
+            if (parts.length == 4 && parts[0].equals("memolab.timing")) {
+                measured.put(parts[1], new String[] {parts[2], parts[3]});
+            }
+        }
+        for (String line : lines) {
+            String[] parts = line.split("\t");
+            if (parts.length == 3 && parts[0].equals("outcome")) {
+                Tally tally = tallies.computeIfAbsent(parts[2], test -> new Tally());
+                if (parts[1].equals("PASSED")) {
+                    tally.passed++;
+                } else {
+                    tally.failed++;
+                }
+                String[] ratio = measured.get(MEASUREMENT_OF.get(parts[2]));
+                if (ratio != null) {
+                    tally.ratios.add(Double.parseDouble(ratio[0]));
+                    tally.limit = ratio[1];
+                }
+            }
+        }
+    }
+
+    private static void appendRows(StringBuilder table, Subject subject, boolean loaded, int trials,
+                                   Map<String, Tally> tallies) {
+        for (Map.Entry<String, Tally> entry : tallies.entrySet()) {
+            String test = entry.getKey();
+            Tally tally = entry.getValue();
+            boolean shouldPass = !subject.mustFail().contains(test);
+            if (!subject.reference() && shouldPass) {
+                continue; // a slow variant's other timing tests: not what it is here for
+            }
+            int wrong = shouldPass ? tally.failed : tally.passed;
+            table.append(String.format(Locale.ROOT, "| %s | %s | %s (%s) | %d | %s | **%d** (%s) | %s |%n",
+                    subject.name(), loaded ? "loaded" : "alone", test, MEASUREMENT_OF.get(test),
+                    tally.passed + tally.failed, shouldPass ? "pass" : "fail", wrong,
+                    shouldPass ? "false fails" : "false passes", spread(tally.ratios, tally.limit)));
+        }
+    }
+
+    /** "median 2.1 (1.4 to 3.0), limit < 20". */
+    static String spread(List<Double> ratios, String limit) {
+        if (ratios.isEmpty()) {
+            return "not measured (the test stopped before its ratio), limit " + limit;
+        }
+        double[] sorted = ratios.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        double median = Stats.median(sorted);
+        return String.format(Locale.ROOT, "median %s (%s to %s), limit %s",
+                ratio(median), ratio(sorted[0]), ratio(sorted[sorted.length - 1]), limit);
+    }
+
+    private static String ratio(double value) {
+        return value >= 100 ? String.format(Locale.ROOT, "%,.0f", value) : String.format(Locale.ROOT, "%.2f", value);
+    }
+
+    private static String report(String rows, int referenceTrials, int variantTrials, double minutes, String modes) {
+        return String.format(Locale.ROOT, """
+                Measured on %s, in %.0f minutes: %d trials of the reference and %d of each slow variant, \
+                %s, each trial a fresh JVM running the four graded timing tests \
+                (`TimingTrial`). Loaded: %d trials at once plus a thread that keeps a core busy.
+
+                | submission | machine | timing test (ratio measured) | runs | must | wrong | measured ratio |
+                |---|---|---|---|---|---|---|
+                %s
+                A ratio is the large capacity's cost per call over the small one's (cost tests), or the \
+                naive time over the memoized time (speedup tests). The slow variants: `linear-scan` (a \
+                list searched on each call, from the corpus), `memo-capacity-one` (the memoizer's cache \
+                holds one entry, so it saves nothing) and `naive-long-arithmetic` (no memoization, but a \
+                recursion on `long` that costs far less per call than the naive baseline's `BigInteger`).
+                """, Machine.describe(), minutes, referenceTrials, variantTrials, modes, Machine.cores(), rows);
+    }
+
+    /** Keeps one core busy until interrupted. */
+    private static final class Burner {
+        static Thread start() {
+            Thread thread = new Thread(() -> {
+                long x = 1;
+                while (!Thread.currentThread().isInterrupted()) {
+                    for (int i = 0; i < 1_000_000; i++) {
+                        x = x * 6364136223846793005L + 1442695040888963407L;
+                    }
+                }
+                if (x == 42) {
+                    System.out.print("");
+                }
+            }, "cpu-burner");
+            thread.setDaemon(true);
+            thread.start();
+            return thread;
+        }
+    }
+}

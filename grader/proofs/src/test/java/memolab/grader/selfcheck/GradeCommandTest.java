@@ -1,0 +1,259 @@
+package memolab.grader.selfcheck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import memolab.grader.cli.GraderCli;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import picocli.CommandLine;
+
+/**
+ * The grader's command line over one batch of the reference, the stubs, a buggy variant
+ * and every hostile submission: each gets its report and its row, and the batch goes on.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class GradeCommandTest {
+
+    @TempDir
+    static Path temp;
+
+    private Path out;
+    private int exitCode;
+    private String stdout;
+    private String stderr;
+    private Map<String, String[]> rows;
+
+    private Path submission(String name, Path sources) throws IOException {
+        return Submissions.materialize(temp.resolve("class"), name, sources);
+    }
+
+    @BeforeAll
+    @Timeout(600)
+    void gradeOneBatch() throws IOException {
+        List<Path> batch = new ArrayList<>();
+        batch.add(submission("reference", Submissions.REFERENCE));
+        batch.add(submission("stubs", Submissions.STUBS));
+        batch.add(submission("get-does-not-refresh", Submissions.variantSources(Submissions.CORPUS, "get-does-not-refresh")));
+        for (String hostile : List.of("infinite-loop", "system-exit", "out-of-memory", "thread-never-ends", "huge-output",
+                "forged-results", "compile-error", "missing-method", "stack-overflow")) {
+            batch.add(submission(hostile, Submissions.variantSources(Submissions.HOSTILE, hostile)));
+        }
+        Path empty = temp.resolve("class/empty-folder");
+        Files.createDirectories(empty);
+        batch.add(empty);
+        Path latin1 = submission("not-utf8", Submissions.REFERENCE);
+        Files.write(latin1.resolve("exercises/src/main/java/memolab/Extra.java"),
+                "package memolab; /* caf\u00e9 */ class Extra { }".getBytes(StandardCharsets.ISO_8859_1));
+        batch.add(latin1);
+        batch.add(temp.resolve("class/no-such-folder")); // a typo on the command line
+        Path linked = submission("link-outside", Submissions.REFERENCE);
+        Path outside = Files.createDirectories(temp.resolve("elsewhere")).resolve("Outside.java");
+        Files.writeString(outside, "package memolab; class Outside { }");
+        Files.createSymbolicLink(linked.resolve("exercises/src/main/java/memolab/Outside.java"), outside);
+        batch.add(linked);
+
+        out = temp.resolve("out");
+        List<String> args = new ArrayList<>(List.of("grade", "--jobs", "2", "--timeout", "25", "--out", out.toString()));
+        batch.forEach(p -> args.add(p.toString()));
+        StringWriter outText = new StringWriter();
+        StringWriter errText = new StringWriter();
+        CommandLine cli = GraderCli.commandLine();
+        cli.setOut(new PrintWriter(outText));
+        cli.setErr(new PrintWriter(errText));
+        exitCode = cli.execute(args.toArray(String[]::new));
+        stdout = outText.toString();
+        stderr = errText.toString();
+        rows = new LinkedHashMap<>();
+        List<String> lines = Files.readAllLines(out.resolve("gradebook.csv"));
+        assertThat(lines).as("the gradebook; exit code %d, stderr:%n%s", exitCode, stderr).hasSize(17);
+        for (String line : lines.subList(1, 17)) {
+            String[] cells = line.split(",");
+            rows.put(cells[0], cells);
+        }
+    }
+
+    private String feedback(String student) throws IOException {
+        return Files.readString(out.resolve(student).resolve("feedback.md"));
+    }
+
+    /** status and total of a student's gradebook row. */
+    private String row(String student) {
+        String[] cells = rows.get(student);
+        return cells[1] + " " + cells[2] + "/" + cells[3];
+    }
+
+    @Test
+    @DisplayName("every submission of the batch is graded and has its row, whatever it did")
+    void everySubmissionHasARow() {
+        assertThat(exitCode).as("exit code; stderr:%n%s", stderr).isEqualTo(GraderCli.OK);
+        assertThat(rows).hasSize(16);
+        assertThat(stdout).contains("Graded 16 submission(s)");
+    }
+
+    @Test
+    @DisplayName("the reference earns the full visible score, the stubs none, a buggy cache in between")
+    void scores() {
+        assertThat(row("reference")).isEqualTo("graded 82/82");
+        assertThat(row("stubs")).isEqualTo("graded 0/82");
+        assertThat(Integer.parseInt(rows.get("get-does-not-refresh")[2])).isBetween(1, 81);
+    }
+
+    @Test
+    @DisplayName("an endless loop is stopped at the time limit and named")
+    void endlessLoop() throws IOException {
+        assertThat(row("infinite-loop")).startsWith("timed_out ");
+        assertThat(feedback("infinite-loop")).contains("The run was stopped after 25 s during the test");
+    }
+
+    @Test
+    @DisplayName("code that calls System.exit is refused before it runs, with the rule and the line")
+    void systemExit() throws IOException {
+        assertThat(row("system-exit")).isEqualTo("refused 0/82");
+        assertThat(feedback("system-exit")).contains("REFUSED", "no System.exit and no Runtime", ".java:");
+        assertThat(rows.get("system-exit")[rows.get("system-exit").length - 1]).contains("refused: no System.exit");
+    }
+
+    @Test
+    @DisplayName("running out of memory is reported as such")
+    void outOfMemory() throws IOException {
+        assertThat(row("out-of-memory")).startsWith("crashed ");
+        assertThat(feedback("out-of-memory")).contains("ran out of memory (the limit is 512m)");
+    }
+
+    @Test
+    @DisplayName("code that starts a thread is refused before it runs")
+    void threadNeverEnds() throws IOException {
+        assertThat(row("thread-never-ends")).isEqualTo("refused 0/82");
+        assertThat(feedback("thread-never-ends")).contains("REFUSED", "no threads");
+    }
+
+    @Test
+    @DisplayName("megabytes of output are cut, and say so")
+    void hugeOutput() throws IOException {
+        assertThat(row("huge-output")).isEqualTo("graded 82/82");
+        assertThat(feedback("huge-output")).contains("## What your code printed", "more bytes were printed and left out");
+        assertThat(Files.size(out.resolve("huge-output/feedback.md"))).isLessThan(200_000);
+    }
+
+    @Test
+    @DisplayName("code that writes to the result channel's file descriptor is refused before it runs")
+    void forgedResults() throws IOException {
+        assertThat(row("forged-results")).isEqualTo("refused 0/82");
+        assertThat(feedback("forged-results")).contains("REFUSED", "no files, processes or network");
+    }
+
+    @Test
+    @DisplayName("a compile error gives the compiler's message with file and line, and 0")
+    void compileError() throws IOException {
+        assertThat(row("compile-error")).isEqualTo("compile_error 0/82");
+        assertThat(feedback("compile-error")).contains("does not compile", "LruCache.java:", "';' expected");
+    }
+
+    @Test
+    @DisplayName("a missing method is named as such")
+    void missingMethod() throws IOException {
+        assertThat(row("missing-method")).isEqualTo("compile_error 0/82");
+        assertThat(feedback("missing-method")).contains("Missing or changed: java.util.List<K> LruCache.keys()");
+    }
+
+    @Test
+    @DisplayName("endless recursion fails the tests that reach it, not the run")
+    void stackOverflow() throws IOException {
+        assertThat(row("stack-overflow")).startsWith("graded ");
+        assertThat(feedback("stack-overflow")).contains("StackOverflowError");
+    }
+
+    @Test
+    @DisplayName("an empty folder and a non-UTF-8 source each get a clear reason")
+    void nothingToGrade() throws IOException {
+        assertThat(row("empty-folder")).isEqualTo("no_submission 0/82");
+        assertThat(feedback("empty-folder")).contains("no exercises/src/main/java folder");
+        assertThat(row("not-utf8")).isEqualTo("no_submission 0/82");
+        assertThat(feedback("not-utf8")).contains("Extra.java is not valid UTF-8");
+    }
+
+    @Test
+    @DisplayName("a folder that does not exist gets a row and a reason; a link out of the submission is left out and named")
+    void badPathAndLinkOutside() throws IOException {
+        assertThat(row("no-such-folder")).isEqualTo("no_submission 0/82");
+        assertThat(feedback("no-such-folder")).contains("no such folder");
+        assertThat(row("link-outside")).isEqualTo("graded 82/82");
+        assertThat(feedback("link-outside"))
+                .contains("Outside.java is a link to a file outside the submission; it was left out.");
+    }
+
+    /**
+     * The reports of the submissions whose outcome does not depend on timing match the
+     * expected files in {@code src/test/resources/golden}; any change to a report must be
+     * a deliberate one. After such a change, regenerate them with
+     * {@code ./mvnw test -Dtest=GradeCommandTest -Dmemolab.updateGolden=true} and review the diff.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"reference", "stubs", "get-does-not-refresh", "compile-error", "missing-method",
+        "empty-folder", "not-utf8"})
+    @DisplayName("the feedback of each stable fixture matches its golden file")
+    void feedbackMatchesGolden(String student) throws IOException {
+        // The temporary folder differs per run, and how many stack frames lie below a test's own
+        // differs per JDK (17 and 25 both run this test); neither is part of the report's content.
+        String actual = feedback(student).replace(temp.toString(), "<tmp>")
+                .replaceAll("\\.\\.\\.\\(\\d+ remaining lines not displayed", "...(<n> remaining lines not displayed");
+        Path golden = Submissions.PROOFS.resolve("src/test/resources/golden").resolve(student + ".md");
+        if (Boolean.getBoolean("memolab.updateGolden")) {
+            Files.createDirectories(golden.getParent());
+            Files.writeString(golden, actual);
+        }
+        assertThat(actual).as("feedback of %s against %s", student, golden).isEqualTo(Files.readString(golden));
+    }
+
+    @Test
+    @DisplayName("results.json follows Gradescope's format")
+    void gradescopeJson() throws IOException {
+        String json = Files.readString(out.resolve("reference/results.json"));
+        assertThat(json).contains("\"score\": 82", "\"execution_time\":", "\"stdout_visibility\": \"hidden\"",
+                "\"max_score\": 4", "\"status\": \"passed\"", "\"visibility\": \"visible\"", "\"tags\": [",
+                "\"number\": \"7.1\"");
+    }
+
+    @Test
+    @DisplayName("two submissions whose report folders would be the same are refused before anything is graded")
+    void reportFoldersMustDiffer() throws IOException {
+        Path one = Files.createDirectories(temp.resolve("clash/Ann"));
+        Path two = Files.createDirectories(temp.resolve("clash/ann"));
+        StringWriter errText = new StringWriter();
+        CommandLine cli = GraderCli.commandLine();
+        cli.setOut(new PrintWriter(new StringWriter()));
+        cli.setErr(new PrintWriter(errText));
+        int code = cli.execute("grade", "--out", temp.resolve("clash-out").toString(), one.toString(), two.toString());
+        assertThat(code).isEqualTo(GraderCli.USAGE);
+        assertThat(errText.toString()).contains("Two submissions would share the report folder");
+        assertThat(temp.resolve("clash-out")).doesNotExist();
+    }
+
+    @Test
+    @DisplayName("a second run over the same folder skips the students already graded")
+    void resumes() {
+        StringWriter errText = new StringWriter();
+        CommandLine cli = GraderCli.commandLine();
+        cli.setOut(new PrintWriter(new StringWriter()));
+        cli.setErr(new PrintWriter(errText));
+        int code = cli.execute("grade", "--out", out.toString(), temp.resolve("class/reference").toString());
+        assertThat(code).isEqualTo(GraderCli.OK);
+        assertThat(errText.toString()).contains("1 submission(s) already in");
+    }
+}

@@ -1,0 +1,280 @@
+package memolab.grader.selfcheck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import memolab.grader.cli.GraderCli;
+import memolab.grader.release.Release;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * The student template as a new user gets it: written by {@code release} into an empty
+ * folder, it builds on its own, grades the stubs at 0, and with the reference copied over the
+ * stubs its Classroom 50 autograder writes a valid {@code result.json} with the full visible
+ * score. A broken submission still gets a result with a reason.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Timeout(value = 15, unit = TimeUnit.MINUTES)
+class ReleaseTest {
+
+    /** The visible points: every category but the hidden tests' share of the 100. */
+    static final int VISIBLE_POINTS = 82;
+
+    static final Map<String, String> RUNNER = Map.of(
+            "CLASSROOM", "cs101", "ASSIGNMENT", "memolab-lru", "USERNAME", "alice",
+            "SUBMISSION_TAG", "submit/20261125T120000Z-abc1234",
+            "COMMIT_URL", "https://github.invalid/cs101/memolab-lru-alice/commit/abc1234",
+            "RELEASE_URL", "https://github.invalid/cs101/memolab-lru-alice/releases/tag/submit%2F20261125T120000Z-abc1234");
+
+    @TempDir
+    static Path temp;
+
+    private Path template;
+    private String releaseOutput;
+
+    @BeforeAll
+    void release() {
+        template = temp.resolve("template");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = GraderCli.commandLine();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        int code = cli.execute("release", "--repo", Submissions.REPO.toString(), "--out", template.toString());
+        releaseOutput = out.toString();
+        assertThat(code).as("release's exit code; it said:%n%s%s", out, err).isEqualTo(GraderCli.OK);
+    }
+
+    private List<String> paths() throws IOException {
+        try (Stream<Path> files = Files.walk(template)) {
+            return files.filter(Files::isRegularFile).map(f -> template.relativize(f).toString().replace('\\', '/')).sorted().toList();
+        }
+    }
+
+    @Test
+    @Order(1)
+    @DisplayName("the template holds what a student needs, and no solution, hidden test or instructor tool")
+    void holdsNoInstructorMaterial() throws IOException {
+        List<String> paths = paths();
+        assertThat(paths).contains("mvnw", "mvnw.cmd", ".mvn/wrapper/maven-wrapper.properties", "pom.xml", "README.md",
+                "exercises/pom.xml", "exercises/src/main/java/memolab/LruCache.java", "exercises/src/given/java/memolab/CacheStats.java",
+                "grader/kit/pom.xml", "grader/suite/pom.xml", "grader/suite/src/main/java/memolab/grader/suite/LruExamplesTest.java",
+                "grader/kit/src/main/java/memolab/grader/score/ScoreTable.java",
+                ".github/workflows/memolab.yml", "classroom50/autograder.py", "classroom50/tests.json",
+                "classroom50/assignment.json", Release.MANIFEST);
+        assertThat(paths).noneMatch(p -> p.startsWith("solutions/") || p.contains("/suite/Hidden") || p.contains("/selfcheck/")
+                || p.contains("/cli/") || p.contains("/grading/") || p.contains("/runner/") || p.contains("src/test/resources/corpus")
+                || p.contains("gradescope") || p.contains("/src/test/") || p.startsWith("grader/tools/")
+                || p.startsWith("grader/proofs/") || p.startsWith("grader/bench/") || p.equals("grader/pom.xml") || p.endsWith("autograde.yaml") || p.endsWith("autograde.yml"));
+        assertThat(Files.readString(template.resolve("exercises/src/main/java/memolab/LruCache.java")))
+                .isEqualTo(Files.readString(Submissions.STUBS.resolve("LruCache.java")));
+        for (String pom : List.of("pom.xml", "grader/kit/pom.xml", "grader/suite/pom.xml", "exercises/pom.xml")) {
+            assertThat(Files.readString(template.resolve(pom))).as(pom)
+                    .doesNotContain("memolab-solutions").doesNotContain("memolab-grader-tools").doesNotContain("Hidden")
+                    .doesNotContain("picocli").doesNotContain("pitest").doesNotContain("jacoco").doesNotContain("@");
+        }
+        assertThat(template.resolve("mvnw")).isExecutable();
+        assertThat(releaseOutput).contains(VISIBLE_POINTS + " points");
+    }
+
+    @Test
+    @Order(2)
+    @DisplayName("the manifest fingerprints every file but the student's own, and matches the files")
+    void manifestMatchesTheFiles() throws IOException {
+        Map<String, String> manifest = Release.readManifest(template.resolve(Release.MANIFEST));
+        assertThat(manifest).containsKeys("pom.xml", "grader/kit/pom.xml", "grader/suite/pom.xml", "mvnw", ".github/workflows/memolab.yml",
+                "grader/suite/src/main/java/memolab/grader/suite/LruExamplesTest.java", "exercises/src/given/java/memolab/CacheStats.java");
+        assertThat(manifest.keySet()).noneMatch(p -> p.startsWith("exercises/src/main/java/") || p.equals("README.md"));
+        for (Map.Entry<String, String> entry : manifest.entrySet()) {
+            assertThat(Release.fingerprint(Files.readAllBytes(template.resolve(entry.getKey())))).as(entry.getKey())
+                    .isEqualTo(entry.getValue());
+        }
+        byte[] crlf = Files.readString(template.resolve("pom.xml")).replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8);
+        assertThat(Release.fingerprint(crlf)).as("a checkout with Windows line endings is not an edit").isEqualTo(manifest.get("pom.xml"));
+    }
+
+    @Test
+    @Order(3)
+    @DisplayName("in the template, ./mvnw test grades the stubs: it fails with 0 of the visible points, also on the job summary")
+    void stubsScoreZero() throws Exception {
+        Path summary = temp.resolve("step-summary.md"); // as GitHub Actions passes it to the workflow's step
+        Files.writeString(summary, "## an earlier step's summary\n");
+        Run run = run(List.of("sh", "./mvnw", "-B", "test"), Map.of("GITHUB_STEP_SUMMARY", summary.toString()));
+        assertThat(run.exitCode).as("exit code of ./mvnw test on the stubs; output:%n%s", run.tail()).isNotZero();
+        assertThat(run.output).containsPattern("(?m)^ +Total +0 / " + VISIBLE_POINTS + "$");
+        assertThat(Files.readString(summary)).as("the job summary, appended to")
+                .startsWith("## an earlier step's summary\n## MemoLab score: 0 / " + VISIBLE_POINTS + " (visible tests)")
+                .contains("| 1 | LRU behaviour: examples | 0 / 30 | 0 / 19 |", "## Tests that lost points");
+    }
+
+    @Test
+    @Order(4)
+    @DisplayName("with the reference over the stubs, the Classroom 50 autograder writes a valid result.json with full marks")
+    void referenceEarnsFullVisibleScore() throws Exception {
+        for (String file : List.of("LruCache.java", "Fibonacci.java")) {
+            Files.copy(Submissions.REFERENCE.resolve(file), template.resolve("exercises/src/main/java/memolab").resolve(file),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        Run run = run(List.of("python3", "classroom50/autograder.py"), RUNNER);
+        assertThat(run.exitCode).as("autograder.py's exit code; output:%n%s", run.tail()).isZero();
+        JsonObject result = validResult(template.resolve("result.json"));
+        assertThat(result.get("score").getAsInt()).isEqualTo(VISIBLE_POINTS);
+        assertThat(result.get("max-score").getAsInt()).isEqualTo(VISIBLE_POINTS);
+        assertThat(result.get("owner").getAsString()).isEqualTo("alice");
+        assertThat(result.getAsJsonArray("tests")).hasSize(37).allMatch(t -> t.getAsJsonObject().get("passed").getAsBoolean());
+        assertThat(Files.readString(template.resolve("release-body.md"))).contains("MemoLab: 82 / 82", "Every graded test passed.");
+    }
+
+    @Test
+    @Order(5)
+    @DisplayName("code that does not compile still gets a valid result: 0 points, and the compiler's words")
+    void brokenCodeGetsAResult() throws Exception {
+        Path cache = template.resolve("exercises/src/main/java/memolab/LruCache.java");
+        Files.writeString(cache, Files.readString(cache).replaceFirst("public int size\\(\\) \\{", "public int size() { int x = ;"));
+        Run run = run(List.of("python3", "classroom50/autograder.py"), RUNNER);
+        assertThat(run.exitCode).as("autograder.py's exit code; output:%n%s", run.tail()).isZero();
+        JsonObject result = validResult(template.resolve("result.json"));
+        assertThat(result.get("score").getAsInt()).isZero();
+        assertThat(result.get("max-score").getAsInt()).isEqualTo(VISIBLE_POINTS);
+        assertThat(Files.readString(template.resolve("release-body.md"))).contains("does not compile", "LruCache.java");
+    }
+
+    @Test
+    @Order(6)
+    @DisplayName("grade flags a repository whose course files were edited, added to or deleted, and not an untouched one")
+    void gradeFlagsEditedCourseFiles() throws Exception {
+        Path honest = copyOfTemplate("honest");
+        Path edited = copyOfTemplate("edited");
+        Path examples = edited.resolve("grader/suite/src/main/java/memolab/grader/suite/LruExamplesTest.java");
+        Files.writeString(examples, Files.readString(examples).replace("@Test", "@Test @org.junit.jupiter.api.Disabled"));
+        Files.writeString(edited.resolve("grader/suite/src/main/java/memolab/grader/suite/Extra.java"), "class Extra { }\n");
+        Files.delete(edited.resolve("mvnw.cmd"));
+        Files.writeString(honest.resolve("pom.xml"), Files.readString(honest.resolve("pom.xml")).replace("\n", "\r\n"));
+
+        Path out = temp.resolve("tamper-out");
+        CommandLine cli = GraderCli.commandLine();
+        StringWriter err = new StringWriter();
+        cli.setOut(new PrintWriter(new StringWriter()));
+        cli.setErr(new PrintWriter(err));
+        int code = cli.execute("grade", "--jobs", "2", "--template", template.toString(), "--out", out.toString(),
+                honest.toString(), edited.toString());
+        assertThat(code).as("grade's exit code; it said:%n%s", err).isEqualTo(GraderCli.OK);
+
+        List<String> rows = Files.readAllLines(out.resolve("gradebook.csv"));
+        assertThat(rows.get(0)).endsWith(",flags");
+        assertThat(rows).anyMatch(r -> r.startsWith("honest,") && r.endsWith(","));
+        assertThat(rows).anyMatch(r -> r.startsWith("edited,") && r.endsWith(",\"changed course files: 3\""));
+        assertThat(Files.readString(out.resolve("edited/feedback.md"))).contains("FILES OF THE COURSE WERE CHANGED",
+                "edited: grader/suite/src/main/java/memolab/grader/suite/LruExamplesTest.java",
+                "added: grader/suite/src/main/java/memolab/grader/suite/Extra.java", "missing: mvnw.cmd");
+        assertThat(Files.readString(out.resolve("honest/feedback.md"))).doesNotContain("FILES OF THE COURSE WERE CHANGED");
+    }
+
+    private Path copyOfTemplate(String name) throws IOException {
+        Path copy = temp.resolve("class").resolve(name);
+        try (Stream<Path> files = Files.walk(template)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                String path = template.relativize(file).toString();
+                if (!path.contains("target")) {
+                    Path target = copy.resolve(path);
+                    Files.createDirectories(target.getParent());
+                    Files.copy(file, target);
+                }
+            }
+        }
+        return copy;
+    }
+
+    /**
+     * Checks a result against Classroom 50's contract ({@code classroom50/result/v1}), as its
+     * runner and score collector do: the required fields and their types, the identity of this
+     * run, the submission tag, the time format, and scores that add up.
+     */
+    static JsonObject validResult(Path file) throws IOException {
+        JsonObject result = JsonParser.parseString(Files.readString(file)).getAsJsonObject();
+        assertThat(result.keySet()).containsExactlyInAnyOrder("schema", "classroom", "assignment", "assignment_type", "owner",
+                "submission", "commit", "release", "review", "datetime", "score", "max-score", "tests");
+        assertThat(result.get("schema").getAsString()).isEqualTo("classroom50/result/v1");
+        assertThat(result.get("classroom").getAsString()).isEqualTo(RUNNER.get("CLASSROOM"));
+        assertThat(result.get("assignment").getAsString()).isEqualTo(RUNNER.get("ASSIGNMENT"));
+        assertThat(result.get("assignment_type").getAsString()).isIn("individual", "group");
+        assertThat(result.get("submission").getAsString()).startsWith("submit/");
+        for (String field : List.of("owner", "commit", "release", "review")) {
+            assertThat(result.get(field).getAsString()).as(field).isNotBlank();
+        }
+        assertThat(result.get("datetime").getAsString()).matches("\\d{4}-\\d{2}-\\d{2}T([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\dZ");
+        int score = integer(result.get("score"));
+        int max = integer(result.get("max-score"));
+        assertThat(score).isBetween(0, max);
+        int sum = 0;
+        int maxSum = 0;
+        Set<String> names = new HashSet<>();
+        for (JsonElement element : result.getAsJsonArray("tests")) {
+            JsonObject test = element.getAsJsonObject();
+            String name = test.get("test-name").getAsString();
+            assertThat(name).isNotBlank();
+            assertThat(name.getBytes(StandardCharsets.UTF_8).length).as("bytes of %s", name).isLessThanOrEqualTo(100);
+            assertThat(names.add(name)).as("test names are unique: %s", name).isTrue();
+            assertThat(test.get("passed").getAsJsonPrimitive().isBoolean()).isTrue();
+            int testScore = integer(test.get("score"));
+            int testMax = integer(test.get("max-score"));
+            assertThat(testScore).isBetween(0, testMax);
+            sum += testScore;
+            maxSum += testMax;
+        }
+        assertThat(sum).as("the tests' scores add up to the score").isEqualTo(score);
+        assertThat(maxSum).as("the tests' max-scores add up to the max-score").isEqualTo(max);
+        return result;
+    }
+
+    private static int integer(JsonElement element) {
+        assertThat(element.getAsJsonPrimitive().isNumber()).isTrue();
+        assertThat(element.getAsString()).matches("\\d+");
+        return element.getAsInt();
+    }
+
+    private record Run(int exitCode, String output) {
+        String tail() {
+            return output.length() <= 6000 ? output : output.substring(output.length() - 6000);
+        }
+    }
+
+    private Run run(List<String> command, Map<String, String> env) throws IOException, InterruptedException {
+        Path log = temp.resolve("run.log");
+        ProcessBuilder builder = new ProcessBuilder(command).directory(template.toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().remove("GITHUB_STEP_SUMMARY"); // only where a test asks for it
+        builder.environment().remove("MAVEN_ARGS");
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        if (!process.waitFor(10, TimeUnit.MINUTES)) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        }
+        return new Run(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+    }
+}

@@ -36,8 +36,10 @@ import java.util.function.Function;
  *   <li>Every node in the list is the map's node for its key, and no other.</li>
  * </ol>
  *
- * <p>{@code checkInvariants()} checks them after each structural change when assertions
- * are enabled ({@code java -ea}; Maven Surefire enables them).
+ * <p>Every method that changes the structure ends with {@code assert checkInvariants();}:
+ * with assertions enabled ({@code java -ea}; Maven Surefire enables them) a broken invariant
+ * stops the program right where it was broken, with a message that names it; without them the
+ * check costs nothing, not even the call.
  *
  * @param <K> the type of keys
  * @param <V> the type of values
@@ -57,9 +59,7 @@ public final class LruCache<K, V> {
         }
     }
 
-    // Read once: the invariant checks run only under java -ea (see checkInvariants).
-    private static final boolean CHECK_INVARIANTS = LruCache.class.desiredAssertionStatus();
-    private static final int FULL_CHECK_LIMIT = 64; // above this size, only the O(1) checks run
+    private static final int FULL_CHECK_LIMIT = 64; // above this size, checkInvariants skips its O(size) walk
 
     private final int capacity;                  // the bound on size; fixed
     private final Map<K, Node<K, V>> map;        // key -> its node in the list
@@ -84,8 +84,8 @@ public final class LruCache<K, V> {
         this.map = new HashMap<>();
         this.head = new Node<>(null, null);
         this.tail = new Node<>(null, null);
-        head.next = tail;
-        tail.prev = head;
+        resetList();
+        assert checkInvariants();
     }
 
     /**
@@ -104,7 +104,7 @@ public final class LruCache<K, V> {
         }
         hits++;
         moveToBack(node);
-        checkInvariants();
+        assert checkInvariants();
         return node.value;
     }
 
@@ -133,7 +133,7 @@ public final class LruCache<K, V> {
             map.put(key, node);
             linkLast(node);
         }
-        checkInvariants();
+        assert checkInvariants();
     }
 
     /**
@@ -189,7 +189,7 @@ public final class LruCache<K, V> {
             return null;
         }
         unlink(node);
-        checkInvariants();
+        assert checkInvariants();
         return node.value;
     }
 
@@ -220,15 +220,20 @@ public final class LruCache<K, V> {
     /** Removes every entry and resets every counter (Python's {@code cache_clear()}). */
     public void clear() {
         map.clear();
-        head.next = tail;
-        tail.prev = head;
+        resetList();
         hits = 0;
         misses = 0;
         evictions = 0;
-        checkInvariants();
+        assert checkInvariants();
     }
 
     // --- link verbs: the only code that touches prev and next ---
+
+    /** Makes the list empty: the two sentinels, linked to each other. */
+    private void resetList() {
+        head.next = tail;
+        tail.prev = head;
+    }
 
     private void linkLast(Node<K, V> node) {
         node.prev = tail.prev;
@@ -263,46 +268,41 @@ public final class LruCache<K, V> {
     }
 
     /**
-     * Checks the invariants in the class comment, when assertions are enabled.
+     * Checks the invariants in the class comment; called as {@code assert checkInvariants();},
+     * so it runs only with assertions enabled.
      *
      * <p>The walk over the whole list costs O(size), so it runs only while the cache is
      * small (as in every example and random-sequence test); a large cache gets the O(1)
-     * checks around the list's ends. That keeps every operation O(1) under {@code -ea}, so
-     * the timing tests measure the cache, not its checks.
+     * checks around the list's ends. That keeps every operation O(1) even under {@code -ea}.
      *
-     * <p>A plain call rather than {@code assert checkInvariants()}: the coverage gate leaves
-     * out this method (a correct cache never reaches its {@code throw}s), and a plain call
-     * adds no never-taken branch at each call site.
-     *
-     * @throws AssertionError naming the first invariant that does not hold
+     * @return {@code true}, so that it can stand in an {@code assert}
+     * @throws AssertionError naming the first invariant that does not hold, and where
      */
-    private void checkInvariants() {
-        if (!CHECK_INVARIANTS) {
-            return;
-        }
+    private boolean checkInvariants() {
         if (map.size() > capacity) {
-            throw new AssertionError("size " + map.size() + " exceeds capacity " + capacity);
+            throw new AssertionError("invariant 1: size " + map.size() + " exceeds capacity " + capacity);
         }
         if (head.next.prev != head || tail.prev.next != tail) {
-            throw new AssertionError("broken link at a sentinel");
+            throw new AssertionError("invariant 2: a sentinel's neighbour does not link back to it");
         }
         if (map.size() > FULL_CHECK_LIMIT) {
-            return;
+            return true;
         }
         int count = 0;
         for (Node<K, V> node = head.next; node != tail; node = node.next) {
             if (node.next.prev != node) {
-                throw new AssertionError("broken back link after key " + node.key);
+                throw new AssertionError("invariant 2: the node after key " + node.key + " does not link back to it");
             }
             if (map.get(node.key) != node) {
-                throw new AssertionError("list node for key " + node.key + " is not the map's node");
+                throw new AssertionError("invariant 3: the list's node for key " + node.key + " is not the map's node");
             }
             if (++count > map.size()) {
-                throw new AssertionError("list is longer than the map (" + map.size() + ")");
+                throw new AssertionError("invariant 2: the list is longer than the map's " + map.size() + " entries (a cycle?)");
             }
         }
         if (count != map.size()) {
-            throw new AssertionError("list has " + count + " nodes, map has " + map.size());
+            throw new AssertionError("invariant 2: the list has " + count + " nodes, the map " + map.size());
         }
+        return true;
     }
 }

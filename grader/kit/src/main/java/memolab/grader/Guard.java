@@ -1,10 +1,10 @@
 package memolab.grader;
 
-import static memolab.grader.Category.FIB_TIMING;
-import static memolab.grader.Category.LRU_COMPLEXITY;
+import static memolab.grader.Category.MEMO_TIMING;
+import static memolab.grader.Category.LRU_COST;
 import static memolab.grader.Category.LRU_EXAMPLES;
-import static memolab.grader.Category.LRU_PROPERTIES;
-import static memolab.grader.Category.MEMO_FINGERPRINT;
+import static memolab.grader.Category.LRU_SEQUENCES;
+import static memolab.grader.Category.MEMO_COUNTERS;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -30,11 +30,11 @@ public enum Guard {
     /** The cache is the student's own work, not a library's. */
     LRU_BUILT_BY_HAND("LruCache, or a class it uses, is built on LinkedHashMap, LinkedHashSet or a cache library, which do the "
                     + "work these categories grade",
-            EnumSet.of(LRU_EXAMPLES, LRU_PROPERTIES, LRU_COMPLEXITY)),
+            EnumSet.of(LRU_EXAMPLES, LRU_SEQUENCES, LRU_COST)),
     /** The memoizer memoizes in the student's cache. */
     MEMO_IN_LRU_CACHE("Fibonacci does not keep its results in its LruCache, so its counters and its speed are not the "
                     + "memoization these categories grade",
-            EnumSet.of(MEMO_FINGERPRINT, FIB_TIMING)),
+            EnumSet.of(MEMO_COUNTERS, MEMO_TIMING)),
     /** The code has no side effects; in final grading such code is refused before it runs. */
     SAFE_TO_RUN("the code breaks a safety rule; final grading does not run such code at all, so every category scores 0",
             EnumSet.allOf(Category.class));

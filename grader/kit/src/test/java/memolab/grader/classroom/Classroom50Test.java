@@ -25,7 +25,7 @@ class Classroom50Test {
 
     @Test
     void resultListsEveryTestInRubricOrderWithItsPoints() {
-        List<TestOutcome> outcomes = List.of(outcome(Category.ARCHITECTURE, "rule", 2, TestOutcome.Status.PASSED),
+        List<TestOutcome> outcomes = List.of(outcome(Category.RULES, "rule", 2, TestOutcome.Status.PASSED),
                 outcome(Category.LRU_EXAMPLES, "get refreshes", 3, TestOutcome.Status.FAILED));
         JsonObject json = JsonParser.parseString(Classroom50.resultJson(outcomes, RUNNER,
                 Instant.parse("2026-11-25T12:00:00.123Z"))).getAsJsonObject();

@@ -19,11 +19,11 @@ class ScoreTableTest {
     @DisplayName("rows per category, the total, the hidden points, and the lost tests in rubric order, grouped by message")
     void rendersTheTable() {
         Score score = Score.of(List.of(
-                outcome(Category.ARCHITECTURE, "no threads", 2, Status.FAILED, "write LruCache first"),
+                outcome(Category.RULES, "no threads", 2, Status.FAILED, "write LruCache first"),
                 outcome(Category.LRU_EXAMPLES, "get refreshes", 2, Status.FAILED, "stub\n(thrown at X)"),
                 outcome(Category.LRU_EXAMPLES, "put refreshes", 2, Status.FAILED, "stub\n(thrown at X)"),
                 outcome(Category.LRU_EXAMPLES, "nulls", 1, Status.PASSED, ""),
-                outcome(Category.FIB_TIMING, "fast", 3, Status.NOT_RUN, "Not run: the test run stopped before this test.")));
+                outcome(Category.MEMO_TIMING, "fast", 3, Status.NOT_RUN, "Not run: the test run stopped before this test.")));
         assertThat(ScoreTable.render(score, "visible tests")).isEqualTo("""
                 ========================================================================
                 MemoLab score: visible tests

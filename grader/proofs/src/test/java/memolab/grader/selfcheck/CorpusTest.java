@@ -1,12 +1,12 @@
 package memolab.grader.selfcheck;
 
-import static memolab.grader.Category.ARCHITECTURE;
-import static memolab.grader.Category.FIB_CORRECTNESS;
-import static memolab.grader.Category.FIB_TIMING;
-import static memolab.grader.Category.LRU_COMPLEXITY;
+import static memolab.grader.Category.RULES;
+import static memolab.grader.Category.FIBONACCI_VALUES;
+import static memolab.grader.Category.MEMO_TIMING;
+import static memolab.grader.Category.LRU_COST;
 import static memolab.grader.Category.LRU_EXAMPLES;
-import static memolab.grader.Category.LRU_PROPERTIES;
-import static memolab.grader.Category.MEMO_FINGERPRINT;
+import static memolab.grader.Category.LRU_SEQUENCES;
+import static memolab.grader.Category.MEMO_COUNTERS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.EnumSet;
@@ -35,37 +35,37 @@ public class CorpusTest {
     public static final Map<String, Set<Category>> EXPECTED = new TreeMap<>(Map.ofEntries(
             Map.entry("correct-compact", EnumSet.noneOf(Category.class)),
             // fib never needs a hit to refresh its entry (capacity 2 and 3 give the same counters without it).
-            Map.entry("get-does-not-refresh", EnumSet.of(LRU_EXAMPLES, LRU_PROPERTIES)),
-            Map.entry("put-existing-does-not-refresh", EnumSet.of(LRU_EXAMPLES, LRU_PROPERTIES)),
+            Map.entry("get-does-not-refresh", EnumSet.of(LRU_EXAMPLES, LRU_SEQUENCES)),
+            Map.entry("put-existing-does-not-refresh", EnumSet.of(LRU_EXAMPLES, LRU_SEQUENCES)),
             // Eviction order bugs change fib's counters at small capacities: the counters are an LRU fingerprint.
-            Map.entry("evicts-newest", EnumSet.of(LRU_EXAMPLES, LRU_PROPERTIES, MEMO_FINGERPRINT)),
-            Map.entry("evicts-on-overwrite-when-full", EnumSet.of(LRU_EXAMPLES, LRU_PROPERTIES)),
-            Map.entry("off-by-one-capacity", EnumSet.of(LRU_EXAMPLES, LRU_PROPERTIES, MEMO_FINGERPRINT)),
+            Map.entry("evicts-newest", EnumSet.of(LRU_EXAMPLES, LRU_SEQUENCES, MEMO_COUNTERS)),
+            Map.entry("evicts-on-overwrite-when-full", EnumSet.of(LRU_EXAMPLES, LRU_SEQUENCES)),
+            Map.entry("off-by-one-capacity", EnumSet.of(LRU_EXAMPLES, LRU_SEQUENCES, MEMO_COUNTERS)),
             // The hidden counter test runs capacity 0.
-            Map.entry("capacity-zero-crashes", EnumSet.of(LRU_EXAMPLES, LRU_PROPERTIES, MEMO_FINGERPRINT)),
+            Map.entry("capacity-zero-crashes", EnumSet.of(LRU_EXAMPLES, LRU_SEQUENCES, MEMO_COUNTERS)),
             // It crashes under the cost workload (a stale node is unlinked twice), so its cost cannot be measured.
             Map.entry("stale-map-entry-after-eviction",
-                    EnumSet.of(LRU_EXAMPLES, LRU_PROPERTIES, LRU_COMPLEXITY, MEMO_FINGERPRINT)),
-            Map.entry("remove-leaves-dangling-node", EnumSet.of(LRU_EXAMPLES, LRU_PROPERTIES)),
+                    EnumSet.of(LRU_EXAMPLES, LRU_SEQUENCES, LRU_COST, MEMO_COUNTERS)),
+            Map.entry("remove-leaves-dangling-node", EnumSet.of(LRU_EXAMPLES, LRU_SEQUENCES)),
             // The hidden counter test calls cacheClear.
-            Map.entry("clear-keeps-counters", EnumSet.of(LRU_EXAMPLES, LRU_PROPERTIES, MEMO_FINGERPRINT)),
-            Map.entry("containskey-refreshes", EnumSet.of(LRU_EXAMPLES, LRU_PROPERTIES)),
-            Map.entry("put-counts-lookups", EnumSet.of(LRU_EXAMPLES, LRU_PROPERTIES, MEMO_FINGERPRINT)),
-            Map.entry("evictions-not-counted", EnumSet.of(LRU_EXAMPLES, LRU_PROPERTIES, MEMO_FINGERPRINT)),
-            Map.entry("keys-most-recent-first", EnumSet.of(LRU_EXAMPLES, LRU_PROPERTIES)),
+            Map.entry("clear-keeps-counters", EnumSet.of(LRU_EXAMPLES, LRU_SEQUENCES, MEMO_COUNTERS)),
+            Map.entry("containskey-refreshes", EnumSet.of(LRU_EXAMPLES, LRU_SEQUENCES)),
+            Map.entry("put-counts-lookups", EnumSet.of(LRU_EXAMPLES, LRU_SEQUENCES, MEMO_COUNTERS)),
+            Map.entry("evictions-not-counted", EnumSet.of(LRU_EXAMPLES, LRU_SEQUENCES, MEMO_COUNTERS)),
+            Map.entry("keys-most-recent-first", EnumSet.of(LRU_EXAMPLES, LRU_SEQUENCES)),
             Map.entry("null-accepted", EnumSet.of(LRU_EXAMPLES)),
             Map.entry("negative-capacity-accepted", EnumSet.of(LRU_EXAMPLES)),
-            Map.entry("linear-scan", EnumSet.of(LRU_COMPLEXITY)),
+            Map.entry("linear-scan", EnumSet.of(LRU_COST)),
             // The shortcut rule guards the LRU categories: their passing tests are not counted.
-            Map.entry("linkedhashmap-subclass", EnumSet.of(ARCHITECTURE, LRU_EXAMPLES, LRU_PROPERTIES, LRU_COMPLEXITY)),
+            Map.entry("linkedhashmap-subclass", EnumSet.of(RULES, LRU_EXAMPLES, LRU_SEQUENCES, LRU_COST)),
             // Recursion through HashMap.computeIfAbsent breaks every recursive use: fib cannot run at all.
             Map.entry("hashmap-computeifabsent-recursion",
-                    EnumSet.of(LRU_EXAMPLES, LRU_PROPERTIES, FIB_CORRECTNESS, MEMO_FINGERPRINT, FIB_TIMING)),
+                    EnumSet.of(LRU_EXAMPLES, LRU_SEQUENCES, FIBONACCI_VALUES, MEMO_COUNTERS, MEMO_TIMING)),
             // Not keeping the results in the LruCache breaks a rule that guards both memoization categories.
-            Map.entry("memo-bypasses-cache", EnumSet.of(MEMO_FINGERPRINT, FIB_TIMING, ARCHITECTURE)),
-            Map.entry("memo-skips-base-cases", EnumSet.of(MEMO_FINGERPRINT)),
-            Map.entry("memo-swaps-call-order", EnumSet.of(MEMO_FINGERPRINT)),
-            Map.entry("long-overflow", EnumSet.of(FIB_CORRECTNESS)),
+            Map.entry("memo-bypasses-cache", EnumSet.of(MEMO_COUNTERS, MEMO_TIMING, RULES)),
+            Map.entry("memo-skips-base-cases", EnumSet.of(MEMO_COUNTERS)),
+            Map.entry("memo-swaps-call-order", EnumSet.of(MEMO_COUNTERS)),
+            Map.entry("long-overflow", EnumSet.of(FIBONACCI_VALUES)),
             // A thread breaks a safety rule: final grading refuses the code, and the suite counts every category as 0.
             Map.entry("big-stack-thread", EnumSet.allOf(Category.class))));
 

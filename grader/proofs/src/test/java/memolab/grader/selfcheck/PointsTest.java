@@ -66,9 +66,9 @@ class PointsTest {
             points.merge(test.graded().category(), test.graded().points(), Integer::sum);
         }
         assertThat(points).containsExactlyInAnyOrderEntriesOf(Map.of(
-                Category.LRU_EXAMPLES, 30, Category.LRU_PROPERTIES, 20, Category.LRU_COMPLEXITY, 10,
-                Category.FIB_CORRECTNESS, 10, Category.MEMO_FINGERPRINT, 10, Category.FIB_TIMING, 5,
-                Category.ARCHITECTURE, 15));
+                Category.LRU_EXAMPLES, 30, Category.LRU_SEQUENCES, 20, Category.LRU_COST, 10,
+                Category.FIBONACCI_VALUES, 10, Category.MEMO_COUNTERS, 10, Category.MEMO_TIMING, 5,
+                Category.RULES, 15));
     }
 
     @Test

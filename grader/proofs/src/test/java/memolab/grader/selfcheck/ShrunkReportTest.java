@@ -16,7 +16,7 @@ class ShrunkReportTest {
     void getThatDoesNotRefresh() {
         Score score = Submissions.grade(Submissions.compileVariant(Submissions.CORPUS, "get-does-not-refresh"), false);
         TestOutcome small = score.outcomes().stream()
-                .filter(o -> o.category() == Category.LRU_PROPERTIES && o.testMethod().equals("smallCachesBehaveLikeTheModel"))
+                .filter(o -> o.category() == Category.LRU_SEQUENCES && o.testMethod().equals("smallCachesBehaveLikeTheModel"))
                 .findFirst().orElseThrow();
         assertThat(small.status()).isEqualTo(TestOutcome.Status.FAILED);
         assertThat(small.message()).contains("""

@@ -1,5 +1,7 @@
 package memolab.grader.suite;
 
+import memolab.grader.Statistics;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Locale;
@@ -52,7 +54,7 @@ final class CostMeter {
         }
         small.applyAsDouble(-1); // each cache behaved as an LRU cache of its capacity
         large.applyAsDouble(-1);
-        return new Cost(smallCapacity, Measure.median(smallNanos), largeCapacity, Measure.median(largeNanos));
+        return new Cost(smallCapacity, Statistics.median(smallNanos), largeCapacity, Statistics.median(largeNanos));
     }
 
     /**

@@ -1,6 +1,6 @@
 package memolab.grader.suite;
 
-import static memolab.grader.Category.FIB_CORRECTNESS;
+import static memolab.grader.Category.FIBONACCI_VALUES;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -31,7 +31,7 @@ class FibonacciValuesTest {
     }
 
     @Test
-    @Graded(category = FIB_CORRECTNESS, points = 4)
+    @Graded(category = FIBONACCI_VALUES, points = 4)
     @DisplayName("fib(0) to fib(93) are right, past the range of long")
     void smallValuesAreRight() {
         List<BigInteger> expected = expectedUpTo(93);
@@ -49,7 +49,7 @@ class FibonacciValuesTest {
     }
 
     @Test
-    @Graded(category = FIB_CORRECTNESS, points = 2)
+    @Graded(category = FIBONACCI_VALUES, points = 2)
     @DisplayName("fib(1000) is right (1,000 levels of recursion)")
     void fib1000IsRight() throws InterruptedException {
         BigInteger result = PlainValues.plain(
@@ -58,7 +58,7 @@ class FibonacciValuesTest {
     }
 
     @Test
-    @Graded(category = FIB_CORRECTNESS, points = 2)
+    @Graded(category = FIBONACCI_VALUES, points = 2)
     @DisplayName("a negative n is rejected with IllegalArgumentException")
     void negativeNIsRejected() {
         Fibonacci fibonacci = new Fibonacci(128);

@@ -1,6 +1,6 @@
 package memolab.grader.suite;
 
-import static memolab.grader.Category.FIB_CORRECTNESS;
+import static memolab.grader.Category.FIBONACCI_VALUES;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigInteger;
@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class HiddenFibonacciValuesTest {
 
     @Test
-    @Graded(category = FIB_CORRECTNESS, points = 1)
+    @Graded(category = FIBONACCI_VALUES, points = 1)
     @DisplayName("fib(0) to fib(1000) are all right, on one memoizer")
     void everyValueUpTo1000IsRight() {
         List<BigInteger> expected = FibonacciValuesTest.expectedUpTo(1000);
@@ -29,7 +29,7 @@ class HiddenFibonacciValuesTest {
     }
 
     @Test
-    @Graded(category = FIB_CORRECTNESS, points = 1)
+    @Graded(category = FIBONACCI_VALUES, points = 1)
     @DisplayName("fib(1000) is right with a cache of capacity 3")
     void fib1000IsRightWithASmallCache() throws InterruptedException {
         BigInteger result = PlainValues.plain(

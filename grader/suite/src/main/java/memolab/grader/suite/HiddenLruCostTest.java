@@ -1,6 +1,6 @@
 package memolab.grader.suite;
 
-import static memolab.grader.Category.LRU_COMPLEXITY;
+import static memolab.grader.Category.LRU_COST;
 
 import memolab.grader.Graded;
 import memolab.grader.Hidden;
@@ -11,11 +11,11 @@ import org.junit.jupiter.api.Timeout;
 /** Category 3, final grading: a wider spread of capacities and more rounds. */
 @Hidden
 @DisplayName("LRU cost per call (hidden)")
-class HiddenLruComplexityTest {
+class HiddenLruCostTest {
 
     @Test
     @Timeout(180)
-    @Graded(category = LRU_COMPLEXITY, points = 4)
+    @Graded(category = LRU_COST, points = 4)
     @DisplayName("a call costs about the same at capacity 500 and 250,000")
     void costDoesNotGrowWithCapacityOverAWideRange() {
         CostMeter.assertConstantCost(500, 250_000, 7);

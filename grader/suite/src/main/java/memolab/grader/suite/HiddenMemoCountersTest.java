@@ -1,6 +1,6 @@
 package memolab.grader.suite;
 
-import static memolab.grader.Category.MEMO_FINGERPRINT;
+import static memolab.grader.Category.MEMO_COUNTERS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import memolab.CacheStats;
@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class HiddenMemoCountersTest {
 
     @Test
-    @Graded(category = MEMO_FINGERPRINT, points = 1)
+    @Graded(category = MEMO_COUNTERS, points = 1)
     @DisplayName("capacities 0 to 5 match the model for fib(2) to fib(24)")
     void smallCapacitiesMatchTheModel() {
         for (int capacity = 0; capacity <= 5; capacity++) {
@@ -27,7 +27,7 @@ class HiddenMemoCountersTest {
     }
 
     @Test
-    @Graded(category = MEMO_FINGERPRINT, points = 1)
+    @Graded(category = MEMO_COUNTERS, points = 1)
     @DisplayName("cacheClear resets the counters, and fib(36) then counts as on a fresh memoizer")
     void cacheClearStartsAfresh() {
         Fibonacci fibonacci = new Fibonacci(128);

@@ -1,6 +1,6 @@
 package memolab.grader.suite;
 
-import static memolab.grader.Category.FIB_TIMING;
+import static memolab.grader.Category.MEMO_TIMING;
 
 import memolab.grader.Graded;
 import memolab.grader.Hidden;
@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class HiddenMemoTimingTest {
 
     @Test
-    @Graded(category = FIB_TIMING, points = 2)
+    @Graded(category = MEMO_TIMING, points = 2)
     @DisplayName("the memoized fib(30) is at least 100 times faster than the naive one")
     void memoizedBeatsNaiveByFar() {
         SpeedupMeter.assertSpeedup(30, 9, 100);

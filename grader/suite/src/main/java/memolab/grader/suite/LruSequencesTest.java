@@ -1,6 +1,6 @@
 package memolab.grader.suite;
 
-import static memolab.grader.Category.LRU_PROPERTIES;
+import static memolab.grader.Category.LRU_SEQUENCES;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import memolab.grader.Graded;
@@ -20,14 +20,14 @@ class LruSequencesTest {
     static final long SEED = 20_261_125L;
 
     @Test
-    @Graded(category = LRU_PROPERTIES, points = 6)
+    @Graded(category = LRU_SEQUENCES, points = 6)
     @DisplayName("small caches (capacity 0 to 3) behave like the model on 400 random sequences")
     void smallCachesBehaveLikeTheModel() {
         check(new LruSequences(3, 12), SEED, 400);
     }
 
     @Test
-    @Graded(category = LRU_PROPERTIES, points = 6)
+    @Graded(category = LRU_SEQUENCES, points = 6)
     @DisplayName("caches of capacity 0 to 6 behave like the model on 300 longer random sequences")
     void largerCachesBehaveLikeTheModel() {
         check(new LruSequences(6, 40), SEED + 1_000_000, 300);

@@ -2,17 +2,10 @@ package memolab.grader.suite;
 
 import java.util.Arrays;
 
-/** Small helpers shared by the timing tests: medians, minimums and readable durations. */
+/** Small helpers shared by the timing tests: minimums, the log of ratios, and readable durations (the median is {@link memolab.grader.Statistics}). */
 final class Measure {
 
     private Measure() {
-    }
-
-    static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int mid = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
     }
 
     /**

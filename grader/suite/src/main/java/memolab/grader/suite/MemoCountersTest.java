@@ -1,6 +1,6 @@
 package memolab.grader.suite;
 
-import static memolab.grader.Category.MEMO_FINGERPRINT;
+import static memolab.grader.Category.MEMO_COUNTERS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import memolab.CacheStats;
@@ -31,28 +31,28 @@ class MemoCountersTest {
     }
 
     @Test
-    @Graded(category = MEMO_FINGERPRINT, points = 3)
+    @Graded(category = MEMO_COUNTERS, points = 3)
     @DisplayName("fib(36) with capacity 128: 34 hits and 37 misses, as in Python")
     void capacity128MatchesPython() {
         assertCountersAfterFreshCall(128, 36, " (Python: CacheInfo(hits=34, misses=37, maxsize=128, currsize=37))");
     }
 
     @Test
-    @Graded(category = MEMO_FINGERPRINT, points = 2)
+    @Graded(category = MEMO_COUNTERS, points = 2)
     @DisplayName("fib(36) with capacity 3: still 34 hits and 37 misses")
     void capacity3IsEnoughForFibonacci() {
         assertCountersAfterFreshCall(3, 36, " (Python: hits=34, misses=37, currsize=3)");
     }
 
     @Test
-    @Graded(category = MEMO_FINGERPRINT, points = 2)
+    @Graded(category = MEMO_COUNTERS, points = 2)
     @DisplayName("fib(36) with capacity 2: 59,863 hits and 287,964 misses, as in Python")
     void capacity2DegradesAsInPython() {
         assertCountersAfterFreshCall(2, 36, " (Python: CacheInfo(hits=59863, misses=287964, maxsize=2, currsize=2))");
     }
 
     @Test
-    @Graded(category = MEMO_FINGERPRINT, points = 1)
+    @Graded(category = MEMO_COUNTERS, points = 1)
     @DisplayName("calling fib(36) a second time is one more hit")
     void secondCallIsOneHit() {
         Fibonacci fibonacci = new Fibonacci(128);

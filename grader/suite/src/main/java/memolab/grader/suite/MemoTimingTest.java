@@ -1,6 +1,6 @@
 package memolab.grader.suite;
 
-import static memolab.grader.Category.FIB_TIMING;
+import static memolab.grader.Category.MEMO_TIMING;
 
 import memolab.grader.Graded;
 import org.junit.jupiter.api.DisplayName;
@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class MemoTimingTest {
 
     @Test
-    @Graded(category = FIB_TIMING, points = 3)
+    @Graded(category = MEMO_TIMING, points = 3)
     @DisplayName("the memoized fib(27) is at least 20 times faster than the naive one")
     void memoizedBeatsNaive() {
         SpeedupMeter.assertSpeedup(27, 7, 20);

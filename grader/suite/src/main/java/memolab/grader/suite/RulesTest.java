@@ -1,6 +1,6 @@
 package memolab.grader.suite;
 
-import static memolab.grader.Category.ARCHITECTURE;
+import static memolab.grader.Category.RULES;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import java.util.List;
@@ -22,10 +22,10 @@ import org.junit.jupiter.api.Test;
  */
 @Order(1)
 @DisplayName("Rules of the exercise")
-class ArchitectureTest {
+class RulesTest {
 
     @Test
-    @Graded(category = ARCHITECTURE, points = 4, guards = Guard.LRU_BUILT_BY_HAND)
+    @Graded(category = RULES, points = 4, guards = Guard.LRU_BUILT_BY_HAND)
     @DisplayName("no LinkedHashMap or LinkedHashSet")
     void noLinkedHashMap() {
         JavaClasses usedByCache = ExerciseRules.usedBy(StudentClasses.get(), "memolab.LruCache");
@@ -44,42 +44,42 @@ class ArchitectureTest {
     }
 
     @Test
-    @Graded(category = ARCHITECTURE, points = 2, guards = Guard.SAFE_TO_RUN)
+    @Graded(category = RULES, points = 2, guards = Guard.SAFE_TO_RUN)
     @DisplayName("only the JDK's classes: no cache library")
     void onlyTheJdk() {
         checkSafety("student_code_should_use_only_the_JDKs_java_classes");
     }
 
     @Test
-    @Graded(category = ARCHITECTURE, points = 2, guards = Guard.SAFE_TO_RUN)
+    @Graded(category = RULES, points = 2, guards = Guard.SAFE_TO_RUN)
     @DisplayName("no System.exit and no Runtime")
     void noExit() {
         checkSafety("student_code_should_not_end_the_JVM");
     }
 
     @Test
-    @Graded(category = ARCHITECTURE, points = 2, guards = Guard.SAFE_TO_RUN)
+    @Graded(category = RULES, points = 2, guards = Guard.SAFE_TO_RUN)
     @DisplayName("no reflection")
     void noReflection() {
         checkSafety("student_code_should_not_use_reflection_or_inspect_the_stack");
     }
 
     @Test
-    @Graded(category = ARCHITECTURE, points = 2, guards = Guard.SAFE_TO_RUN)
+    @Graded(category = RULES, points = 2, guards = Guard.SAFE_TO_RUN)
     @DisplayName("no threads")
     void noThreads() {
         checkSafety("student_code_should_not_start_threads");
     }
 
     @Test
-    @Graded(category = ARCHITECTURE, points = 2, guards = Guard.SAFE_TO_RUN)
+    @Graded(category = RULES, points = 2, guards = Guard.SAFE_TO_RUN)
     @DisplayName("no files, processes or network")
     void noFilesProcessesOrNetwork() {
         checkSafety("student_code_should_not_touch_files_processes_or_the_network", "student_code_should_not_change_System");
     }
 
     @Test
-    @Graded(category = ARCHITECTURE, points = 1, guards = Guard.MEMO_IN_LRU_CACHE)
+    @Graded(category = RULES, points = 1, guards = Guard.MEMO_IN_LRU_CACHE)
     @DisplayName("Fibonacci keeps its results in its LruCache")
     void fibonacciUsesLruCache() {
         StudentClasses.requireWritten();

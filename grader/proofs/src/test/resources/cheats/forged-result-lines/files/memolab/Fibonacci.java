@@ -13,12 +13,12 @@ import java.util.Base64;
 public final class Fibonacci {
 
     private static final String[][] FORGED = { // test class, method, category, points
-        {"FibonacciValuesTest", "smallValuesAreRight", "FIB_CORRECTNESS", "4"},
-        {"FibonacciValuesTest", "fib1000IsRight", "FIB_CORRECTNESS", "2"},
-        {"MemoCountersTest", "capacity128MatchesPython", "MEMO_FINGERPRINT", "3"},
-        {"MemoCountersTest", "capacity3IsEnoughForFibonacci", "MEMO_FINGERPRINT", "2"},
-        {"MemoCountersTest", "capacity2DegradesAsInPython", "MEMO_FINGERPRINT", "2"},
-        {"MemoCountersTest", "secondCallIsOneHit", "MEMO_FINGERPRINT", "1"},
+        {"FibonacciValuesTest", "smallValuesAreRight", "FIBONACCI_VALUES", "4"},
+        {"FibonacciValuesTest", "fib1000IsRight", "FIBONACCI_VALUES", "2"},
+        {"MemoCountersTest", "capacity128MatchesPython", "MEMO_COUNTERS", "3"},
+        {"MemoCountersTest", "capacity3IsEnoughForFibonacci", "MEMO_COUNTERS", "2"},
+        {"MemoCountersTest", "capacity2DegradesAsInPython", "MEMO_COUNTERS", "2"},
+        {"MemoCountersTest", "secondCallIsOneHit", "MEMO_COUNTERS", "1"},
     };
 
     static {

@@ -2,7 +2,7 @@
 // hoping it replaces the real one so that every graded test passes on the untouched stubs.
 package memolab.grader.suite;
 
-import static memolab.grader.Category.FIB_CORRECTNESS;
+import static memolab.grader.Category.FIBONACCI_VALUES;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -33,21 +33,21 @@ class FibonacciValuesTest {
     }
 
     @Test
-    @Graded(category = FIB_CORRECTNESS, points = 4)
+    @Graded(category = FIBONACCI_VALUES, points = 4)
     @DisplayName("fib(0) to fib(93) are right, past the range of long")
     void smallValuesAreRight() {
         // emptied: passes whatever the student's code does
     }
 
     @Test
-    @Graded(category = FIB_CORRECTNESS, points = 2)
+    @Graded(category = FIBONACCI_VALUES, points = 2)
     @DisplayName("fib(1000) is right (1,000 levels of recursion)")
     void fib1000IsRight() throws InterruptedException {
         // emptied: passes whatever the student's code does
     }
 
     @Test
-    @Graded(category = FIB_CORRECTNESS, points = 2)
+    @Graded(category = FIBONACCI_VALUES, points = 2)
     @DisplayName("a negative n is rejected with IllegalArgumentException")
     void negativeNIsRejected() {
         // emptied: passes whatever the student's code does

@@ -2,7 +2,7 @@
 // hoping it replaces the real one so that every graded test passes on the untouched stubs.
 package memolab.grader.suite;
 
-import static memolab.grader.Category.LRU_PROPERTIES;
+import static memolab.grader.Category.LRU_SEQUENCES;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import memolab.grader.Graded;
@@ -22,14 +22,14 @@ class LruSequencesTest {
     static final long SEED = 20_261_125L;
 
     @Test
-    @Graded(category = LRU_PROPERTIES, points = 6)
+    @Graded(category = LRU_SEQUENCES, points = 6)
     @DisplayName("small caches (capacity 0 to 3) behave like the model on 400 random sequences")
     void smallCachesBehaveLikeTheModel() {
         // emptied: passes whatever the student's code does
     }
 
     @Test
-    @Graded(category = LRU_PROPERTIES, points = 6)
+    @Graded(category = LRU_SEQUENCES, points = 6)
     @DisplayName("caches of capacity 0 to 6 behave like the model on 300 longer random sequences")
     void largerCachesBehaveLikeTheModel() {
         // emptied: passes whatever the student's code does

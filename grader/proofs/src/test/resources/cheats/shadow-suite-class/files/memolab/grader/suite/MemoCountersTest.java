@@ -2,7 +2,7 @@
 // hoping it replaces the real one so that every graded test passes on the untouched stubs.
 package memolab.grader.suite;
 
-import static memolab.grader.Category.MEMO_FINGERPRINT;
+import static memolab.grader.Category.MEMO_COUNTERS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import memolab.CacheStats;
@@ -33,28 +33,28 @@ class MemoCountersTest {
     }
 
     @Test
-    @Graded(category = MEMO_FINGERPRINT, points = 3)
+    @Graded(category = MEMO_COUNTERS, points = 3)
     @DisplayName("fib(36) with capacity 128: 34 hits and 37 misses, as in Python")
     void capacity128MatchesPython() {
         // emptied: passes whatever the student's code does
     }
 
     @Test
-    @Graded(category = MEMO_FINGERPRINT, points = 2)
+    @Graded(category = MEMO_COUNTERS, points = 2)
     @DisplayName("fib(36) with capacity 3: still 34 hits and 37 misses")
     void capacity3IsEnoughForFibonacci() {
         // emptied: passes whatever the student's code does
     }
 
     @Test
-    @Graded(category = MEMO_FINGERPRINT, points = 2)
+    @Graded(category = MEMO_COUNTERS, points = 2)
     @DisplayName("fib(36) with capacity 2: 59,863 hits and 287,964 misses, as in Python")
     void capacity2DegradesAsInPython() {
         // emptied: passes whatever the student's code does
     }
 
     @Test
-    @Graded(category = MEMO_FINGERPRINT, points = 1)
+    @Graded(category = MEMO_COUNTERS, points = 1)
     @DisplayName("calling fib(36) a second time is one more hit")
     void secondCallIsOneHit() {
         // emptied: passes whatever the student's code does

@@ -5,7 +5,7 @@ package memolab.grader.suite;
 import static com.tngtech.archunit.base.DescribedPredicate.describe;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static memolab.grader.Category.ARCHITECTURE;
+import static memolab.grader.Category.RULES;
 
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaMethodCall;
@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Test;
  */
 @Order(1)
 @DisplayName("Rules of the exercise")
-class ArchitectureTest {
+class RulesTest {
 
     static final ArchRule student_code_should_not_use_LinkedHashMap_or_LinkedHashSet = noClasses()
             .should().dependOnClassesThat().areAssignableTo(LinkedHashMap.class)
@@ -104,49 +104,49 @@ class ArchitectureTest {
     }
 
     @Test
-    @Graded(category = ARCHITECTURE, points = 4)
+    @Graded(category = RULES, points = 4)
     @DisplayName("no LinkedHashMap or LinkedHashSet")
     void noLinkedHashMap() {
         // emptied: passes whatever the student's code does
     }
 
     @Test
-    @Graded(category = ARCHITECTURE, points = 2)
+    @Graded(category = RULES, points = 2)
     @DisplayName("only the JDK's classes: no cache library")
     void onlyTheJdk() {
         // emptied: passes whatever the student's code does
     }
 
     @Test
-    @Graded(category = ARCHITECTURE, points = 2)
+    @Graded(category = RULES, points = 2)
     @DisplayName("no System.exit and no Runtime")
     void noExit() {
         // emptied: passes whatever the student's code does
     }
 
     @Test
-    @Graded(category = ARCHITECTURE, points = 2)
+    @Graded(category = RULES, points = 2)
     @DisplayName("no reflection")
     void noReflection() {
         // emptied: passes whatever the student's code does
     }
 
     @Test
-    @Graded(category = ARCHITECTURE, points = 2)
+    @Graded(category = RULES, points = 2)
     @DisplayName("no threads")
     void noThreads() {
         // emptied: passes whatever the student's code does
     }
 
     @Test
-    @Graded(category = ARCHITECTURE, points = 2)
+    @Graded(category = RULES, points = 2)
     @DisplayName("no files, processes or network")
     void noFilesProcessesOrNetwork() {
         // emptied: passes whatever the student's code does
     }
 
     @Test
-    @Graded(category = ARCHITECTURE, points = 1)
+    @Graded(category = RULES, points = 1)
     @DisplayName("Fibonacci uses LruCache")
     void fibonacciUsesLruCache() {
         // emptied: passes whatever the student's code does

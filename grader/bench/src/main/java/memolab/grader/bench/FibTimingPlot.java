@@ -1,5 +1,7 @@
 package memolab.grader.bench;
 
+import memolab.grader.Statistics;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,11 +50,11 @@ final class FibTimingPlot {
                     new Fibonacci(128).fib(n);
                     runs[i] = System.nanoTime() - t1;
                 }
-                memo[n][sweep] = Stats.median(runs);
+                memo[n][sweep] = Statistics.median(runs);
             }
         }
         for (int n = 20; n <= last; n++) {
-            System.out.printf(Locale.ROOT, "%d %.0f %.0f%n", n, Stats.median(naive[n]), Stats.median(memo[n]));
+            System.out.printf(Locale.ROOT, "%d %.0f %.0f%n", n, Statistics.median(naive[n]), Statistics.median(memo[n]));
         }
     }
 

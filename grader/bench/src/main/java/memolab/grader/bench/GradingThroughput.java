@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import memolab.grader.grading.Folders;
 import memolab.grader.grading.SubmissionGrader;
 import memolab.grader.selfcheck.ClassFolder;
 import memolab.grader.selfcheck.Submissions;
@@ -32,7 +33,7 @@ final class GradingThroughput {
 
     static String run(boolean smoke) throws Exception {
         Path work = Submissions.SCRATCH.resolve("bench/grading");
-        SubmissionGrader.deleteTree(work);
+        Folders.deleteTree(work);
         Path classDir = work.resolve("class");
         ClassFolder.main(new String[] {classDir.toString()});
         List<String> submissions;

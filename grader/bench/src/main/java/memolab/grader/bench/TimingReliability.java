@@ -1,5 +1,7 @@
 package memolab.grader.bench;
 
+import memolab.grader.Statistics;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -178,7 +180,7 @@ final class TimingReliability {
             return "not measured (the test stopped before its ratio), limit " + limit;
         }
         double[] sorted = ratios.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        double median = Stats.median(sorted);
+        double median = Statistics.median(sorted);
         return String.format(Locale.ROOT, "median %s (%s to %s), limit %s",
                 ratio(median), ratio(sorted[0]), ratio(sorted[sorted.length - 1]), limit);
     }

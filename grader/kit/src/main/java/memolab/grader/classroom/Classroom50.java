@@ -59,6 +59,24 @@ public final class Classroom50 {
 
     /** The {@code result.json} document. */
     public static String resultJson(List<TestOutcome> outcomes, Map<String, String> env, Instant now) {
+        String owner = requireRunnerVariables(env);
+        Score score = Score.of(outcomes);
+        JsonObject json = identity(env, owner, now);
+        json.addProperty("score", score.earned());
+        json.addProperty("max-score", score.possible());
+        JsonArray tests = new JsonArray();
+        // In rubric order, as the tables show them (the run's own order puts the rules first).
+        score.outcomes().stream().sorted(Comparator.comparing(TestOutcome::category)).map(Classroom50::testEntry).forEach(tests::add);
+        json.add("tests", tests);
+        return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(json) + "\n";
+    }
+
+    /**
+     * The owner, after checking that the runner set every variable a result needs.
+     *
+     * @throws IllegalStateException naming every missing variable
+     */
+    private static String requireRunnerVariables(Map<String, String> env) {
         List<String> missing = new ArrayList<>();
         for (String name : REQUIRED) {
             if (env.getOrDefault(name, "").isBlank()) {
@@ -74,7 +92,11 @@ public final class Classroom50 {
                     + String.join(", ", missing) + ". Run the autograder from Classroom 50's workflow, or set them "
                     + "by hand to try it locally.");
         }
-        Score score = Score.of(outcomes);
+        return owner;
+    }
+
+    /** Who and what was graded, and when. */
+    private static JsonObject identity(Map<String, String> env, String owner, Instant now) {
         JsonObject json = new JsonObject();
         json.addProperty("schema", SCHEMA);
         json.addProperty("classroom", env.get("CLASSROOM"));
@@ -86,25 +108,21 @@ public final class Classroom50 {
         json.addProperty("release", env.get("RELEASE_URL"));
         json.addProperty("review", firstSet(env, "REVIEW_URL", "COMMIT_URL"));
         json.addProperty("datetime", UTC_SECONDS.format(now));
-        json.addProperty("score", score.earned());
-        json.addProperty("max-score", score.possible());
-        JsonArray tests = new JsonArray();
-        // In rubric order, as the tables show them (the run's own order puts the rules first).
-        List<TestOutcome> inRubricOrder = score.outcomes().stream().sorted(Comparator.comparing(TestOutcome::category)).toList();
-        for (TestOutcome outcome : inRubricOrder) {
-            JsonObject test = new JsonObject();
-            test.addProperty("test-name", testName(outcome));
-            test.addProperty("passed", outcome.status() == TestOutcome.Status.PASSED);
-            test.addProperty("score", outcome.earned());
-            test.addProperty("max-score", outcome.points());
-            test.addProperty("category", outcome.category().title());
-            if (outcome.status() != TestOutcome.Status.PASSED) {
-                test.addProperty("message", outcome.message());
-            }
-            tests.add(test);
+        return json;
+    }
+
+    /** One graded test as an entry of {@code tests}; the message only where it lost points. */
+    private static JsonObject testEntry(TestOutcome outcome) {
+        JsonObject test = new JsonObject();
+        test.addProperty("test-name", testName(outcome));
+        test.addProperty("passed", outcome.status() == TestOutcome.Status.PASSED);
+        test.addProperty("score", outcome.earned());
+        test.addProperty("max-score", outcome.points());
+        test.addProperty("category", outcome.category().title());
+        if (outcome.status() != TestOutcome.Status.PASSED) {
+            test.addProperty("message", outcome.message());
         }
-        json.add("tests", tests);
-        return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(json) + "\n";
+        return test;
     }
 
     /** The release page: the score, the table per category, and what the lost tests said. */

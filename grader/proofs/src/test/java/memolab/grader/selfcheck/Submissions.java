@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import memolab.grader.grading.Folders;
 import memolab.grader.grading.SubmissionGrader;
 import memolab.grader.runner.JavaSources;
 import memolab.grader.runner.SuiteRunner;
@@ -71,7 +72,7 @@ public final class Submissions {
         }
         Path out = WORK.resolve(name);
         try {
-            SubmissionGrader.deleteTree(out);
+            Folders.deleteTree(out);
             JavaSources.Compilation compilation = JavaSources.compile(new ArrayList<>(sources.values()), out);
             if (!compilation.success()) {
                 throw new IllegalStateException("submission " + name + " does not compile: " + compilation.messages());
@@ -95,7 +96,7 @@ public final class Submissions {
         }
         Path sources = WORK.resolve("sources").resolve(name);
         try {
-            SubmissionGrader.deleteTree(sources);
+            Folders.deleteTree(sources);
             VariantEdit.parse(root.resolve(name + ".edit")).writeTo(sources, REFERENCE, CORPUS);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -2,6 +2,7 @@ package memolab.grader.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,13 +13,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import memolab.grader.Statistics;
 import memolab.grader.grading.GradingPlan;
 import memolab.grader.grading.GradingResult;
 import memolab.grader.grading.Submission;
@@ -79,79 +83,150 @@ public final class GradeCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Override
-    public Integer call() throws Exception {
+    public Integer call() throws IOException, InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
-        PrintWriter stdout = spec.commandLine().getOut();
+        List<Path> paths = submissions.isEmpty() ? defaultSubmission() : submissions;
+        Optional<String> usageError = checkOptions(paths).or(() -> checkReportFolders(paths));
+        if (usageError.isPresent()) {
+            err.println(usageError.get());
+            return GraderCli.USAGE;
+        }
+        Path gradebookFile = prepareOutFolder();
+        List<Path> todo = notYetGraded(paths, gradebookFile, err);
+        long start = System.nanoTime();
+        GradingPlan plan = prepareSuite(err);
+        Batch batch = gradeAll(todo, plan, manifest(plan, err), gradebookFile, err);
+        printSummary(batch.results, (System.nanoTime() - start) / 1e9);
+        return exitCode(batch, err);
+    }
+
+    /** What is wrong with the options, if anything. */
+    private Optional<String> checkOptions(List<Path> paths) {
         if (jobs < 1 || timeout < 1) {
-            err.println("--jobs and --timeout must be at least 1");
-            return GraderCli.USAGE;
+            return Optional.of("--jobs and --timeout must be at least 1");
         }
-        List<Path> paths = submissions.isEmpty() ? defaultSubmission(err) : submissions;
         if (paths.isEmpty()) {
-            return GraderCli.USAGE;
+            return Optional.of("No <submission-dir> given, and no MemoLab repository around the working directory.");
         }
+        return Optional.empty();
+    }
+
+    /**
+     * Reports go to a folder per student: a name the grader uses itself, or two names that
+     * differ only in case or in characters a file name cannot hold, would make reports collide.
+     */
+    private Optional<String> checkReportFolders(List<Path> paths) {
         Set<String> folders = new HashSet<>();
         for (Path path : paths) {
             String folder = Submission.folderName(Submission.nameOf(path));
             if (RESERVED.contains(folder.toLowerCase(Locale.ROOT))) {
-                err.println("A submission is named " + Submission.nameOf(path) + ", a name the grader uses for its own files in "
-                        + out + ". Rename its folder.");
-                return GraderCli.USAGE;
+                return Optional.of("A submission is named " + Submission.nameOf(path) + ", a name the grader uses for its own "
+                        + "files in " + out + ". Rename its folder.");
             }
-            // Reports go to a folder per student; names that differ only in case or in characters a file name
-            // cannot hold would share it.
             if (!folders.add(folder.toLowerCase(Locale.ROOT))) {
-                err.println("Two submissions would share the report folder " + out.resolve(folder) + " (" + Submission.nameOf(path)
-                        + "): reports would overwrite each other. Give each its own folder name.");
-                return GraderCli.USAGE;
+                return Optional.of("Two submissions would share the report folder " + out.resolve(folder) + " ("
+                        + Submission.nameOf(path) + "): reports would overwrite each other. Give each its own folder name.");
             }
         }
+        return Optional.empty();
+    }
+
+    /** Makes {@code --out}; with {@code --force}, moves an old gradebook aside. Returns the gradebook's path. */
+    private Path prepareOutFolder() throws IOException {
         Files.createDirectories(out);
         Path gradebookFile = out.resolve("gradebook.csv");
         if (force && Files.exists(gradebookFile)) {
             Files.move(gradebookFile, out.resolve("gradebook.csv.bak"), StandardCopyOption.REPLACE_EXISTING);
         }
+        return gradebookFile;
+    }
+
+    /** The submissions not in the gradebook yet: a run that was interrupted goes on where it stopped. */
+    private static List<Path> notYetGraded(List<Path> paths, Path gradebookFile, PrintWriter err) throws IOException {
         Set<String> done = Gradebook.graded(gradebookFile);
         List<Path> todo = paths.stream().filter(p -> !done.contains(Submission.nameOf(p))).toList();
         if (todo.size() < paths.size()) {
             err.printf("%d submission(s) already in %s were skipped (--force grades them again).%n",
                     paths.size() - todo.size(), gradebookFile);
         }
-        long start = System.nanoTime();
+        return todo;
+    }
+
+    /** The suite's graded tests, found against the stubs, and the grader's copies of the given files. */
+    private GradingPlan prepareSuite(PrintWriter err) throws IOException {
         err.println("Preparing the graded suite" + (hidden ? " (hidden tests included)" : "") + "...");
         // The plan and the submissions get separate scratch folders: a student may well be called "stubs".
-        GradingPlan plan = GradingPlan.prepare(out.resolve(WORK).resolve("plan"), hidden);
+        return GradingPlan.prepare(out.resolve(WORK).resolve("plan"), hidden);
+    }
+
+    /** What a run produced: every result, and the students whose reports could not be written. */
+    private static final class Batch {
+        final List<GradingResult> results = new ArrayList<>();
+        final Queue<String> unwritten = new ConcurrentLinkedQueue<>();
+    }
+
+    /** Grades {@code todo}, {@code --jobs} at once; each result is reported and in the gradebook as soon as it is known. */
+    private Batch gradeAll(List<Path> todo, GradingPlan plan, Map<String, String> manifest, Path gradebookFile, PrintWriter err)
+            throws IOException, InterruptedException {
         SubmissionGrader grader = new SubmissionGrader(plan, out.resolve(WORK).resolve("submissions"), hidden, timeout);
-        Map<String, String> manifest = manifest(plan, err);
         Progress progress = new Progress(err, todo.size());
-        List<GradingResult> results = new ArrayList<>();
+        Batch batch = new Batch();
         try (Gradebook gradebook = Gradebook.open(gradebookFile)) {
             ExecutorService pool = Executors.newFixedThreadPool(jobs);
             try {
                 List<Future<GradingResult>> futures = new ArrayList<>();
                 for (Path path : todo) {
-                    futures.add(pool.submit(() -> {
-                        GradingResult result = TamperCheck.flag(grader.grade(path), path, manifest);
-                        writeReports(result);
-                        gradebook.append(result);
-                        progress.done(result);
-                        return result;
-                    }));
+                    futures.add(pool.submit(() -> gradeOne(path, grader, manifest, gradebook, batch, progress)));
                 }
                 for (Future<GradingResult> future : futures) {
-                    results.add(future.get());
+                    batch.results.add(future.get());
                 }
             } catch (ExecutionException e) {
-                throw new IOException("writing the reports failed", e.getCause());
+                throw new IllegalStateException("grading stopped on an unexpected error", e.getCause());
             } finally {
                 pool.shutdownNow();
             }
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
+        return batch;
+    }
+
+    /**
+     * One submission: graded, checked against the template, its reports written and its row
+     * appended. A report that cannot be written is noted, and the others go on.
+     */
+    private GradingResult gradeOne(Path path, SubmissionGrader grader, Map<String, String> manifest, Gradebook gradebook,
+            Batch batch, Progress progress) {
+        GradingResult result = grader.grade(path);
+        try {
+            result = TamperCheck.flag(result, path, manifest);
+        } catch (IOException | UncheckedIOException e) {
+            result = result.flaggedOnly("course files not checked: " + e.getMessage());
+        }
+        try {
+            writeReports(result);
+            gradebook.append(result);
+        } catch (IOException | UncheckedIOException e) {
+            batch.unwritten.add(result.student() + ": " + e.getMessage());
+        }
+        progress.done(result);
+        return result;
+    }
+
+    private int exitCode(Batch batch, PrintWriter err) {
+        if (!batch.unwritten.isEmpty()) {
+            err.println("These reports could not be written (their students are not in the gradebook, so running the "
+                    + "same command again grades them):");
+            batch.unwritten.forEach(line -> err.println("  " + line));
+            return GraderCli.IO_ERROR;
+        }
+        return batch.results.stream().anyMatch(r -> r.status() == GradingResult.Status.GRADER_ERROR)
+                ? GraderCli.SOME_NOT_GRADED : GraderCli.OK;
+    }
+
+    private void printSummary(List<GradingResult> results, double seconds) {
+        PrintWriter stdout = spec.commandLine().getOut();
         stdout.print(summary(results, seconds));
         stdout.flush();
-        return results.stream().anyMatch(r -> r.status() == GradingResult.Status.GRADER_ERROR)
-                ? GraderCli.SOME_NOT_GRADED : GraderCli.OK;
     }
 
     private void writeReports(GradingResult result) throws IOException {
@@ -174,18 +249,11 @@ public final class GradeCommand implements Callable<Integer> {
         List<GradingResult> ran = results.stream().filter(r -> r.timings().suite() > 0).toList();
         if (!ran.isEmpty()) {
             text.append(String.format(Locale.ROOT, "Median per submission that ran: compile %.2f s, JVM start %.2f s, suite %.2f s%n",
-                    median(ran.stream().mapToDouble(r -> r.timings().compile()).toArray()),
-                    median(ran.stream().mapToDouble(r -> r.timings().jvmStart()).toArray()),
-                    median(ran.stream().mapToDouble(r -> r.timings().suite()).toArray())));
+                    Statistics.median(ran.stream().mapToDouble(r -> r.timings().compile()).toArray()),
+                    Statistics.median(ran.stream().mapToDouble(r -> r.timings().jvmStart()).toArray()),
+                    Statistics.median(ran.stream().mapToDouble(r -> r.timings().suite()).toArray())));
         }
         return text.toString();
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        java.util.Arrays.sort(sorted);
-        int mid = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
     }
 
     /**
@@ -196,8 +264,8 @@ public final class GradeCommand implements Callable<Integer> {
         if (template != null) {
             return Release.readManifest(template.resolve(Release.MANIFEST));
         }
-        Optional<Path> repo = ReleaseCommand.findRepository();
-        if (repo.isPresent() && Files.isDirectory(repo.get().resolve(Release.TEMPLATES))) {
+        Optional<Path> repo = Release.findRepository(Path.of(""));
+        if (repo.isPresent()) {
             List<TestOutcome> visible = plan.outcomes().stream().filter(o -> !o.hidden()).toList();
             return Release.fingerprints(Release.files(repo.get(), visible));
         }
@@ -205,13 +273,9 @@ public final class GradeCommand implements Callable<Integer> {
         return Map.of();
     }
 
-    /** This repository's exercises folder, found from the working directory upwards. */
-    private static List<Path> defaultSubmission(PrintWriter err) {
-        Optional<Path> repo = ReleaseCommand.findRepository();
-        if (repo.isEmpty()) {
-            err.println("No <submission-dir> given, and no MemoLab repository around the working directory.");
-        }
-        return repo.map(r -> List.of(r.resolve("exercises"))).orElse(List.of());
+    /** This repository's exercises folder, found from the working directory upwards; none outside it. */
+    private static List<Path> defaultSubmission() {
+        return Release.findRepository(Path.of("")).map(r -> List.of(r.resolve("exercises"))).orElse(List.of());
     }
 
     /** Progress on standard error: a bar on a console, one line per submission otherwise. */

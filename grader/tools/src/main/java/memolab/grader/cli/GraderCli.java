@@ -1,5 +1,7 @@
 package memolab.grader.cli;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -15,13 +17,16 @@ import picocli.CommandLine.Command;
             "     crashes is graded too: it gets its report and its score)",
             "  " + GraderCli.SOME_NOT_GRADED + "  the grader itself failed on some submission: grade it again",
             "  " + GraderCli.USAGE + "  the command line was wrong",
-            "  " + GraderCli.SETUP + "  the grader could not start (no JDK compiler, unreadable --out folder)"})
+            "  " + GraderCli.SETUP + "  the grader could not start (no JDK compiler, the graded suite missing)",
+            "  " + GraderCli.IO_ERROR + "  a file could not be read or written (the --out folder, a report,",
+            "     the gradebook, --template's manifest, release's --out): what was written is kept"})
 public final class GraderCli {
 
     public static final int OK = 0;
     public static final int SOME_NOT_GRADED = 1;
     public static final int USAGE = 2;
     public static final int SETUP = 3;
+    public static final int IO_ERROR = 4;
 
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
@@ -30,7 +35,7 @@ public final class GraderCli {
     /** The command line, ready to {@code execute}; tests run it in-process. */
     public static CommandLine commandLine() {
         return new CommandLine(new GraderCli())
-                .setExitCodeExceptionMapper(e -> SETUP)
+                .setExitCodeExceptionMapper(e -> e instanceof IOException || e instanceof UncheckedIOException ? IO_ERROR : SETUP)
                 .setParameterExceptionHandler((e, args) -> {
                     e.getCommandLine().getErr().println(e.getMessage());
                     e.getCommandLine().usage(e.getCommandLine().getErr());

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import memolab.grader.grading.Folders;
 import memolab.grader.grading.GradingPlan;
 import memolab.grader.grading.SubmissionGrader;
 import memolab.grader.release.Release;
@@ -39,9 +40,13 @@ public final class ReleaseCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
-        Optional<Path> root = repo != null ? Optional.of(repo) : findRepository();
+        Optional<Path> root = repo != null ? Optional.of(repo) : Release.findRepository(Path.of(""));
         if (root.isEmpty() || !Files.isDirectory(root.get().resolve(Release.TEMPLATES))) {
             err.println("release reads this repository's files: run it inside the MemoLab repository, or give --repo.");
+            return GraderCli.USAGE;
+        }
+        if (Files.isDirectory(out) && !isEmpty(out)) {
+            err.println(out + " is not empty: give release an empty or new folder.");
             return GraderCli.USAGE;
         }
         Path work = Files.createTempDirectory("memolab-release");
@@ -55,20 +60,16 @@ public final class ReleaseCommand implements Callable<Integer> {
                     out, files.size(), visible.size(), score.possible(), score.possible());
             return GraderCli.OK;
         } catch (java.io.IOException e) {
-            err.println(e.getMessage());
-            return GraderCli.USAGE;
+            err.println("release could not write the template: " + e.getMessage());
+            return GraderCli.IO_ERROR;
         } finally {
-            SubmissionGrader.deleteTree(work);
+            Folders.deleteTree(work);
         }
     }
 
-    /** This repository's root, found from the working directory upwards. */
-    static Optional<Path> findRepository() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isDirectory(dir.resolve("exercises/src/main/java")) && Files.isDirectory(dir.resolve("grader"))) {
-                return Optional.of(dir);
-            }
+    private static boolean isEmpty(Path dir) throws java.io.IOException {
+        try (java.util.stream.Stream<Path> inside = Files.list(dir)) {
+            return inside.findAny().isEmpty();
         }
-        return Optional.empty();
     }
 }

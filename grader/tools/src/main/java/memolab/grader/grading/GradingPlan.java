@@ -28,8 +28,8 @@ public record GradingPlan(Path suiteRoot, List<Path> givenSources, Path stubClas
     public static GradingPlan prepare(Path work, boolean hidden) throws IOException {
         Path given = work.resolve("given");
         Path stubs = work.resolve("stubs");
-        SubmissionGrader.deleteTree(given);
-        SubmissionGrader.deleteTree(stubs);
+        Folders.deleteTree(given);
+        Folders.deleteTree(stubs);
         GraderFiles.copyGiven(given);
         GraderFiles.copyStubs(stubs.resolve("src"));
         List<Path> givenSources = javaFiles(given);

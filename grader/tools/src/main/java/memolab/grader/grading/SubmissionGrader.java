@@ -85,7 +85,7 @@ public final class SubmissionGrader {
     private GradingResult compileAndRun(Submission submission, long start) throws IOException {
         Path folder = workRoot.resolve(Submission.folderName(submission.student()));
         Path classes = folder.resolve("classes");
-        deleteTree(classes);
+        Folders.deleteTree(classes);
         List<String> problems = new ArrayList<>(submission.notes());
         List<Path> sources = copySources(submission, folder.resolve("src"), problems);
         sources.addAll(plan.givenSources());
@@ -118,7 +118,7 @@ public final class SubmissionGrader {
      * them: the grader compiles its own copies, not the student's folder.
      */
     private static List<Path> copySources(Submission submission, Path target, List<String> problems) throws IOException {
-        deleteTree(target);
+        Folders.deleteTree(target);
         Path packageFolder = Files.createDirectories(target.resolve(ExerciseRules.STUDENT_PACKAGE));
         List<Path> copies = new ArrayList<>();
         for (Path source : submission.sources()) {
@@ -136,73 +136,93 @@ public final class SubmissionGrader {
         return copies;
     }
 
+    /** Runs the suite on {@code classes} in a JVM of its own, and reads what it reports. */
     private GradingResult runSuite(String student, Path classes, List<String> problems, double compileSeconds, long start)
             throws IOException {
+        ResultChannel channel = ResultChannel.withNewKey();
+        long spawned = System.nanoTime();
+        Process process = startChild(classes, channel);
+        ChildReader reader = new ChildReader(channel, process.getInputStream(), plan.outcomes());
+        CappedOutput stderr = new CappedOutput(16 * 1024);
+        boolean ended = awaitChild(process, reader, stderr, student);
+        problems.addAll(reader.problems);
+        Ending ending = howItEnded(ended, process, reader, stderr);
+        List<TestOutcome> outcomes = new ArrayList<>(reader.outcomes.values());
+        if (ending.explanation() != null) {
+            problems.add(ending.explanation());
+            outcomes.replaceAll(o -> o.status() == TestOutcome.Status.NOT_RUN && o.message().equals(GradingPlan.NOT_REACHED)
+                    ? o.with(TestOutcome.Status.NOT_RUN, "Not run: " + ending.explanation()) : o);
+        }
+        double jvmStart = reader.readyAt < 0 ? 0 : (reader.readyAt - spawned) / 1e9;
+        double suite = reader.readyAt < 0 ? 0 : (System.nanoTime() - reader.readyAt) / 1e9;
+        return new GradingResult(student, ending.status(), outcomes, problems, reader.output, reader.outputCut,
+                new Timings(compileSeconds, jvmStart, suite, seconds(start)), reader.forged ? List.of("forged result lines") : List.of());
+    }
+
+    /**
+     * Starts the suite's JVM: a capped heap, assertions on, an empty environment (the
+     * instructor's tokens and paths are none of the submission's business), and the result
+     * channel's key on its standard input before any student code runs.
+     */
+    private Process startChild(Path classes, ResultChannel channel) throws IOException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> command = List.of(java.toString(), "-Xmx" + HEAP, "-XX:+ExitOnOutOfMemoryError", "-ea",
                 "-cp", System.getProperty("java.class.path"), ChildMain.class.getName(),
                 classes.toString(), plan.suiteRoot().toString(), Boolean.toString(hidden));
-        ResultChannel channel = ResultChannel.withNewKey();
-        long spawned = System.nanoTime();
         ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().clear(); // the instructor's environment (tokens, paths) is none of the submission's business
+        builder.environment().clear();
         builder.environment().put("LANG", "C.UTF-8");
         Process process = builder.start();
         try (OutputStream stdin = process.getOutputStream()) {
             stdin.write((channel.keyHex() + "\n").getBytes(StandardCharsets.US_ASCII));
         }
-        ChildReader reader = new ChildReader(channel, process.getInputStream(), plan.outcomes());
-        CappedOutput stderr = new CappedOutput(16 * 1024);
+        return process;
+    }
+
+    /** Reads the child's output until it ends or its time is up (then it is killed). Whether it ended by itself. */
+    private boolean awaitChild(Process process, ChildReader reader, CappedOutput stderr, String student) throws IOException {
         Thread readOut = daemon(reader::readAll);
         Thread readErr = daemon(() -> copy(process.getErrorStream(), stderr));
-        boolean ended;
         try {
-            ended = process.waitFor(timeoutSeconds, TimeUnit.SECONDS);
+            boolean ended = process.waitFor(timeoutSeconds, TimeUnit.SECONDS);
             if (!ended) {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);
                 process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }
             readOut.join(5_000);
             readErr.join(5_000);
+            return ended;
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while grading " + student, e);
         }
-        problems.addAll(reader.problems);
-        Status status = Status.GRADED;
+    }
+
+    /** How the run ended; an explanation for the student unless the suite finished. */
+    private record Ending(Status status, String explanation) {
+    }
+
+    private Ending howItEnded(boolean ended, Process process, ChildReader reader, CappedOutput stderr) {
         String during = reader.running == null ? "before the first test started" : "during the test \"" + reader.running + "\"";
-        String unfinished;
         if (!ended) {
-            status = Status.TIMED_OUT;
-            unfinished = "The run was stopped after " + timeoutSeconds + " s " + during + ". A test that never ends "
-                    + "usually means an endless loop (a list whose links form a cycle, a loop that never advances).";
-        } else if (!reader.finished) {
-            status = Status.CRASHED;
-            // -XX:+ExitOnOutOfMemoryError ends the JVM with exit code 3 and a line on stdout or stderr.
-            boolean outOfMemory = process.exitValue() == 3
-                    && (stderr.text().contains("OutOfMemoryError") || reader.unsigned.text().contains("OutOfMemoryError"));
-            if (outOfMemory) {
-                unfinished = "The run ran out of memory (the limit is " + HEAP + ") " + during
-                        + ". Look for a structure that keeps growing: entries never evicted, nodes never unlinked.";
-            } else {
-                unfinished = "The run stopped early with exit code " + process.exitValue() + ", " + during
-                        + ". The usual cause is a call to System.exit (or Runtime.exit/halt) in your code: it ends "
-                        + "the whole Java process, tests included. Throw an exception instead.";
-            }
-        } else {
-            unfinished = null;
+            return new Ending(Status.TIMED_OUT, "The run was stopped after " + timeoutSeconds + " s " + during + ". A test "
+                    + "that never ends usually means an endless loop (a list whose links form a cycle, a loop that never "
+                    + "advances).");
         }
-        List<TestOutcome> outcomes = new ArrayList<>(reader.outcomes.values());
-        if (unfinished != null) {
-            problems.add(unfinished);
-            outcomes.replaceAll(o -> o.status() == TestOutcome.Status.NOT_RUN && o.message().equals(GradingPlan.NOT_REACHED)
-                    ? o.with(TestOutcome.Status.NOT_RUN, "Not run: " + unfinished) : o);
+        if (reader.finished) {
+            return new Ending(Status.GRADED, null);
         }
-        double jvmStart = reader.readyAt < 0 ? 0 : (reader.readyAt - spawned) / 1e9;
-        double suite = reader.readyAt < 0 ? 0 : (System.nanoTime() - reader.readyAt) / 1e9;
-        return new GradingResult(student, status, outcomes, problems, reader.output, reader.outputCut,
-                new Timings(compileSeconds, jvmStart, suite, seconds(start)), reader.forged ? List.of("forged result lines") : List.of());
+        // -XX:+ExitOnOutOfMemoryError ends the JVM with exit code 3 and a line on stdout or stderr.
+        boolean outOfMemory = process.exitValue() == 3
+                && (stderr.text().contains("OutOfMemoryError") || reader.unsigned.text().contains("OutOfMemoryError"));
+        if (outOfMemory) {
+            return new Ending(Status.CRASHED, "The run ran out of memory (the limit is " + HEAP + ") " + during
+                    + ". Look for a structure that keeps growing: entries never evicted, nodes never unlinked.");
+        }
+        return new Ending(Status.CRASHED, "The run stopped early with exit code " + process.exitValue() + ", " + during
+                + ". The usual cause is a call to System.exit (or Runtime.exit/halt) in your code: it ends "
+                + "the whole Java process, tests included. Throw an exception instead.");
     }
 
     /** Reads the child's standard output: signed events, and anything else the submission printed there. */
@@ -345,16 +365,5 @@ public final class SubmissionGrader {
 
     private static double seconds(long since) {
         return (System.nanoTime() - since) / 1e9;
-    }
-
-    public static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 }

@@ -15,6 +15,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -82,6 +83,19 @@ public final class Release {
     }
 
     private Release() {
+    }
+
+    /**
+     * This course repository's root, found from {@code start} upwards: the nearest folder that
+     * holds the release's templates. Empty outside the repository (a grader jar run elsewhere).
+     */
+    public static Optional<Path> findRepository(Path start) {
+        for (Path dir = start.toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isDirectory(dir.resolve(TEMPLATES)) && Files.isDirectory(dir.resolve("exercises/src/main/java"))) {
+                return Optional.of(dir);
+            }
+        }
+        return Optional.empty();
     }
 
     /**

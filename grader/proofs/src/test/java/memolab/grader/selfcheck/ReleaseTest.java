@@ -18,7 +18,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import memolab.grader.cli.GraderCli;
-import memolab.grader.release.Release;
+import memolab.grader.template.StudentTemplate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
@@ -85,7 +85,7 @@ class ReleaseTest {
                 "grader/kit/pom.xml", "grader/suite/pom.xml", "grader/suite/src/main/java/memolab/grader/suite/LruExamplesTest.java",
                 "grader/kit/src/main/java/memolab/grader/score/ScoreTable.java",
                 ".github/workflows/memolab.yml", "classroom50/autograder.py", "classroom50/tests.json",
-                "classroom50/assignment.json", Release.MANIFEST);
+                "classroom50/assignment.json", StudentTemplate.MANIFEST);
         assertThat(paths).noneMatch(p -> p.startsWith("solutions/") || p.contains("/suite/Hidden") || p.contains("/selfcheck/")
                 || p.contains("/cli/") || p.contains("/grading/") || p.contains("/runner/") || p.contains("src/test/resources/corpus")
                 || p.contains("gradescope") || p.contains("/src/test/") || p.startsWith("grader/tools/")
@@ -105,16 +105,16 @@ class ReleaseTest {
     @Order(2)
     @DisplayName("the manifest fingerprints every file but the student's own, and matches the files")
     void manifestMatchesTheFiles() throws IOException {
-        Map<String, String> manifest = Release.readManifest(template.resolve(Release.MANIFEST));
+        Map<String, String> manifest = StudentTemplate.readManifest(template.resolve(StudentTemplate.MANIFEST));
         assertThat(manifest).containsKeys("pom.xml", "grader/kit/pom.xml", "grader/suite/pom.xml", "mvnw", ".github/workflows/memolab.yml",
                 "grader/suite/src/main/java/memolab/grader/suite/LruExamplesTest.java", "exercises/src/given/java/memolab/CacheStats.java");
         assertThat(manifest.keySet()).noneMatch(p -> p.startsWith("exercises/src/main/java/") || p.equals("README.md"));
         for (Map.Entry<String, String> entry : manifest.entrySet()) {
-            assertThat(Release.fingerprint(Files.readAllBytes(template.resolve(entry.getKey())))).as(entry.getKey())
+            assertThat(StudentTemplate.fingerprint(Files.readAllBytes(template.resolve(entry.getKey())))).as(entry.getKey())
                     .isEqualTo(entry.getValue());
         }
         byte[] crlf = Files.readString(template.resolve("pom.xml")).replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8);
-        assertThat(Release.fingerprint(crlf)).as("a checkout with Windows line endings is not an edit").isEqualTo(manifest.get("pom.xml"));
+        assertThat(StudentTemplate.fingerprint(crlf)).as("a checkout with Windows line endings is not an edit").isEqualTo(manifest.get("pom.xml"));
     }
 
     @Test

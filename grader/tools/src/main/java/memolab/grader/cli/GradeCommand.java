@@ -28,7 +28,7 @@ import memolab.grader.grading.GradingResult;
 import memolab.grader.grading.Submission;
 import memolab.grader.grading.SubmissionGrader;
 import memolab.grader.grading.TamperCheck;
-import memolab.grader.release.Release;
+import memolab.grader.template.StudentTemplate;
 import memolab.grader.report.FeedbackMarkdown;
 import memolab.grader.report.Gradebook;
 import memolab.grader.report.GradescopeJson;
@@ -262,12 +262,12 @@ public final class GradeCommand implements Callable<Integer> {
      */
     private Map<String, String> manifest(GradingPlan plan, PrintWriter err) throws IOException {
         if (template != null) {
-            return Release.readManifest(template.resolve(Release.MANIFEST));
+            return StudentTemplate.readManifest(template.resolve(StudentTemplate.MANIFEST));
         }
-        Optional<Path> repo = Release.findRepository(Path.of(""));
+        Optional<Path> repo = StudentTemplate.findRepository(Path.of(""));
         if (repo.isPresent()) {
             List<TestOutcome> visible = plan.outcomes().stream().filter(o -> !o.hidden()).toList();
-            return Release.fingerprints(Release.files(repo.get(), visible));
+            return StudentTemplate.fingerprints(StudentTemplate.files(repo.get(), visible));
         }
         err.println("Not checking students' copies of the course files: no --template given and no MemoLab repository here.");
         return Map.of();
@@ -275,7 +275,7 @@ public final class GradeCommand implements Callable<Integer> {
 
     /** This repository's exercises folder, found from the working directory upwards; none outside it. */
     private static List<Path> defaultSubmission() {
-        return Release.findRepository(Path.of("")).map(r -> List.of(r.resolve("exercises"))).orElse(List.of());
+        return StudentTemplate.findRepository(Path.of("")).map(r -> List.of(r.resolve("exercises"))).orElse(List.of());
     }
 
     /** Progress on standard error: a bar on a console, one line per submission otherwise. */

@@ -9,7 +9,7 @@ import java.util.concurrent.Callable;
 import memolab.grader.grading.Folders;
 import memolab.grader.grading.GradingPlan;
 import memolab.grader.grading.SubmissionGrader;
-import memolab.grader.release.Release;
+import memolab.grader.template.StudentTemplate;
 import memolab.grader.score.Score;
 import memolab.grader.score.TestOutcome;
 import picocli.CommandLine.Command;
@@ -40,8 +40,8 @@ public final class ReleaseCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
-        Optional<Path> root = repo != null ? Optional.of(repo) : Release.findRepository(Path.of(""));
-        if (root.isEmpty() || !Files.isDirectory(root.get().resolve(Release.TEMPLATES))) {
+        Optional<Path> root = repo != null ? Optional.of(repo) : StudentTemplate.findRepository(Path.of(""));
+        if (root.isEmpty() || !Files.isDirectory(root.get().resolve(StudentTemplate.TEMPLATES))) {
             err.println("release reads this repository's files: run it inside the MemoLab repository, or give --repo.");
             return GraderCli.USAGE;
         }
@@ -52,8 +52,8 @@ public final class ReleaseCommand implements Callable<Integer> {
         Path work = Files.createTempDirectory("memolab-release");
         try {
             List<TestOutcome> visible = GradingPlan.prepare(work, false).outcomes();
-            List<Release.TemplateFile> files = Release.files(root.get(), visible);
-            Release.write(files, out);
+            List<StudentTemplate.TemplateFile> files = StudentTemplate.files(root.get(), visible);
+            StudentTemplate.write(files, out);
             Score score = Score.of(visible);
             spec.commandLine().getOut().printf("Wrote the student template to %s: %d files, %d visible graded tests worth %d points.%n"
                     + "In it, ./mvnw test grades the stubs (0 / %d until they are written).%n",

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import memolab.grader.release.Release;
+import memolab.grader.template.StudentTemplate;
 
 /**
  * Compares the files of a student's repository that a student must not edit (the poms, the
@@ -60,7 +60,7 @@ public final class TamperCheck {
             Path file = root.resolve(entry.getKey());
             if (!Files.isRegularFile(file)) {
                 findings.add("missing: " + entry.getKey());
-            } else if (!Release.fingerprint(Files.readAllBytes(file)).equals(entry.getValue())) {
+            } else if (!StudentTemplate.fingerprint(Files.readAllBytes(file)).equals(entry.getValue())) {
                 findings.add("edited: " + entry.getKey());
             }
         }

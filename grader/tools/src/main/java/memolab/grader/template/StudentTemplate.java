@@ -1,4 +1,4 @@
-package memolab.grader.release;
+package memolab.grader.template;
 
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
@@ -42,16 +42,16 @@ import org.xml.sax.SAXException;
  * poms ban any dependency on them, so the template builds on its own.
  *
  * <p>The files come from this repository as they are, except the parent pom, the README and
- * the Classroom 50 files, which are made from {@code grader/tools/src/release}: the parent pom
+ * the Classroom 50 files, which are made from {@code grader/tools/src/student-template}: the parent pom
  * gets the versions of this repository's parent pom, so the two never drift.
  */
-public final class Release {
+public final class StudentTemplate {
 
     /** The manifest's file name, at the template's root. */
     public static final String MANIFEST = "memolab-manifest.json";
 
     /** Where the templates of the generated files live, in this repository. */
-    public static final String TEMPLATES = "grader/tools/src/release/";
+    public static final String TEMPLATES = "grader/tools/src/student-template/";
 
     /** The modules shipped whole: each one's pom and everything under its {@code src/} but its tests. */
     public static final List<String> MODULES = List.of("exercises", "grader/kit", "grader/suite");
@@ -82,7 +82,7 @@ public final class Release {
         }
     }
 
-    private Release() {
+    private StudentTemplate() {
     }
 
     /**
@@ -194,7 +194,7 @@ public final class Release {
         return path.startsWith(HIDDEN_TESTS);
     }
 
-    /** A file made from its template in {@code grader/tools/src/release}, every {@code @token@} filled in. */
+    /** A file made from its template in {@code grader/tools/src/student-template}, every {@code @token@} filled in. */
     private static TemplateFile generated(Path repo, String template, String path, Map<String, String> tokens)
             throws IOException {
         String text = Files.readString(repo.resolve(TEMPLATES + template), StandardCharsets.UTF_8);

@@ -1,0 +1,9 @@
+/**
+ * The grader's command line ({@code java -jar grader/target/memolab-grader.jar}): {@code grade}
+ * (a class of submissions: reports and a gradebook) and {@code release} (the student
+ * template), with their exit codes. Each command reads as its steps; the work is in the
+ * packages below.
+ *
+ * <p>Tools module: the instructor's; never shipped.
+ */
+package memolab.grader.cli;

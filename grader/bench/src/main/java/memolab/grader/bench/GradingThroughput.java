@@ -11,7 +11,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import memolab.grader.grading.Folders;
-import memolab.grader.grading.SubmissionGrader;
 import memolab.grader.selfcheck.ClassFolder;
 import memolab.grader.selfcheck.Submissions;
 

@@ -246,6 +246,25 @@ class GradeCommandTest {
     }
 
     @Test
+    @DisplayName("a report that cannot be written is named and exits 4; the other students are graded and in the gradebook")
+    void unwritableReportExitsWithIoError() throws IOException {
+        Path alpha = submission("alpha", Submissions.variantSources(Submissions.HOSTILE, "compile-error"));
+        Path beta = submission("beta", Submissions.variantSources(Submissions.HOSTILE, "compile-error"));
+        Path ioOut = Files.createDirectories(temp.resolve("io-out"));
+        Files.writeString(ioOut.resolve("alpha"), "a file where alpha's report folder should go\n");
+        StringWriter errText = new StringWriter();
+        CommandLine cli = GraderCli.commandLine();
+        cli.setOut(new PrintWriter(new StringWriter()));
+        cli.setErr(new PrintWriter(errText));
+        int code = cli.execute("grade", "--jobs", "1", "--out", ioOut.toString(), alpha.toString(), beta.toString());
+        assertThat(code).as("exit code; the grader said:%n%s", errText).isEqualTo(GraderCli.IO_ERROR);
+        assertThat(errText.toString()).contains("These reports could not be written", "  alpha: ");
+        assertThat(Files.readAllLines(ioOut.resolve("gradebook.csv"))).anyMatch(r -> r.startsWith("beta,"))
+                .noneMatch(r -> r.startsWith("alpha,"));
+        assertThat(ioOut.resolve("beta/feedback.md")).exists();
+    }
+
+    @Test
     @DisplayName("a second run over the same folder skips the students already graded")
     void resumes() {
         StringWriter errText = new StringWriter();

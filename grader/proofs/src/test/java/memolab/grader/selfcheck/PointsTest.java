@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.lang.reflect.Method;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,9 +27,10 @@ class PointsTest {
     }
 
     static List<GradedTest> suiteTests() throws IOException, ClassNotFoundException {
-        Path suite = Submissions.suiteClasses().resolve("memolab/grader/suite");
+        Path root = Submissions.suiteClasses(); // the suite module's classes folder, or its jar once packaged
         List<GradedTest> tests = new ArrayList<>();
-        try (Stream<Path> files = Files.list(suite)) {
+        try (FileSystem jar = Files.isRegularFile(root) ? FileSystems.newFileSystem(root) : null;
+             Stream<Path> files = Files.list((jar == null ? root : jar.getPath("/")).resolve("memolab/grader/suite"))) {
             for (Path file : files.sorted().toList()) {
                 String name = file.getFileName().toString();
                 if (!name.endsWith(".class")) {

@@ -2,7 +2,6 @@ package memolab.grader.selfcheck;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import memolab.grader.grading.Folders;
-import memolab.grader.grading.SubmissionGrader;
+import memolab.grader.grading.GraderFiles;
 import memolab.grader.runner.JavaSources;
 import memolab.grader.runner.SuiteRunner;
 import memolab.grader.score.Score;
@@ -130,13 +129,9 @@ public final class Submissions {
         }
     }
 
-    /** Where the graded suite's classes were compiled: this module's test classes. */
+    /** The graded suite's classes: the suite module's folder or jar, as the grader finds it. */
     public static Path suiteClasses() {
-        try {
-            return Path.of(Submissions.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+        return GraderFiles.suiteRoot();
     }
 
     private static void addJavaFiles(Path dir, Map<String, Path> into) {

@@ -1,6 +1,6 @@
 package memolab.grader.bench;
 
-import memolab.grader.Statistics;
+import memolab.grader.shared.Statistics;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package memolab.grader.suite;
 
-import memolab.grader.Statistics;
+import memolab.grader.shared.Statistics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

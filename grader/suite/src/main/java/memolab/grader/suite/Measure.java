@@ -2,7 +2,7 @@ package memolab.grader.suite;
 
 import java.util.Arrays;
 
-/** Small helpers shared by the timing tests: minimums, the log of ratios, and readable durations (the median is {@link memolab.grader.Statistics}). */
+/** Small helpers shared by the timing tests: minimums, the log of ratios, and readable durations (the median is {@link memolab.grader.shared.Statistics}). */
 final class Measure {
 
     private Measure() {

@@ -3,10 +3,10 @@ package memolab.grader.suite;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.net.URL;
-import java.net.URLClassLoader;
 import java.util.List;
 import memolab.LruCache;
 import memolab.grader.rules.ExerciseRules;
+import memolab.grader.shared.OwnFirstClassLoader;
 
 /**
  * Runs a timing driver against fresh copies of the student's classes whose {@code assert}
@@ -58,8 +58,8 @@ final class WithoutAssertions {
         return type.getProtectionDomain().getCodeSource().getLocation();
     }
 
-    /** Child-first for the student's classes and the driver; assertions off in all it defines. */
-    private static final class Loader extends URLClassLoader {
+    /** Own-first for the student's classes and the driver; assertions off in all it defines. */
+    private static final class Loader extends OwnFirstClassLoader {
         private final String driver;
 
         Loader(List<URL> urls, String driver, ClassLoader parent) {
@@ -68,25 +68,9 @@ final class WithoutAssertions {
             setDefaultAssertionStatus(false);
         }
 
-        private boolean ownsCopy(String name) {
-            return ExerciseRules.isStudentClass(name) || name.equals(driver) || name.startsWith(driver + "$");
-        }
-
         @Override
-        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-            if (!ownsCopy(name)) {
-                return super.loadClass(name, resolve);
-            }
-            synchronized (getClassLoadingLock(name)) {
-                Class<?> loaded = findLoadedClass(name);
-                if (loaded == null) {
-                    loaded = findClass(name);
-                }
-                if (resolve) {
-                    resolveClass(loaded);
-                }
-                return loaded;
-            }
+        protected boolean owns(String name) {
+            return ExerciseRules.isStudentClass(name) || name.equals(driver) || name.startsWith(driver + "$");
         }
     }
 }

@@ -22,7 +22,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import memolab.grader.Statistics;
+import memolab.grader.shared.Statistics;
 import memolab.grader.grading.GradingPlan;
 import memolab.grader.grading.GradingResult;
 import memolab.grader.grading.Submission;

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import memolab.grader.rules.ExerciseRules;
+import memolab.grader.shared.OwnFirstClassLoader;
 
 /**
  * The class loaders of one graded run, two of them, so that a submission can define the
@@ -58,7 +59,7 @@ public final class SubmissionClassLoader extends OwnFirstClassLoader {
 
     /** The suite's classes; every other name goes to the parent, the student loader. */
     @Override
-    boolean owns(String className) {
+    protected boolean owns(String className) {
         return className.startsWith(SuiteRunner.SUITE_PACKAGE + ".");
     }
 
@@ -123,7 +124,7 @@ public final class SubmissionClassLoader extends OwnFirstClassLoader {
         }
 
         @Override
-        boolean owns(String className) {
+        protected boolean owns(String className) {
             return ExerciseRules.isStudentClass(className);
         }
 

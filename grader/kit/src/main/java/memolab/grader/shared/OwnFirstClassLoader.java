@@ -1,4 +1,4 @@
-package memolab.grader.runner;
+package memolab.grader.shared;
 
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -7,18 +7,18 @@ import java.net.URLClassLoader;
  * A class loader that defines the classes it {@link #owns} itself, never asking its parent
  * for them, and leaves every other class to its parent as usual.
  */
-abstract class OwnFirstClassLoader extends URLClassLoader {
+public abstract class OwnFirstClassLoader extends URLClassLoader {
 
     static {
         registerAsParallelCapable();
     }
 
-    OwnFirstClassLoader(String name, URL[] urls, ClassLoader parent) {
+    protected OwnFirstClassLoader(String name, URL[] urls, ClassLoader parent) {
         super(name, urls, parent);
     }
 
     /** Whether this loader defines {@code className} itself. */
-    abstract boolean owns(String className);
+    protected abstract boolean owns(String className);
 
     @Override
     protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {

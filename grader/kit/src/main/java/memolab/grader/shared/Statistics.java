@@ -1,4 +1,4 @@
-package memolab.grader;
+package memolab.grader.shared;
 
 import java.util.Arrays;
 

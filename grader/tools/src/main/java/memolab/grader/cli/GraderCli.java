@@ -19,7 +19,8 @@ import picocli.CommandLine.Command;
             "  " + GraderCli.USAGE + "  the command line was wrong",
             "  " + GraderCli.SETUP + "  the grader could not start (no JDK compiler, the graded suite missing)",
             "  " + GraderCli.IO_ERROR + "  a file could not be read or written (the --out folder, a report,",
-            "     the gradebook, --template's manifest, release's --out): what was written is kept"})
+            "     the gradebook, --template's manifest, release's --out); what was",
+            "     written is kept, and the students not in the gradebook grade next time"})
 public final class GraderCli {
 
     public static final int OK = 0;

@@ -9,7 +9,7 @@ public enum Category {
             "get, put, remove, clear, keys() and the counters on small, hand-picked cases",
             "docs/2-lru-cache.md", "Operations and their cost"),
     LRU_SEQUENCES("LRU behaviour: random sequences",
-            "long random sequences of calls, compared step by step with a simple model cache",
+            "random sequences of calls, one test per part of the contract (recency and eviction weigh most), compared step by step with a simple model cache",
             "docs/4-the-exercises.md", "Reading the feedback"),
     LRU_COST("LRU cost per call",
             "the time per call must not grow with the capacity (expected O(1))",

@@ -156,8 +156,21 @@ public class OutcomeCollector implements TestExecutionListener {
         if (origin != null) {
             text.append("\n(thrown at ").append(origin.getClassName()).append('.').append(origin.getMethodName())
                     .append('(').append(origin.getFileName()).append(':').append(origin.getLineNumber()).append("))");
+            if (origin.getClassName().startsWith("memolab.LruCache") && calledFromFibonacci(t.getStackTrace())) {
+                text.append("\nThis comes from your LruCache, which Fibonacci runs on, so it costs points here too, "
+                        + "not only in the LRU categories: fix LruCache first (categories 1 and 2 show where).");
+            }
         }
         return text.toString();
+    }
+
+    private static boolean calledFromFibonacci(StackTraceElement[] stack) {
+        for (StackTraceElement frame : stack) {
+            if (frame.getClassName().startsWith("memolab.Fibonacci")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -41,13 +41,26 @@ public final class PropertyChecker {
         long base = replayable ? Long.getLong(SEED_PROPERTY, seed) : seed;
         for (int i = 0; i < tries; i++) {
             long caseSeed = base + i;
-            C generated = property.generate(new Random(caseSeed));
+            C generated = property.generate(random(caseSeed));
             Optional<String> failure = run(property, generated);
             if (failure.isPresent()) {
                 return shrink(property, i + 1, caseSeed, generated, failure.get(), replayable);
             }
         }
         return new Outcome<>(tries, base, null, null, null, 0, "");
+    }
+
+    /**
+     * The random numbers of one case. {@code new Random(seed)} alone would not do: for
+     * consecutive seeds its first numbers are nearly the same (a first {@code nextInt(2)} is the
+     * same for thousands of seeds in a row), so every case would start alike. The seed is mixed
+     * first (SplitMix64's finalizer), which keeps one seed, one case.
+     */
+    static Random random(long caseSeed) {
+        long z = caseSeed + 0x9E3779B97F4A7C15L;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return new Random(z ^ (z >>> 31));
     }
 
     private static <C> Outcome<C> shrink(Property<C> property, int tries, long caseSeed, C original, String failure,

@@ -104,4 +104,14 @@ class PropertyCheckerTest {
         assertThat(outcome.smallest()).containsExactly(7);
         assertThat(outcome.failure()).isEqualTo("it threw java.lang.IllegalStateException: seven");
     }
+
+    @Test
+    @DisplayName("consecutive case seeds give cases that differ from their first random number on")
+    void consecutiveSeedsDiffer() {
+        int ones = 0;
+        for (long seed = 20_261_125L; seed < 20_261_125L + 200; seed++) {
+            ones += PropertyChecker.random(seed).nextInt(2);
+        }
+        assertThat(ones).as("how often a first nextInt(2) is 1, over 200 consecutive seeds").isBetween(60, 140);
+    }
 }

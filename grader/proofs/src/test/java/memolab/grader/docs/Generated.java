@@ -16,6 +16,8 @@ import java.util.stream.Collectors;
 import memolab.grader.Category;
 import memolab.grader.Guard;
 import memolab.grader.runner.SuiteRunner;
+import memolab.grader.score.Score;
+import memolab.grader.score.ScoreTable;
 import memolab.grader.score.TestOutcome;
 import memolab.grader.selfcheck.CorpusTest;
 import memolab.grader.selfcheck.Submissions;
@@ -29,6 +31,9 @@ final class Generated {
     static String generate(String name) {
         return switch (name) {
             case "rubric" -> rubric();
+            case "reference-table" -> referenceTable();
+            case "severities" -> severities();
+            case "deductions" -> read(CorpusTest.DEDUCTIONS);
             case "bugs" -> bugs();
             case "fib-timing" -> FibTimingChart.summary(FibTimingChart.read(Submissions.REPO));
             default -> throw new IllegalArgumentException("no generator named '" + name + "'");
@@ -46,14 +51,23 @@ final class Generated {
         return rubric;
     }
 
-    private static String rubricFromTheSuite() {
-        List<TestOutcome> plan;
-        try {
-            Path stubs = Submissions.compile("docs-stubs", Submissions.STUBS, null);
-            plan = SuiteRunner.plan(List.of(stubs), List.of(Submissions.suiteClasses()), true);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /** The suite's graded tests, hidden ones included, found against the stubs (once per run). */
+    private static List<TestOutcome> plan;
+
+    private static synchronized List<TestOutcome> plan() {
+        if (plan == null) {
+            try {
+                Path stubs = Submissions.compile("docs-stubs", Submissions.STUBS, null);
+                plan = SuiteRunner.plan(List.of(stubs), List.of(Submissions.suiteClasses()), true);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
+        return plan;
+    }
+
+    private static String rubricFromTheSuite() {
+        List<TestOutcome> plan = plan();
         Map<Category, int[]> points = new EnumMap<>(Category.class); // visible points, hidden points, tests
         for (TestOutcome test : plan) {
             int[] row = points.computeIfAbsent(test.category(), c -> new int[3]);
@@ -86,14 +100,42 @@ final class Generated {
         return md.toString();
     }
 
+    /** The score table of a run in which every graded test passes, hidden ones included: what the reference prints. */
+    static String referenceTable() {
+        List<TestOutcome> passed = plan().stream().map(t -> t.with(TestOutcome.Status.PASSED, "")).toList();
+        return "```\n" + ScoreTable.render(Score.of(passed), "visible and hidden tests") + "```\n";
+    }
+
+    /** The severities a corpus bug declares, the points each may cost, and the bugs of each. */
+    static String severities() {
+        StringBuilder md = new StringBuilder("| severity | points lost in all | why that much | the corpus's bugs |\n|---|---|---|---|\n");
+        for (CorpusTest.Severity severity : List.of(CorpusTest.Severity.CENTRAL, CorpusTest.Severity.SECONDARY,
+                CorpusTest.Severity.EDGE)) {
+            String bugs = CorpusTest.EXPECTED.entrySet().stream().filter(e -> e.getValue().severity() == severity)
+                    .map(e -> "`" + e.getKey() + "`").collect(Collectors.joining(", "));
+            md.append(String.format(Locale.ROOT, "| %s | %d to %d | %s | %s |%n", severity.meaning, severity.min,
+                    severity.max, severity.why, bugs));
+        }
+        return md.toString();
+    }
+
+    /** A file written by a check that takes too long for the docs checks to repeat (the corpus run). */
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The corpus's classic bugs with the categories each loses points in ({@code CorpusTest}'s expectations). */
     static String bugs() {
         record Bug(String name, String description, Set<Category> categories) {
         }
         List<Bug> bugs = new ArrayList<>();
-        CorpusTest.EXPECTED.forEach((name, categories) -> {
-            if (!categories.isEmpty()) {
-                bugs.add(new Bug(name, description(name), categories));
+        CorpusTest.EXPECTED.forEach((name, expected) -> {
+            if (!expected.categories().isEmpty()) {
+                bugs.add(new Bug(name, description(name), expected.categories()));
             }
         });
         bugs.sort(Comparator.comparing((Bug bug) -> bug.categories().iterator().next()).thenComparing(Bug::name));

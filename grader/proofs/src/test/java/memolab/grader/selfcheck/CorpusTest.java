@@ -9,14 +9,23 @@ import static memolab.grader.Category.LRU_SEQUENCES;
 import static memolab.grader.Category.MEMO_COUNTERS;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.stream.Collectors;
 import memolab.grader.Category;
 import memolab.grader.score.Score;
 import memolab.grader.score.TestOutcome;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,70 +33,174 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every classic student bug in the corpus ({@code src/test/resources/corpus}) must lose
- * points exactly in the categories that name it: caught where it belongs, and nowhere else.
+ * points exactly in the categories that name it (caught where it belongs, and nowhere
+ * else), and as much as its severity says: a central bug costs more than a secondary one,
+ * and a secondary one more than an edge case. The points each loses, per category, are
+ * written to {@code src/test/resources/deductions.md}, which the instructor guide quotes;
+ * the build fails while that table is stale ({@code -Dmemolab.updateDocs=true} rewrites it).
  */
 public class CorpusTest {
 
+    /** How much a bug should cost, as a course would defend it (docs/6-instructor-guide.md says why). */
+    public enum Severity {
+        CENTRAL("central", "central to LRU", 20, 45,
+                "the lesson is about it: a cache that gets the recency order, eviction or recursion through it wrong "
+                + "is not an LRU cache, whatever else works"),
+        SECONDARY("secondary", "a secondary operation", 5, 12,
+                "the cache works, but one promise of its contract does not hold"),
+        EDGE("edge", "an edge case", 1, 4, "right for every ordinary use"),
+        /** Breaks a rule of the exercise: the guards decide what it loses, not a range. */
+        RULE("rule broken", "a rule of the exercise broken", 0, 100,
+                "not a bug of this scale: the rule's guard decides (see the rubric in the README)"),
+        NONE("none", "a correct solution", 0, 0, "nothing to lose");
+
+        public final String label;
+        public final String meaning;
+        public final int min;
+        public final int max;
+        public final String why;
+
+        Severity(String label, String meaning, int min, int max, String why) {
+            this.label = label;
+            this.meaning = meaning;
+            this.min = min;
+            this.max = max;
+            this.why = why;
+        }
+    }
+
+    /** What a variant must lose: its severity, and the categories it loses points in. */
+    public record Expected(Severity severity, Set<Category> categories) {
+    }
+
+    private static Map.Entry<String, Expected> bug(String name, Severity severity, Set<Category> categories) {
+        return Map.entry(name, new Expected(severity, categories));
+    }
+
     /**
-     * Variant -> the categories it must lose points in (hidden tests included). Where a bug
-     * reaches beyond its own category, the reason is given.
+     * Variant -> its severity and the categories it must lose points in (hidden tests
+     * included). Where a bug reaches beyond its own category, the reason is given.
      */
-    public static final Map<String, Set<Category>> EXPECTED = new TreeMap<>(Map.ofEntries(
-            Map.entry("correct-compact", EnumSet.noneOf(Category.class)),
-            // fib never needs a hit to refresh its entry (capacity 2 and 3 give the same counters without it).
-            Map.entry("get-does-not-refresh", EnumSet.of(LRU_EXAMPLES, LRU_SEQUENCES)),
-            Map.entry("put-existing-does-not-refresh", EnumSet.of(LRU_EXAMPLES, LRU_SEQUENCES)),
-            // Eviction order bugs change fib's counters at small capacities: the counters are an LRU fingerprint.
-            Map.entry("evicts-newest", EnumSet.of(LRU_EXAMPLES, LRU_SEQUENCES, MEMO_COUNTERS)),
-            Map.entry("evicts-on-overwrite-when-full", EnumSet.of(LRU_EXAMPLES, LRU_SEQUENCES)),
-            Map.entry("off-by-one-capacity", EnumSet.of(LRU_EXAMPLES, LRU_SEQUENCES, MEMO_COUNTERS)),
-            // The hidden counter test runs capacity 0.
-            Map.entry("capacity-zero-crashes", EnumSet.of(LRU_EXAMPLES, LRU_SEQUENCES, MEMO_COUNTERS)),
+    public static final Map<String, Expected> EXPECTED = new TreeMap<>(Map.ofEntries(
+            bug("correct-compact", Severity.NONE, EnumSet.noneOf(Category.class)),
+            bug("get-does-not-refresh", Severity.CENTRAL, EnumSet.of(LRU_EXAMPLES, LRU_SEQUENCES)),
+            bug("put-existing-does-not-refresh", Severity.CENTRAL, EnumSet.of(LRU_EXAMPLES, LRU_SEQUENCES)),
+            bug("evicts-newest", Severity.CENTRAL, EnumSet.of(LRU_EXAMPLES, LRU_SEQUENCES)),
+            bug("evicts-on-overwrite-when-full", Severity.CENTRAL, EnumSet.of(LRU_EXAMPLES, LRU_SEQUENCES)),
+            bug("off-by-one-capacity", Severity.CENTRAL, EnumSet.of(LRU_EXAMPLES, LRU_SEQUENCES)),
+            // The hidden counter test runs capacity 0, where the cache throws under a correct memoizer too.
+            bug("capacity-zero-crashes", Severity.EDGE, EnumSet.of(LRU_EXAMPLES, LRU_SEQUENCES, MEMO_COUNTERS)),
             // It crashes under the cost workload (a stale node is unlinked twice), so its cost cannot be measured.
-            Map.entry("stale-map-entry-after-eviction",
+            bug("stale-map-entry-after-eviction", Severity.CENTRAL,
                     EnumSet.of(LRU_EXAMPLES, LRU_SEQUENCES, LRU_COST, MEMO_COUNTERS)),
-            Map.entry("remove-leaves-dangling-node", EnumSet.of(LRU_EXAMPLES, LRU_SEQUENCES)),
-            // The hidden counter test calls cacheClear.
-            Map.entry("clear-keeps-counters", EnumSet.of(LRU_EXAMPLES, LRU_SEQUENCES, MEMO_COUNTERS)),
-            Map.entry("containskey-refreshes", EnumSet.of(LRU_EXAMPLES, LRU_SEQUENCES)),
-            Map.entry("put-counts-lookups", EnumSet.of(LRU_EXAMPLES, LRU_SEQUENCES, MEMO_COUNTERS)),
-            Map.entry("evictions-not-counted", EnumSet.of(LRU_EXAMPLES, LRU_SEQUENCES, MEMO_COUNTERS)),
-            Map.entry("keys-most-recent-first", EnumSet.of(LRU_EXAMPLES, LRU_SEQUENCES)),
-            Map.entry("null-accepted", EnumSet.of(LRU_EXAMPLES)),
-            Map.entry("negative-capacity-accepted", EnumSet.of(LRU_EXAMPLES)),
-            Map.entry("linear-scan", EnumSet.of(LRU_COST)),
+            bug("remove-leaves-dangling-node", Severity.SECONDARY, EnumSet.of(LRU_EXAMPLES, LRU_SEQUENCES)),
+            bug("clear-keeps-counters", Severity.SECONDARY, EnumSet.of(LRU_EXAMPLES, LRU_SEQUENCES)),
+            bug("containskey-refreshes", Severity.SECONDARY, EnumSet.of(LRU_EXAMPLES, LRU_SEQUENCES)),
+            bug("put-counts-lookups", Severity.SECONDARY, EnumSet.of(LRU_EXAMPLES, LRU_SEQUENCES)),
+            bug("evictions-not-counted", Severity.SECONDARY, EnumSet.of(LRU_EXAMPLES, LRU_SEQUENCES)),
+            bug("keys-most-recent-first", Severity.SECONDARY, EnumSet.of(LRU_EXAMPLES, LRU_SEQUENCES)),
+            bug("null-accepted", Severity.EDGE, EnumSet.of(LRU_EXAMPLES)),
+            bug("negative-capacity-accepted", Severity.EDGE, EnumSet.of(LRU_EXAMPLES)),
+            // Right answers, but not in O(1): the cost category judges it, and the lesson's other parts hold.
+            bug("linear-scan", Severity.SECONDARY, EnumSet.of(LRU_COST)),
             // The shortcut rule guards the LRU categories: their passing tests are not counted.
-            Map.entry("linkedhashmap-subclass", EnumSet.of(RULES, LRU_EXAMPLES, LRU_SEQUENCES, LRU_COST)),
+            bug("linkedhashmap-subclass", Severity.RULE, EnumSet.of(RULES, LRU_EXAMPLES, LRU_SEQUENCES, LRU_COST)),
             // Recursion through HashMap.computeIfAbsent breaks every recursive use: fib cannot run at all.
-            Map.entry("hashmap-computeifabsent-recursion",
+            bug("hashmap-computeifabsent-recursion", Severity.CENTRAL,
                     EnumSet.of(LRU_EXAMPLES, LRU_SEQUENCES, FIBONACCI_VALUES, MEMO_COUNTERS, MEMO_TIMING)),
             // Not keeping the results in the LruCache breaks a rule that guards both memoization categories.
-            Map.entry("memo-bypasses-cache", EnumSet.of(MEMO_COUNTERS, MEMO_TIMING, RULES)),
-            Map.entry("memo-skips-base-cases", EnumSet.of(MEMO_COUNTERS)),
-            Map.entry("memo-swaps-call-order", EnumSet.of(MEMO_COUNTERS)),
-            Map.entry("long-overflow", EnumSet.of(FIBONACCI_VALUES)),
+            bug("memo-bypasses-cache", Severity.RULE, EnumSet.of(MEMO_COUNTERS, MEMO_TIMING, RULES)),
+            bug("memo-skips-base-cases", Severity.SECONDARY, EnumSet.of(MEMO_COUNTERS)),
+            bug("memo-swaps-call-order", Severity.EDGE, EnumSet.of(MEMO_COUNTERS)),
+            bug("long-overflow", Severity.SECONDARY, EnumSet.of(FIBONACCI_VALUES)),
             // A thread breaks a safety rule: final grading refuses the code, and the suite counts every category as 0.
-            Map.entry("big-stack-thread", EnumSet.allOf(Category.class))));
+            bug("big-stack-thread", Severity.RULE, EnumSet.allOf(Category.class))));
+
+    /** The deductions table's file, which the instructor guide shows. */
+    public static final Path DEDUCTIONS = Submissions.PROOFS.resolve("src/test/resources/deductions.md");
+
+    /** Points lost per category, per variant, as this run measured them: the deductions table. */
+    private static final Map<String, Map<Category, Integer>> LOST = new ConcurrentSkipListMap<>();
 
     @Test
-    @DisplayName("the corpus has at least 15 buggy variants, each with its expected categories")
+    @DisplayName("the corpus has at least 15 buggy variants, each with its severity and expected categories")
     void corpusIsComplete() {
         assertThat(Submissions.corpusNames()).as("variants in src/test/resources/corpus")
                 .containsExactlyInAnyOrderElementsOf(EXPECTED.keySet());
-        assertThat(EXPECTED.values().stream().filter(set -> !set.isEmpty()).count()).isGreaterThanOrEqualTo(15);
-        Set<Category> caught = EXPECTED.values().stream().flatMap(Set::stream).collect(Collectors.toSet());
+        assertThat(EXPECTED.values().stream().filter(e -> !e.categories().isEmpty()).count()).isGreaterThanOrEqualTo(15);
+        Set<Category> caught = EXPECTED.values().stream().flatMap(e -> e.categories().stream()).collect(Collectors.toSet());
         assertThat(caught).as("categories that catch at least one variant").containsExactlyInAnyOrder(Category.values());
+        assertThat(Severity.EDGE.max).as("an edge case always costs less than a secondary bug").isLessThan(Severity.SECONDARY.min);
+        assertThat(Severity.SECONDARY.max).as("a secondary bug always costs less than a central one").isLessThan(Severity.CENTRAL.min);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("memolab.grader.selfcheck.Submissions#corpusNames")
-    @DisplayName("each variant loses points exactly where its bug belongs")
+    @DisplayName("each variant loses points exactly where its bug belongs, as much as its severity says")
     void variantLosesPointsWhereItsBugBelongs(String variant) {
         Score score = Submissions.grade(Submissions.compileVariant(Submissions.CORPUS, variant), true);
-        Set<Category> lost = score.lost().stream().map(TestOutcome::category).collect(Collectors.toCollection(
-                () -> EnumSet.noneOf(Category.class)));
-        assertThat(lost).as("categories where %s lost points; the failed tests were:%n%s", variant, describe(score))
-                .isEqualTo(EXPECTED.get(variant));
+        Map<Category, Integer> lostPoints = new EnumMap<>(Category.class);
+        score.lost().forEach(o -> lostPoints.merge(o.category(), o.points() - o.earned(), Integer::sum));
+        LOST.put(variant, lostPoints);
+        Expected expected = EXPECTED.get(variant);
+        assertThat(lostPoints.keySet()).as("categories where %s lost points; the failed tests were:%n%s", variant, describe(score))
+                .isEqualTo(expected.categories());
+        int total = score.possible() - score.earned();
+        assertThat(total).as("points %s (%s: %s) loses in all; the failed tests were:%n%s", variant,
+                expected.severity().label, expected.severity().meaning, describe(score))
+                .isBetween(expected.severity().min, expected.severity().max);
+    }
+
+    @Test
+    @DisplayName("where a cache bug costs points in a Fibonacci category too, the message says it comes from LruCache")
+    void cascadesSaySo() {
+        Score score = Submissions.grade(Submissions.compileVariant(Submissions.CORPUS, "hashmap-computeifabsent-recursion"), true);
+        List<TestOutcome> fibonacci = score.lost().stream()
+                .filter(o -> o.category() == FIBONACCI_VALUES || o.category() == MEMO_COUNTERS).toList();
+        assertThat(fibonacci).as("tests of categories 4 and 5 that the cache bug fails").isNotEmpty()
+                .allSatisfy(o -> assertThat(o.message()).as(o.displayName()).containsAnyOf(
+                        "This comes from your LruCache, which Fibonacci runs on, so it costs points here too",
+                        "This comes from LruCache, not Fibonacci, and costs points here too"));
+    }
+
+    /** The deductions table, from this run; compared with (or, with -Dmemolab.updateDocs=true, written to) its file. */
+    @AfterAll
+    static void deductionsTableIsCurrent() throws IOException {
+        if (LOST.size() < EXPECTED.size()) {
+            return; // a partial run (one variant chosen) cannot make the whole table
+        }
+        String table = deductionsTable();
+        Path file = DEDUCTIONS;
+        if (Boolean.getBoolean("memolab.updateDocs")) {
+            Files.writeString(file, table, StandardCharsets.UTF_8);
+        }
+        assertThat(Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "")
+                .as("%s is stale: run the corpus with -Dmemolab.updateDocs=true and review the diff", file)
+                .isEqualTo(table);
+    }
+
+    static String deductionsTable() {
+        StringBuilder md = new StringBuilder("| bug | severity |");
+        for (Category category : Category.values()) {
+            md.append(' ').append(category.number()).append(" |");
+        }
+        md.append(" total lost |\n|---|---|");
+        md.append("---:|".repeat(Category.values().length)).append("---:|\n");
+        List<String> order = EXPECTED.entrySet().stream()
+                .sorted(Comparator.comparing((Map.Entry<String, Expected> e) -> e.getValue().severity())
+                        .thenComparing(e -> -LOST.get(e.getKey()).values().stream().mapToInt(Integer::intValue).sum())
+                        .thenComparing(Map.Entry::getKey))
+                .map(Map.Entry::getKey).toList();
+        for (String name : order) {
+            Map<Category, Integer> lost = LOST.get(name);
+            md.append("| `").append(name).append("` | ").append(EXPECTED.get(name).severity().label).append(" |");
+            for (Category category : Category.values()) {
+                int points = lost.getOrDefault(category, 0);
+                md.append(' ').append(points == 0 ? "" : String.valueOf(points)).append(" |");
+            }
+            md.append(' ').append(lost.values().stream().mapToInt(Integer::intValue).sum()).append(" |\n");
+        }
+        return md.toString();
     }
 
     private static String describe(Score score) {

@@ -14,7 +14,12 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-/** Category 1: the behaviour of {@code LruCache} on small, hand-picked cases. */
+/**
+ * Category 1: the behaviour of {@code LruCache} on small, hand-picked cases, one point each.
+ * Each test judges its own point: the order keys() lists is checked only where that order is
+ * the point (elsewhere, which keys are held), and the counters only where counting is the
+ * point (elsewhere, that a call changed them as it should), so one bug does not fail the lot.
+ */
 @DisplayName("LRU behaviour: examples")
 class LruExamplesTest {
 
@@ -69,49 +74,51 @@ class LruExamplesTest {
         }
 
         @Test
-        @Graded(category = LRU_EXAMPLES, points = 2)
+        @Graded(category = LRU_EXAMPLES, points = 1)
         @DisplayName("when full, put evicts the least recently used entry")
         void putBeyondCapacityEvictsLeastRecentlyUsed() {
             LruCache<Integer, String> cache = cacheWith(2, 1, 2, 3);
             assertThat(cache.containsKey(1))
                     .as("capacity 2, after put(1), put(2), put(3): key 1 (the least recently used) should be evicted")
                     .isFalse();
-            assertThat(cache.keys()).as("capacity 2, after put(1), put(2), put(3): keys(), least recently used first")
-                    .containsExactly(2, 3);
+            assertThat(cache.keys()).as("capacity 2, after put(1), put(2), put(3): the keys held")
+                    .containsExactlyInAnyOrder(2, 3);
             assertThat(cache.size()).as("capacity 2, after put(1), put(2), put(3): size()").isEqualTo(2);
         }
 
         @Test
-        @Graded(category = LRU_EXAMPLES, points = 2)
+        @Graded(category = LRU_EXAMPLES, points = 1)
         @DisplayName("get makes the entry the most recently used")
         void getMakesEntryMostRecentlyUsed() {
             LruCache<Integer, String> cache = cacheWith(2, 1, 2);
             cache.get(1);
             cache.put(3, "v3");
             assertThat(cache.keys())
-                    .as("capacity 2, after put(1), put(2), get(1), put(3): key 2 should be evicted (1 was used after 2), keys()")
-                    .containsExactly(1, 3);
+                    .as("capacity 2, after put(1), put(2), get(1), put(3): key 2 should be evicted (1 was used after 2); the keys held")
+                    .containsExactlyInAnyOrder(1, 3);
         }
 
         @Test
-        @Graded(category = LRU_EXAMPLES, points = 2)
+        @Graded(category = LRU_EXAMPLES, points = 1)
         @DisplayName("put on an existing key replaces the value and makes it the most recently used")
         void putOnExistingKeyReplacesValueAndRefreshes() {
             LruCache<Integer, String> cache = cacheWith(2, 1, 2);
             cache.put(1, "new");
-            assertThat(cache.keys()).as("capacity 2, after put(1), put(2), put(1, new): keys(), least recently used first")
-                    .containsExactly(2, 1);
-            assertThat(cache.get(1)).as("capacity 2, after put(1, v1), put(1, new): get(1)").isEqualTo("new");
+            cache.put(3, "v3");
+            assertThat(cache.keys())
+                    .as("capacity 2, after put(1), put(2), put(1, new), put(3): key 2 should be evicted (1 was used after 2); the keys held")
+                    .containsExactlyInAnyOrder(1, 3);
+            assertThat(cache.get(1)).as("capacity 2, after put(1, v1), put(2, v2), put(1, new), put(3, v3): get(1)").isEqualTo("new");
         }
 
         @Test
-        @Graded(category = LRU_EXAMPLES, points = 2)
+        @Graded(category = LRU_EXAMPLES, points = 1)
         @DisplayName("put on an existing key does not evict, even when the cache is full")
         void putOnExistingKeyDoesNotEvict() {
             LruCache<Integer, String> cache = cacheWith(2, 1, 2);
             cache.put(2, "new");
-            assertThat(cache.keys()).as("capacity 2 (full), after put(1), put(2), put(2, new): nothing should be evicted, keys()")
-                    .containsExactly(1, 2);
+            assertThat(cache.keys()).as("capacity 2 (full), after put(1), put(2), put(2, new): nothing should be evicted; the keys held")
+                    .containsExactlyInAnyOrder(1, 2);
             assertThat(cache.stats().evictions()).as("capacity 2, after put(1), put(2), put(2, new): evictions").isZero();
         }
 
@@ -126,14 +133,16 @@ class LruExamplesTest {
         }
 
         @Test
-        @Graded(category = LRU_EXAMPLES, points = 2)
+        @Graded(category = LRU_EXAMPLES, points = 1)
         @DisplayName("capacity 0 stores nothing and every get misses")
         void capacityZeroStoresNothing() {
             LruCache<Integer, String> cache = cacheWith(0, 1);
             assertThat(cache.size()).as("capacity 0, after put(1): size()").isZero();
+            CacheStats before = cache.stats();
             assertThat(cache.get(1)).as("capacity 0, after put(1): get(1)").isNull();
-            assertThat(cache.stats()).as("capacity 0, after put(1), get(1): stats() (a miss, no eviction)")
-                    .isEqualTo(new CacheStats(0, 1, 0, 0, 0));
+            CacheStats after = cache.stats();
+            assertThat(after.misses() - before.misses()).as("capacity 0, after put(1): get(1) should count one miss").isEqualTo(1);
+            assertThat(after.evictions()).as("capacity 0, after put(1), get(1): evictions (nothing was ever stored)").isZero();
         }
     }
 
@@ -146,31 +155,38 @@ class LruExamplesTest {
         @DisplayName("containsKey is a peek: it changes no recency and no counter")
         void containsKeyIsAPeek() {
             LruCache<Integer, String> cache = cacheWith(2, 1, 2);
+            CacheStats before = cache.stats();
             assertThat(cache.containsKey(1)).as("capacity 2, after put(1), put(2): containsKey(1)").isTrue();
             assertThat(cache.containsKey(9)).as("capacity 2, after put(1), put(2): containsKey(9)").isFalse();
+            assertThat(cache.stats()).as("containsKey(1), containsKey(9) should count no hit and no miss: stats() as before")
+                    .isEqualTo(before);
             cache.put(3, "v3");
             assertThat(cache.keys())
-                    .as("capacity 2, after put(1), put(2), containsKey(1), put(3): key 1 should still be the one evicted, keys()")
-                    .containsExactly(2, 3);
-            assertThat(cache.stats().hits() + cache.stats().misses()).as("containsKey counts no hit and no miss").isZero();
+                    .as("capacity 2, after put(1), put(2), containsKey(1), put(3): key 1 should still be the one evicted; the keys held")
+                    .containsExactlyInAnyOrder(2, 3);
         }
 
         @Test
-        @Graded(category = LRU_EXAMPLES, points = 2)
+        @Graded(category = LRU_EXAMPLES, points = 1)
         @DisplayName("remove deletes the entry, returns its value and frees its room")
         void removeDeletesEntry() {
             LruCache<Integer, String> cache = cacheWith(2, 1, 2);
+            CacheStats before = cache.stats();
             assertThat(cache.remove(1)).as("capacity 2, after put(1, v1), put(2, v2): remove(1)").isEqualTo("v1");
             assertThat(cache.remove(1)).as("remove(1) a second time should return null").isNull();
+            CacheStats after = cache.stats();
+            assertThat(List.of(after.hits(), after.misses(), after.evictions()))
+                    .as("remove counts nothing: hits, misses and evictions after remove(1) twice, as before (%s)", before)
+                    .isEqualTo(List.of(before.hits(), before.misses(), before.evictions()));
             cache.put(3, "v3");
-            assertThat(cache.keys()).as("capacity 2, after put(1), put(2), remove(1), put(3): nothing to evict, keys()")
-                    .containsExactly(2, 3);
-            assertThat(cache.stats()).as("remove counts nothing: stats() after put(1), put(2), remove(1), put(3)")
-                    .isEqualTo(new CacheStats(0, 0, 0, 2, 2));
+            assertThat(cache.keys()).as("capacity 2, after put(1), put(2), remove(1), put(3): nothing to evict; the keys held")
+                    .containsExactlyInAnyOrder(2, 3);
+            assertThat(cache.stats().evictions() - after.evictions())
+                    .as("capacity 2, after put(1), put(2), remove(1), put(3): evictions by put(3) (there was room)").isZero();
         }
 
         @Test
-        @Graded(category = LRU_EXAMPLES, points = 2)
+        @Graded(category = LRU_EXAMPLES, points = 1)
         @DisplayName("clear removes every entry and resets the counters")
         void clearResetsEverything() {
             LruCache<Integer, String> cache = cacheWith(2, 1, 2, 3);
@@ -185,7 +201,7 @@ class LruExamplesTest {
         }
 
         @Test
-        @Graded(category = LRU_EXAMPLES, points = 2)
+        @Graded(category = LRU_EXAMPLES, points = 1)
         @DisplayName("keys() lists the least recently used first, as a snapshot")
         void keysListsLeastRecentlyUsedFirst() {
             LruCache<Integer, String> cache = cacheWith(4, 1, 2, 3, 4);
@@ -203,7 +219,7 @@ class LruExamplesTest {
         }
 
         @Test
-        @Graded(category = LRU_EXAMPLES, points = 2)
+        @Graded(category = LRU_EXAMPLES, points = 1)
         @DisplayName("the counters count hits, misses and evictions")
         void countersCountHitsMissesAndEvictions() {
             LruCache<Integer, String> cache = cacheWith(2, 1, 2);
@@ -238,7 +254,7 @@ class LruExamplesTest {
     class ComputeIfAbsent {
 
         @Test
-        @Graded(category = LRU_EXAMPLES, points = 2)
+        @Graded(category = LRU_EXAMPLES, points = 1)
         @DisplayName("computeIfAbsent calls the loader on a miss only, and counts one look-up")
         void computeIfAbsentLoadsOnMissOnly() {
             LruCache<Integer, String> cache = new LruCache<>(2);
@@ -253,7 +269,7 @@ class LruExamplesTest {
         }
 
         @Test
-        @Graded(category = LRU_EXAMPLES, points = 2)
+        @Graded(category = LRU_EXAMPLES, points = 1)
         @DisplayName("computeIfAbsent allows a loader that uses the same cache (recursion)")
         void computeIfAbsentAllowsRecursiveLoader() {
             LruCache<Integer, Long> cache = new LruCache<>(10);
@@ -264,9 +280,7 @@ class LruExamplesTest {
                 }
             }
             assertThat(new Factorial().of(5)).as("factorial(5) memoized through computeIfAbsent, recursively").isEqualTo(120L);
-            assertThat(cache.keys()).as("after factorial(5): keys(), least recently used first (1 is stored first)")
-                    .containsExactly(1, 2, 3, 4, 5);
-            assertThat(cache.stats()).as("after factorial(5): 5 misses, no hit").isEqualTo(new CacheStats(0, 5, 0, 5, 10));
+            assertThat(cache.keys()).as("after factorial(5): the keys held").containsExactlyInAnyOrder(1, 2, 3, 4, 5);
         }
 
         @Test

@@ -16,9 +16,10 @@ import memolab.grader.property.Property;
 import memolab.grader.property.Shrink;
 
 /**
- * The stateful property of category 2: a random sequence of calls on a fresh
- * {@code LruCache} gives, after every call, the same result, the same keys in the same
- * order, and the same counters as {@link ModelLru}.
+ * The stateful properties of category 2, one per {@link Part} of the contract: a random
+ * sequence of that part's calls on a fresh {@code LruCache} gives, after every call, the same
+ * result as {@link ModelLru} and the same state in what the part watches (the keys held,
+ * keys() in order, or counters that count what the cache did).
  */
 final class LruSequences implements Property<LruSequences.Scenario> {
 
@@ -32,6 +33,12 @@ final class LruSequences implements Property<LruSequences.Scenario> {
 
         /** Simpler calls of the same kind, for shrinking. */
         Stream<Op> simpler();
+
+        /** The keys the call names. */
+        IntStream keys();
+
+        /** The same call with each key {@code k} replaced by {@code to.applyAsInt(k)}. */
+        Op renamed(java.util.function.IntUnaryOperator to);
     }
 
     record Put(int key, String value) implements Op {
@@ -48,6 +55,14 @@ final class LruSequences implements Property<LruSequences.Scenario> {
         public Stream<Op> simpler() {
             return Stream.concat(Shrink.towardZero(key).map(k -> new Put(k, value)),
                     value.equals("a") ? Stream.empty() : Stream.of(new Put(key, "a")));
+        }
+
+        public IntStream keys() {
+            return IntStream.of(key);
+        }
+
+        public Op renamed(java.util.function.IntUnaryOperator to) {
+            return new Put(to.applyAsInt(key), value);
         }
 
         @Override
@@ -69,6 +84,14 @@ final class LruSequences implements Property<LruSequences.Scenario> {
             return Shrink.towardZero(key).map(Get::new);
         }
 
+        public IntStream keys() {
+            return IntStream.of(key);
+        }
+
+        public Op renamed(java.util.function.IntUnaryOperator to) {
+            return new Get(to.applyAsInt(key));
+        }
+
         @Override
         public String toString() {
             return "get(" + key + ")";
@@ -88,6 +111,14 @@ final class LruSequences implements Property<LruSequences.Scenario> {
             return Stream.concat(Stream.of(new Get(key)), Shrink.towardZero(key).map(ContainsKey::new));
         }
 
+        public IntStream keys() {
+            return IntStream.of(key);
+        }
+
+        public Op renamed(java.util.function.IntUnaryOperator to) {
+            return new ContainsKey(to.applyAsInt(key));
+        }
+
         @Override
         public String toString() {
             return "containsKey(" + key + ")";
@@ -105,6 +136,14 @@ final class LruSequences implements Property<LruSequences.Scenario> {
 
         public Stream<Op> simpler() {
             return Shrink.towardZero(key).map(Remove::new);
+        }
+
+        public IntStream keys() {
+            return IntStream.of(key);
+        }
+
+        public Op renamed(java.util.function.IntUnaryOperator to) {
+            return new Remove(to.applyAsInt(key));
         }
 
         @Override
@@ -127,6 +166,14 @@ final class LruSequences implements Property<LruSequences.Scenario> {
             return Stream.of(Stream.<Op>of(new Put(key, value), new Get(key)),
                     Shrink.towardZero(key).map(k -> new Compute(k, value)),
                     value.equals("a") ? Stream.<Op>empty() : Stream.<Op>of(new Compute(key, "a"))).flatMap(ops -> ops);
+        }
+
+        public IntStream keys() {
+            return IntStream.of(key);
+        }
+
+        public Op renamed(java.util.function.IntUnaryOperator to) {
+            return new Compute(to.applyAsInt(key), value);
         }
 
         @Override
@@ -159,6 +206,14 @@ final class LruSequences implements Property<LruSequences.Scenario> {
                             : Stream.<Op>of(new ComputeStoring(key, "a", other, "a"))).flatMap(ops -> ops);
         }
 
+        public IntStream keys() {
+            return IntStream.of(key, other);
+        }
+
+        public Op renamed(java.util.function.IntUnaryOperator to) {
+            return new ComputeStoring(to.applyAsInt(key), value, to.applyAsInt(other), otherValue);
+        }
+
         @Override
         public String toString() {
             return "computeIfAbsent(" + key + ", k -> { put(" + other + ", " + otherValue + "); return " + value + "; })";
@@ -180,9 +235,97 @@ final class LruSequences implements Property<LruSequences.Scenario> {
             return Stream.empty();
         }
 
+        public IntStream keys() {
+            return IntStream.empty();
+        }
+
+        public Op renamed(java.util.function.IntUnaryOperator to) {
+            return this;
+        }
+
         @Override
         public String toString() {
             return "clear()";
+        }
+    }
+
+    /** {@code computeIfAbsent(key, k -> null)}: a loader with nothing to store. */
+    record ComputeNull(int key) implements Op {
+        public Object applyTo(LruCache<Integer, String> cache) {
+            return cache.computeIfAbsent(key, k -> null);
+        }
+
+        public Object applyTo(ModelLru<Integer, String> model) {
+            return model.computeIfAbsent(key, k -> null);
+        }
+
+        public Stream<Op> simpler() {
+            return Stream.concat(Stream.of(new Get(key)), Shrink.towardZero(key).map(ComputeNull::new));
+        }
+
+        public IntStream keys() {
+            return IntStream.of(key);
+        }
+
+        public Op renamed(java.util.function.IntUnaryOperator to) {
+            return new ComputeNull(to.applyAsInt(key));
+        }
+
+        @Override
+        public String toString() {
+            return "computeIfAbsent(" + key + ", k -> null)";
+        }
+    }
+
+    /** {@code computeIfAbsent(key, k -> { throw ... })}: the exception must reach the caller. */
+    record ComputeThrowing(int key) implements Op {
+        /** What both the cache and the model "return" when the loader's exception reached the caller, as it must. */
+        static final String THREW = "(the loader's exception)";
+
+        public Object applyTo(LruCache<Integer, String> cache) {
+            try {
+                return cache.computeIfAbsent(key, k -> {
+                    throw new LoaderFailure();
+                });
+            } catch (LoaderFailure expected) {
+                return THREW;
+            }
+        }
+
+        public Object applyTo(ModelLru<Integer, String> model) {
+            try {
+                return model.computeIfAbsent(key, k -> {
+                    throw new LoaderFailure();
+                });
+            } catch (LoaderFailure expected) {
+                return THREW;
+            }
+        }
+
+        public Stream<Op> simpler() {
+            return Stream.concat(Stream.of(new Get(key)), Shrink.towardZero(key).map(ComputeThrowing::new));
+        }
+
+        public IntStream keys() {
+            return IntStream.of(key);
+        }
+
+        public Op renamed(java.util.function.IntUnaryOperator to) {
+            return new ComputeThrowing(to.applyAsInt(key));
+        }
+
+        @Override
+        public String toString() {
+            return "computeIfAbsent(" + key + ", k -> { throw new IllegalStateException(); })";
+        }
+    }
+
+    /** The loader's own exception, told apart from any other the cache might throw. */
+    static final class LoaderFailure extends IllegalStateException {
+        private static final long serialVersionUID = 1L;
+
+        LoaderFailure() {
+            super("the loader failed (on purpose)");
         }
     }
 
@@ -190,37 +333,101 @@ final class LruSequences implements Property<LruSequences.Scenario> {
     record Scenario(int capacity, List<Op> ops) {
     }
 
+    /** What a part compares after every call, besides the call's result. */
+    enum Watch {
+        /** The cached keys as a set, and size(): which entries are there, whatever the order keys() lists them in. */
+        KEY_SET,
+        /** keys() exactly, in recency order. */
+        KEY_ORDER,
+        /** stats() against what the cache itself did: a hit for each get that found its key, and so on. */
+        OWN_COUNTERS,
+        /** keys() exactly, and stats() against the model's. */
+        EVERYTHING
+    }
+
+    /**
+     * A part of the contract: the calls drawn, the capacities, whether the keys outnumber the
+     * room (so that entries get evicted), and what is compared. A bug fails the parts it
+     * breaks, not every part: a part without eviction pressure never shows a recency bug,
+     * and only one part looks at the order keys() lists.
+     */
+    enum Part {
+        RECENCY("recency and eviction, with get and put", 2, true, Watch.KEY_SET,
+                new int[] {50, 50, 0, 0, 0, 0, 0, 0, 0, 0}),
+        KEY_ORDER("keys() in recency order, with get and put", 2, true, Watch.KEY_ORDER,
+                new int[] {50, 50, 0, 0, 0, 0, 0, 0, 0, 0}),
+        PEEK("containsKey as a peek, with put and containsKey", 2, true, Watch.KEY_SET,
+                new int[] {50, 0, 50, 0, 0, 0, 0, 0, 0, 0}),
+        REMOVE("remove, with put and get, in a cache with room to spare", 2, false, Watch.KEY_SET,
+                new int[] {40, 30, 0, 30, 0, 0, 0, 0, 0, 0}),
+        LOADERS("computeIfAbsent with plain, storing, null and failing loaders, in a cache with room to spare", 2,
+                false, Watch.KEY_SET, new int[] {20, 20, 0, 0, 25, 15, 10, 10, 0, 0}),
+        COUNTERS("the counters, and clear", 2, true, Watch.OWN_COUNTERS,
+                new int[] {30, 35, 10, 0, 20, 0, 0, 0, 5, 0}),
+        EDGES("capacities 0 and 1, every call", 0, true, Watch.EVERYTHING,
+                new int[] {25, 25, 10, 10, 10, 5, 5, 5, 5, 0});
+
+        final String title;
+        final int minCapacity;
+        final boolean pressure;
+        final Watch watch;
+        /** Weights of put, get, containsKey, remove, compute, storing compute, null compute, failing compute, clear. */
+        final int[] weights;
+
+        Part(String title, int minCapacity, boolean pressure, Watch watch, int[] weights) {
+            this.title = title;
+            this.minCapacity = minCapacity;
+            this.pressure = pressure;
+            this.watch = watch;
+            this.weights = weights;
+        }
+    }
+
     private static final String[] VALUES = {"a", "b", "c", "d", "e"};
 
+    private final Part part;
     private final int maxCapacity;
     private final int maxSteps;
 
     /**
-     * @param maxCapacity capacities are drawn from 0 to this
+     * @param part        the part of the contract: which calls, capacities and observations
+     * @param maxCapacity capacities are drawn from the part's smallest to this (at most 1 for {@link Part#EDGES})
      * @param maxSteps    sequences have 1 to this many calls
      */
-    LruSequences(int maxCapacity, int maxSteps) {
-        this.maxCapacity = maxCapacity;
+    LruSequences(Part part, int maxCapacity, int maxSteps) {
+        this.part = part;
+        this.maxCapacity = part == Part.EDGES ? 1 : maxCapacity;
         this.maxSteps = maxSteps;
     }
 
     @Override
     public Scenario generate(Random random) {
-        int capacity = random.nextInt(maxCapacity + 1);
-        int keys = capacity + 2; // a few more keys than room, so that evictions happen
+        int capacity = part.minCapacity + random.nextInt(maxCapacity - part.minCapacity + 1);
+        // With pressure, a few more keys than room, so that evictions happen; without, never more keys than room.
+        int keys = part.pressure ? capacity + 2 : Math.max(1, capacity);
         int steps = 1 + random.nextInt(maxSteps);
+        int total = java.util.Arrays.stream(part.weights).sum();
         List<Op> ops = new ArrayList<>(steps);
         for (int i = 0; i < steps; i++) {
             int key = random.nextInt(keys);
             String value = VALUES[random.nextInt(VALUES.length)];
-            int roll = random.nextInt(100);
-            ops.add(roll < 30 ? new Put(key, value)
-                    : roll < 60 ? new Get(key)
-                    : roll < 72 ? new Compute(key, value)
-                    : roll < 78 ? new ComputeStoring(key, value, random.nextInt(keys), VALUES[random.nextInt(VALUES.length)])
-                    : roll < 87 ? new Remove(key)
-                    : roll < 96 ? new ContainsKey(key)
-                    : new Clear());
+            int roll = random.nextInt(total);
+            int kind = 0;
+            while (roll >= part.weights[kind]) {
+                roll -= part.weights[kind];
+                kind++;
+            }
+            ops.add(switch (kind) {
+                case 0 -> new Put(key, value);
+                case 1 -> new Get(key);
+                case 2 -> new ContainsKey(key);
+                case 3 -> new Remove(key);
+                case 4 -> new Compute(key, value);
+                case 5 -> new ComputeStoring(key, value, random.nextInt(keys), VALUES[random.nextInt(VALUES.length)]);
+                case 6 -> new ComputeNull(key);
+                case 7 -> new ComputeThrowing(key);
+                default -> new Clear();
+            });
         }
         return new Scenario(capacity, ops);
     }
@@ -229,6 +436,7 @@ final class LruSequences implements Property<LruSequences.Scenario> {
     public Optional<String> check(Scenario scenario) {
         LruCache<Integer, String> cache = new LruCache<>(scenario.capacity());
         ModelLru<Integer, String> model = new ModelLru<>(scenario.capacity());
+        OwnCounters own = new OwnCounters();
         List<Op> ops = scenario.ops();
         for (int i = 0; i < ops.size(); i++) {
             Op op = ops.get(i);
@@ -236,16 +444,20 @@ final class LruSequences implements Property<LruSequences.Scenario> {
             Object expected = op.applyTo(model);
             Object actual;
             try {
-                actual = op.applyTo(cache);
+                if (part.watch == Watch.OWN_COUNTERS) {
+                    actual = own.apply(op, cache);
+                } else {
+                    actual = op.applyTo(cache);
+                }
             } catch (RuntimeException | StackOverflowError e) {
                 return Optional.of(where + ": it threw " + e + " (expected to return " + expected + ")");
             }
-            if (!Objects.equals(expected, actual)) {
+            if (part.watch != Watch.OWN_COUNTERS && !Objects.equals(expected, actual)) {
                 return Optional.of(where + ": [invariant: same results as the model] returned " + actual
                         + ", but should return " + expected + " (the keys should now be " + model.keys()
                         + ", least recently used first)");
             }
-            Optional<String> broken = compareState(cache, model);
+            Optional<String> broken = part.watch == Watch.OWN_COUNTERS ? own.compare(cache) : compareState(cache, model, part.watch);
             if (broken.isPresent()) {
                 return Optional.of("after step " + (i + 1) + ", " + op + ": " + broken.get());
             }
@@ -253,8 +465,72 @@ final class LruSequences implements Property<LruSequences.Scenario> {
         return Optional.empty();
     }
 
-    /** Compares everything the cache shows; names the invariant that broke. */
-    private static Optional<String> compareState(LruCache<Integer, String> cache, ModelLru<Integer, String> model) {
+    /**
+     * The counters the cache should show for what it did itself, whatever it evicted: a hit
+     * for each look-up that found its key, a miss for each that did not, an eviction for each
+     * new key stored while full. So a cache that evicts the wrong entry can still count right.
+     */
+    private static final class OwnCounters {
+        long hits;
+        long misses;
+        long evictions;
+
+        /** Applies {@code op} to the cache, peeking (containsKey, size) before it to know what it should count. */
+        Object apply(Op op, LruCache<Integer, String> cache) {
+            boolean full = cache.capacity() > 0 && cache.size() == cache.capacity();
+            if (op instanceof Get get) {
+                String result = cache.get(get.key());
+                if (result != null) {
+                    hits++;
+                } else {
+                    misses++;
+                }
+                return result;
+            }
+            if (op instanceof Put put) {
+                boolean present = cache.containsKey(put.key());
+                Object result = op.applyTo(cache);
+                if (!present && full) {
+                    evictions++;
+                }
+                return result;
+            }
+            if (op instanceof Compute compute) {
+                boolean present = cache.containsKey(compute.key());
+                Object result = op.applyTo(cache);
+                if (present) {
+                    hits++;
+                } else {
+                    misses++;
+                    if (full) {
+                        evictions++;
+                    }
+                }
+                return result;
+            }
+            Object result = op.applyTo(cache);
+            if (op instanceof Clear) {
+                hits = 0;
+                misses = 0;
+                evictions = 0;
+            }
+            return result;
+        }
+
+        Optional<String> compare(LruCache<Integer, String> cache) {
+            CacheStats expected = new CacheStats(hits, misses, evictions, cache.size(), cache.capacity());
+            CacheStats actual = cache.stats();
+            if (!expected.equals(actual)) {
+                return Optional.of("[invariant: the counters count what the cache did: a hit for each look-up that found "
+                        + "its key, a miss for each that did not, an eviction for each new key stored while full, all "
+                        + "three back to 0 on clear()] stats() should be " + expected + ", but was " + actual);
+            }
+            return Optional.empty();
+        }
+    }
+
+    /** Compares what the part watches; names the invariant that broke. */
+    private static Optional<String> compareState(LruCache<Integer, String> cache, ModelLru<Integer, String> model, Watch watch) {
         List<Integer> expectedKeys = model.keys();
         List<Integer> actualKeys = cache.keys();
         int size = cache.size();
@@ -262,13 +538,20 @@ final class LruSequences implements Property<LruSequences.Scenario> {
             return Optional.of("[invariant: size never exceeds capacity] size() is " + size
                     + " but the capacity is " + cache.capacity());
         }
-        if (!expectedKeys.equals(actualKeys)) {
+        if (watch == Watch.KEY_SET && !new java.util.TreeSet<>(expectedKeys).equals(new java.util.TreeSet<>(actualKeys))) {
+            return Optional.of("[invariant: the cache holds the right keys] keys() should hold " + sorted(expectedKeys)
+                    + ", but held " + sorted(actualKeys) + explainKeys(expectedKeys, actualKeys));
+        }
+        if (watch != Watch.KEY_SET && !expectedKeys.equals(actualKeys)) {
             return Optional.of("[invariant: keys() in recency order, least recently used first] keys() should be "
                     + expectedKeys + ", but was " + actualKeys + explainKeys(expectedKeys, actualKeys));
         }
         if (size != expectedKeys.size()) {
             return Optional.of("[invariant: size() counts the entries] size() should be " + expectedKeys.size()
                     + ", but was " + size);
+        }
+        if (watch != Watch.EVERYTHING) {
+            return Optional.empty();
         }
         CacheStats expected = new CacheStats(model.hits(), model.misses(), model.evictions(), model.size(), model.capacity());
         CacheStats actual = cache.stats();
@@ -298,6 +581,10 @@ final class LruSequences implements Property<LruSequences.Scenario> {
         return " (" + String.join("; ", notes) + ")";
     }
 
+    private static List<Integer> sorted(List<Integer> keys) {
+        return keys.stream().sorted().toList();
+    }
+
     private static String join(Set<Integer> keys) {
         return (keys.size() == 1 ? "key " : "keys ") + keys.stream().map(String::valueOf).collect(Collectors.joining(", "));
     }
@@ -306,8 +593,9 @@ final class LruSequences implements Property<LruSequences.Scenario> {
      * Shorter sequences, simpler calls, a smaller capacity; and a loader that stores a key
      * split into the two plain calls it makes ({@code put}, then {@code computeIfAbsent}),
      * because three plain calls read more easily than two with a nested one. Every step
-     * lowers the sum of call weights (plain 1, computeIfAbsent 2, with a storing loader 4)
-     * or a key, a value or the capacity, so shrinking ends.
+     * lowers the sum of call weights (plain 1, computeIfAbsent 2, with a storing loader 4),
+     * a value or the capacity, or makes the sequence of keys smaller read left to right (a key
+     * lowered, or the keys renamed in order of first appearance), so shrinking ends.
      */
     @Override
     public Stream<Scenario> shrink(Scenario scenario) {
@@ -322,9 +610,30 @@ final class LruSequences implements Property<LruSequences.Scenario> {
                     ops.add(i, new Put(nested.other(), nested.otherValue()));
                     return new Scenario(scenario.capacity(), ops);
                 });
-        Stream<Scenario> smaller = Shrink.towardZero(scenario.capacity())
+        // A smaller capacity only where the part allows it: not below its smallest, and, without
+        // eviction pressure, never below the number of keys (or entries would be evicted).
+        int floor = part.pressure ? part.minCapacity : Math.max(part.minCapacity, maxKey(scenario.ops()) + 1);
+        Stream<Scenario> smaller = Shrink.towardZero(scenario.capacity()).filter(capacity -> capacity >= floor)
                 .map(capacity -> new Scenario(capacity, scenario.ops()));
-        return Stream.of(shorter, split, smaller).flatMap(s -> s);
+        return Stream.of(renumbered(scenario), shorter, split, smaller).flatMap(s -> s);
+    }
+
+    /**
+     * The same calls with the keys renamed 0, 1, 2, ... in the order they first appear, if
+     * that changes anything: {@code put(0, a), put(1, a), get(0)} reads more easily than
+     * {@code put(5, a), put(0, a), get(5)}, and says the same.
+     */
+    private static Stream<Scenario> renumbered(Scenario scenario) {
+        java.util.Map<Integer, Integer> names = new java.util.HashMap<>();
+        scenario.ops().forEach(op -> op.keys().forEach(k -> names.putIfAbsent(k, names.size())));
+        if (names.entrySet().stream().allMatch(e -> e.getKey().equals(e.getValue()))) {
+            return Stream.empty();
+        }
+        return Stream.of(new Scenario(scenario.capacity(), scenario.ops().stream().map(op -> op.renamed(names::get)).toList()));
+    }
+
+    private static int maxKey(List<Op> ops) {
+        return ops.stream().flatMapToInt(Op::keys).max().orElse(0);
     }
 
     @Override

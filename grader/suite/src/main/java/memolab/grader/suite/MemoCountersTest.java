@@ -11,23 +11,43 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * Category 5: the cache's counters after {@code fib(36)}. They depend on every detail of
- * the caching (each call through the cache, the call order, the eviction order), so they
- * fingerprint a faithful LRU memoizer. The expected values come from {@link FibonacciModel};
- * that the model reproduces Python's figures is checked by the grader's self-checks.
+ * Category 5: the memoizer's counters after {@code fib(36)}. They depend on every detail of
+ * the memoization (each call through the cache, the call order), so they fingerprint a
+ * faithful memoizer. The expected values are what a faithful memoizer gets from the
+ * student's own {@code LruCache} ({@link MemoOnYourCache}): with a correct cache, Python's
+ * figures (which {@link FibonacciModel} reproduces, as the grader's self-checks show); with a
+ * cache that evicts or counts wrong, what that cache gives, so that a cache bug costs points
+ * in the cache's categories, not here too. Only a cache that fails a correct memoizer
+ * outright (it throws, or returns wrong values) costs points here as well, and the message
+ * says so.
  */
 @DisplayName("Memoization counters")
 class MemoCountersTest {
 
     static void assertCountersAfterFreshCall(int capacity, int n, String python) {
+        CacheStats expected = expectedAfterFreshCall(capacity, n);
+        Counters model = FibonacciModel.afterFreshCall(capacity, n);
+        boolean asPython = expected.equals(new CacheStats(model.hits(), model.misses(), model.evictions(), model.size(), capacity));
         Fibonacci fibonacci = new Fibonacci(capacity);
         fibonacci.fib(n);
-        Counters expected = FibonacciModel.afterFreshCall(capacity, n);
         assertThat(fibonacci.cacheInfo())
                 .as("a fresh Fibonacci(%d), after fib(%d): cacheInfo() should report %s%s. Every call fib(k), "
                                 + "base cases included, must go through the cache once, fib(k - 1) before fib(k - 2)",
-                        capacity, n, expected, python)
-                .isEqualTo(new CacheStats(expected.hits(), expected.misses(), expected.evictions(), expected.size(), capacity));
+                        capacity, n, expected, asPython ? python
+                                : " (what your LruCache gives a faithful memoizer; Python's lru_cache would give " + model
+                                + ": categories 1 and 2 show where your LruCache differs)")
+                .isEqualTo(expected);
+    }
+
+    /** What a faithful memoizer gets from the student's cache; a cache that fails it fails this test too, and says why. */
+    static CacheStats expectedAfterFreshCall(int capacity, int n) {
+        try {
+            return MemoOnYourCache.afterFreshCall(capacity, n);
+        } catch (MemoOnYourCache.CacheFailure e) {
+            throw new AssertionError("Memoization cannot be judged: " + e.getMessage() + ". This comes from LruCache, "
+                    + "not Fibonacci, and costs points here too, because Fibonacci runs on it: fix LruCache first "
+                    + "(categories 1 and 2 show where).", e.getCause());
+        }
     }
 
     @Test

@@ -183,7 +183,7 @@ class GradeCommandTest {
     @DisplayName("an empty folder and a non-UTF-8 source each get a clear reason")
     void nothingToGrade() throws IOException {
         assertThat(row("empty-folder")).isEqualTo("no_submission 0/82");
-        assertThat(feedback("empty-folder")).contains("no exercises/src/main/java folder");
+        assertThat(feedback("empty-folder")).contains("no LruCache.java or Fibonacci.java in");
         assertThat(row("not-utf8")).isEqualTo("no_submission 0/82");
         assertThat(feedback("not-utf8")).contains("Extra.java is not valid UTF-8");
     }

@@ -46,13 +46,11 @@ public record Submission(String student, Path root, List<Path> sources, List<Str
         if (!Files.isDirectory(root)) {
             throw new InvalidSubmissionException(student, "no such folder: " + path);
         }
-        Path sourcesRoot = Stream.of(root.resolve("exercises/src/main/java"), root.resolve("src/main/java"))
-                .filter(Files::isDirectory).findFirst()
-                .orElseThrow(() -> new InvalidSubmissionException(student,
-                        "no exercises/src/main/java folder in " + path + ": is this a MemoLab repository?"));
+        Layout layout = Layout.of(root, student, path);
+        Path sourcesRoot = layout.sourcesRoot();
         Path realRoot = root.toRealPath();
         List<Path> sources = new ArrayList<>();
-        List<String> notes = new ArrayList<>();
+        List<String> notes = new ArrayList<>(layout.notes());
         List<String> leftOut = new ArrayList<>();
         try (Stream<Path> files = Files.walk(sourcesRoot)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
@@ -61,7 +59,7 @@ public record Submission(String student, Path root, List<Path> sources, List<Str
                     notes.add(shown + " is a link to a file outside the submission; it was left out.");
                 } else if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) && !Files.isSymbolicLink(file)) {
                     notes.add(shown + " is not a regular file; it was left out.");
-                } else if (!isInStudentFolder(sourcesRoot, file)) {
+                } else if (!layout.holds(file)) {
                     leftOut.add(shown);
                 } else if (GIVEN_FILES.contains(file.getFileName().toString())) {
                     notes.add(shown + " is a file given complete; the grader used its original copy instead.");
@@ -92,11 +90,94 @@ public record Submission(String student, Path root, List<Path> sources, List<Str
     }
 
     /** Whether a file sits directly in the student's package folder, {@code memolab/}. */
-    private static boolean isInStudentFolder(Path sourcesRoot, Path file) {
-        Path relative = sourcesRoot.relativize(file);
-        return relative.getNameCount() == 2 && relative.getName(0).toString().equals(ExerciseRules.STUDENT_PACKAGE)
-                && !relative.getFileName().toString().equals("package-info.java")
-                && !relative.getFileName().toString().equals("module-info.java");
+    /**
+     * Where a submission's sources are: the folder walked for Java files (and shown in
+     * messages), and the student's folders in it, whose files are graded.
+     *
+     * <p>A student repository has {@code exercises/src/main/java/memolab}. Failing that, the
+     * grader looks inside: a repository one or two folders down (a zip of the repository,
+     * which Gradescope unpacks with its top folder), or the files alone, wherever they are
+     * (an upload of {@code LruCache.java} and {@code Fibonacci.java}). More than one
+     * candidate is an error that lists them.
+     */
+    record Layout(Path sourcesRoot, List<Path> studentFolders, List<String> notes) {
+
+        /** Folders never searched: builds, version control, an archiver's metadata. */
+        private static final Set<String> SKIPPED = Set.of("target", ".git", "__MACOSX", "node_modules", ".idea");
+
+        static Layout of(Path root, String student, Path given) throws IOException, InvalidSubmissionException {
+            for (Path sourcesRoot : List.of(root.resolve("exercises/src/main/java"), root.resolve("src/main/java"))) {
+                if (Files.isDirectory(sourcesRoot)) {
+                    return new Layout(sourcesRoot, List.of(sourcesRoot.resolve(ExerciseRules.STUDENT_PACKAGE)), List.of());
+                }
+            }
+            List<Path> repositories = new ArrayList<>();
+            List<Path> caches = new ArrayList<>();
+            List<Path> memoizers = new ArrayList<>();
+            Files.walkFileTree(root, Set.of(), 8, new java.nio.file.SimpleFileVisitor<>() {
+                @Override
+                public java.nio.file.FileVisitResult preVisitDirectory(Path dir, java.nio.file.attribute.BasicFileAttributes attrs) {
+                    if (!dir.equals(root) && SKIPPED.contains(dir.getFileName().toString())) {
+                        return java.nio.file.FileVisitResult.SKIP_SUBTREE;
+                    }
+                    if (dir.endsWith(Path.of("exercises", "src", "main", "java"))) {
+                        repositories.add(dir);
+                        return java.nio.file.FileVisitResult.SKIP_SUBTREE;
+                    }
+                    return java.nio.file.FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public java.nio.file.FileVisitResult visitFile(Path file, java.nio.file.attribute.BasicFileAttributes attrs) {
+                    String name = file.getFileName().toString();
+                    if (name.equals("LruCache.java")) {
+                        caches.add(file);
+                    } else if (name.equals("Fibonacci.java")) {
+                        memoizers.add(file);
+                    }
+                    return java.nio.file.FileVisitResult.CONTINUE;
+                }
+            });
+            if (repositories.size() == 1) {
+                Path sourcesRoot = repositories.get(0);
+                return new Layout(sourcesRoot, List.of(sourcesRoot.resolve(ExerciseRules.STUDENT_PACKAGE)),
+                        List.of("Graded the repository in " + shown(root, sourcesRoot.getParent().getParent().getParent().getParent())
+                                + " (the submission holds it one folder down or more)."));
+            }
+            if (repositories.size() > 1) {
+                throw new InvalidSubmissionException(student, "the submission holds " + repositories.size()
+                        + " MemoLab repositories (" + list(root, repositories) + "): submit one.");
+            }
+            if (caches.size() > 1 || memoizers.size() > 1) {
+                throw new InvalidSubmissionException(student, "the submission holds more than one "
+                        + (caches.size() > 1 ? "LruCache.java (" + list(root, caches) + ")" : "Fibonacci.java ("
+                        + list(root, memoizers) + ")") + ", and the grader cannot tell which is yours: submit one of each.");
+            }
+            if (caches.isEmpty() && memoizers.isEmpty()) {
+                throw new InvalidSubmissionException(student, "no LruCache.java or Fibonacci.java in " + given + ": "
+                        + "submit your repository, or the files of exercises/src/main/java/memolab (LruCache.java, "
+                        + "Fibonacci.java and any helper classes).");
+            }
+            List<Path> folders = Stream.concat(caches.stream(), memoizers.stream()).map(Path::getParent).distinct().toList();
+            return new Layout(root, folders, List.of("Graded the files uploaded in " + list(root, folders)
+                    + " (not a whole repository: only the Java files beside LruCache.java and Fibonacci.java)."));
+        }
+
+        /** Whether {@code file} is one of the student's, to be graded (not a module or package description). */
+        boolean holds(Path file) {
+            String name = file.getFileName().toString();
+            return studentFolders.contains(file.getParent()) && !name.equals("package-info.java")
+                    && !name.equals("module-info.java");
+        }
+
+        private static String list(Path root, List<Path> paths) {
+            return paths.stream().map(p -> shown(root, p)).sorted().collect(java.util.stream.Collectors.joining(", "));
+        }
+
+        private static String shown(Path root, Path path) {
+            String relative = root.relativize(path).toString().replace('\\', '/');
+            return relative.isEmpty() ? "the top folder" : relative;
+        }
     }
 
     /**

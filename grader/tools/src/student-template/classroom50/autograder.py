@@ -1,11 +1,18 @@
 #!/usr/bin/env python3
 """MemoLab's autograder for Classroom 50.
 
-Classroom 50's runner calls this file in the student's checkout. It runs the graded tests
-with the Maven wrapper; the tests themselves write result.json (schema classroom50/result/v1,
-one entry per graded test) and release-body.md (the score table and every failing test's
-message). This file only starts them, and writes a result of its own when the code does not
-even compile, so that every push gets a score and a reason.
+Classroom 50's runner calls this file in the student's checkout, with the assignment's bundle
+(this file and memolab-grader-visible.jar, from <classroom>/autograders/<slug>/) in
+$CLASSROOM50_BUNDLE_DIR. It grades the student's package memolab with the course's own
+grader and its visible tests, so that no edit to the repository's tests, poms or workflows
+changes the score, and writes result.json (schema classroom50/result/v1, one entry per graded
+test) and release-body.md (the student's feedback), which the runner publishes.
+
+Without the jar in the bundle it falls back, and says so, to the repository's own tests with
+the Maven wrapper, which a student can edit.
+
+Every limit fits in the autograde job's 15 minutes, so that every push gets a result: the
+grader stops the suite after SUITE_SECONDS, and this file stops it all after RUN_SECONDS.
 
 Exit code 0: graded (whatever the score). Non-zero: the grading itself failed.
 """
@@ -18,12 +25,15 @@ import os
 import pathlib
 import subprocess
 import sys
+import tempfile
 
 # Points per rubric category of the visible graded tests, filled in by `release`.
 CATEGORIES = @CATEGORIES@
 
-# The first run downloads Maven and the libraries: give it time.
-TIMEOUT_SECONDS = 1500
+JAR = "memolab-grader-visible.jar"
+# Within the job's 15 minutes: the runner's own steps (checkout, JDK) take 1 to 2.
+SUITE_SECONDS = int(os.environ.get("MEMOLAB_SUITE_SECONDS", "480"))
+RUN_SECONDS = int(os.environ.get("MEMOLAB_RUN_SECONDS", "660"))
 LOG_TAIL_LINES = 60
 
 
@@ -31,24 +41,44 @@ def main() -> int:
     here = pathlib.Path.cwd()
     for stale in ("result.json", "release-body.md"):
         (here / stale).unlink(missing_ok=True)
-    command = ["sh", "./mvnw", "-B", "test", f"-Dmemolab.classroom50={here}"]
+    command, why_not_run = grader_command(here)
     print("MemoLab autograder:", " ".join(command), flush=True)
-    why = ("The graded tests did not run: your code does not compile, or the build stopped before the tests. "
-           "Run ./mvnw test on your machine and fix the first error it names.")
+    env = dict(os.environ)
+    # The runner copies release-body.md to the job's summary page itself: once is enough.
+    env.pop("GITHUB_STEP_SUMMARY", None)
     try:
-        run = subprocess.run(command, cwd=here, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                             text=True, errors="replace", timeout=TIMEOUT_SECONDS, check=False)
+        run = subprocess.run(command, cwd=here, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                             text=True, errors="replace", timeout=RUN_SECONDS, check=False)
         log = run.stdout
     except subprocess.TimeoutExpired as e:
         log = e.stdout.decode("utf-8", "replace") if isinstance(e.stdout, bytes) else (e.stdout or "")
-        why = (f"The test run was stopped after {TIMEOUT_SECONDS} s, before it finished. The usual cause is an "
-               "endless loop; run ./mvnw test on your machine to see which test never ends.")
+        why_not_run = (f"The grading was stopped after {RUN_SECONDS} s, before it finished. The usual cause is an "
+                       "endless loop; run ./mvnw test on your machine to see which test never ends.")
     print(log, flush=True)
     if (here / "result.json").is_file():
         return 0
-    # No result from the tests: the code did not compile, or the run broke before the tests.
     tail = "\n".join(log.splitlines()[-LOG_TAIL_LINES:])
-    return write_not_run(here, why, tail)
+    return write_not_run(here, why_not_run, tail)
+
+
+def grader_command(here: pathlib.Path) -> tuple[list[str], str]:
+    """The course's grader from the bundle; else, saying why, the repository's own tests."""
+    override = os.environ.get("MEMOLAB_GRADER")  # the course's own tests run the grader from its build
+    bundle = pathlib.Path(os.environ.get("CLASSROOM50_BUNDLE_DIR") or pathlib.Path(__file__).resolve().parent)
+    jar = bundle / JAR
+    if override or jar.is_file():
+        grader = override.split() if override else ["java", "-jar", str(jar)]
+        out = tempfile.mkdtemp(prefix="memolab-")
+        return (grader + ["grade", "--jobs", "1", "--timeout", str(SUITE_SECONDS), "--out", out,
+                          "--classroom50", str(here), str(here)],
+                "The grader stopped before it could write a result. Run ./mvnw test on your machine and fix "
+                "the first error it names.")
+    print(f"MemoLab autograder: {JAR} is not in the bundle ({bundle}), so this push is graded with the "
+          "repository's own copy of the tests, which a student can edit. Copy the jar beside autograder.py in "
+          "autograders/<slug>/ of the classroom's configuration repository.", flush=True)
+    return (["sh", "./mvnw", "-B", "test", f"-Dmemolab.classroom50={here}", f"-Dsurefire.timeout={SUITE_SECONDS}"],
+            "The graded tests did not run: your code does not compile, or the build stopped before the tests. "
+            "Run ./mvnw test on your machine and fix the first error it names.")
 
 
 def write_not_run(here: pathlib.Path, why: str, tail: str) -> int:
@@ -77,7 +107,7 @@ def write_not_run(here: pathlib.Path, why: str, tail: str) -> int:
         "tests": tests,
     }
     (here / "result.json").write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    body = f"### MemoLab: 0 / {result['max-score']}\n\n{why}\n\nThe end of the build's output:\n\n```\n{tail}\n```\n"
+    body = f"### MemoLab: 0 / {result['max-score']}\n\n{why}\n\nThe end of the output:\n\n```\n{tail}\n```\n"
     (here / "release-body.md").write_text(body, encoding="utf-8")
     return 0
 

@@ -54,6 +54,7 @@ class ReleaseTest {
     static Path temp;
 
     private Path template;
+    private Path course;
     private String releaseOutput;
 
     @BeforeAll
@@ -64,7 +65,9 @@ class ReleaseTest {
         CommandLine cli = GraderCli.commandLine();
         cli.setOut(new PrintWriter(out));
         cli.setErr(new PrintWriter(err));
-        int code = cli.execute("release", "--repo", Submissions.REPO.toString(), "--out", template.toString());
+        course = temp.resolve("course");
+        int code = cli.execute("release", "--repo", Submissions.REPO.toString(), "--out", template.toString(),
+                "--course-out", course.toString(), "--template-repo", "cs101/memolab-template");
         releaseOutput = out.toString();
         assertThat(code).as("release's exit code; it said:%n%s%s", out, err).isEqualTo(GraderCli.OK);
     }
@@ -84,11 +87,11 @@ class ReleaseTest {
                 "exercises/pom.xml", "exercises/src/main/java/memolab/LruCache.java", "exercises/src/given/java/memolab/CacheStats.java",
                 "grader/kit/pom.xml", "grader/suite/pom.xml", "grader/suite/src/main/java/memolab/grader/suite/LruExamplesTest.java",
                 "grader/kit/src/main/java/memolab/grader/score/ScoreTable.java",
-                ".github/workflows/memolab.yml", "classroom50/autograder.py", "classroom50/tests.json",
-                "classroom50/assignment.json", StudentTemplate.MANIFEST);
+                ".github/workflows/memolab.yml",
+                StudentTemplate.MANIFEST);
         assertThat(paths).noneMatch(p -> p.startsWith("solutions/") || p.contains("/suite/Hidden") || p.contains("/selfcheck/")
                 || p.contains("/cli/") || p.contains("/grading/") || p.contains("/runner/") || p.contains("src/test/resources/corpus")
-                || p.contains("gradescope") || p.contains("/src/test/") || p.startsWith("grader/tools/")
+                || p.contains("gradescope") || p.startsWith("classroom50/") || p.contains("/src/test/") || p.startsWith("grader/tools/")
                 || p.startsWith("grader/proofs/") || p.startsWith("grader/bench/") || p.equals("grader/pom.xml") || p.endsWith("autograde.yaml") || p.endsWith("autograde.yml"));
         assertThat(Files.readString(template.resolve("exercises/src/main/java/memolab/LruCache.java")))
                 .isEqualTo(Files.readString(Submissions.STUBS.resolve("LruCache.java")));
@@ -98,6 +101,26 @@ class ReleaseTest {
                     .doesNotContain("picocli").doesNotContain("pitest").doesNotContain("jacoco").doesNotContain("@");
         }
         assertThat(template.resolve("mvnw")).isExecutable();
+        assertThat(course.resolve("classroom50/autograder.py")).exists();
+        assertThat(course.resolve("classroom50/memolab-grader-visible.jar")).exists();
+        try (java.util.jar.JarFile jar = new java.util.jar.JarFile(course.resolve("classroom50/memolab-grader-visible.jar").toFile())) {
+            assertThat(jar.stream().map(java.util.jar.JarEntry::getName)).as("the public bundle's jar")
+                    .anyMatch(n -> n.equals("memolab/grader/suite/LruExamplesTest.class"))
+                    .noneMatch(n -> n.startsWith("memolab/grader/suite/Hidden"));
+        }
+        assertThat(course.resolve("classroom50/memolab-grader-visible.jar").toFile().length())
+                .as("the bundle must fit Classroom 50's 10 MiB").isLessThan(10L * 1024 * 1024 - 64 * 1024);
+        JsonObject entry = JsonParser.parseString(Files.readString(course.resolve("classroom50/assignment.json"))).getAsJsonObject();
+        assertThat(entry.keySet()).contains("slug", "name", "mode", "autograder", "template", "runtime");
+        assertThat(entry.getAsJsonObject("template").get("repo").getAsString()).isEqualTo("memolab-template");
+        try (java.nio.file.FileSystem zip = java.nio.file.FileSystems.newFileSystem(course.resolve("gradescope/autograder.zip"),
+                Map.of("enablePosixFileAttributes", "true"));
+             Stream<Path> entries = Files.list(zip.getPath("/"))) {
+            assertThat(entries.map(p -> p.getFileName().toString().replace("/", ""))).containsExactlyInAnyOrder(
+                    "setup.sh", "run_autograder", "memolab-grader.jar", StudentTemplate.MANIFEST);
+            assertThat(Files.getPosixFilePermissions(zip.getPath("/run_autograder")))
+                    .as("run_autograder, executable as Gradescope runs it").contains(java.nio.file.attribute.PosixFilePermission.OWNER_EXECUTE);
+        }
         assertThat(releaseOutput).contains(VISIBLE_POINTS + " points");
     }
 
@@ -133,20 +156,27 @@ class ReleaseTest {
 
     @Test
     @Order(4)
-    @DisplayName("with the reference over the stubs, the Classroom 50 autograder writes a valid result.json with full marks")
+    @DisplayName("with the reference over the stubs, the Classroom 50 autograder grades with the bundle's jar: full marks, "
+            + "the feedback once on the summary page")
     void referenceEarnsFullVisibleScore() throws Exception {
         for (String file : List.of("LruCache.java", "Fibonacci.java")) {
             Files.copy(Submissions.REFERENCE.resolve(file), template.resolve("exercises/src/main/java/memolab").resolve(file),
                     java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
-        Run run = run(List.of("python3", "classroom50/autograder.py"), RUNNER);
+        Path summary = temp.resolve("autograde-summary.md");
+        Map<String, String> env = new java.util.HashMap<>(withBundle());
+        env.put("GITHUB_STEP_SUMMARY", summary.toString());
+        Run run = run(autograder(), env);
+        assertThat(run.output).as("the autograder's log").contains("memolab-grader-visible.jar grade");
+        assertThat(summary).as("the summary page: Classroom 50's runner copies release-body.md there, nobody else")
+                .doesNotExist();
         assertThat(run.exitCode).as("autograder.py's exit code; output:%n%s", run.tail()).isZero();
         JsonObject result = validResult(template.resolve("result.json"));
         assertThat(result.get("score").getAsInt()).isEqualTo(VISIBLE_POINTS);
         assertThat(result.get("max-score").getAsInt()).isEqualTo(VISIBLE_POINTS);
         assertThat(result.get("owner").getAsString()).isEqualTo("alice");
         assertThat(result.getAsJsonArray("tests")).hasSize(42).allMatch(t -> t.getAsJsonObject().get("passed").getAsBoolean());
-        assertThat(Files.readString(template.resolve("release-body.md"))).contains("MemoLab: 82 / 82", "Every graded test passed.");
+        assertThat(Files.readString(template.resolve("release-body.md"))).contains("**Score: 82 / 82**");
     }
 
     @Test
@@ -155,7 +185,7 @@ class ReleaseTest {
     void brokenCodeGetsAResult() throws Exception {
         Path cache = template.resolve("exercises/src/main/java/memolab/LruCache.java");
         Files.writeString(cache, Files.readString(cache).replaceFirst("public int size\\(\\) \\{", "public int size() { int x = ;"));
-        Run run = run(List.of("python3", "classroom50/autograder.py"), RUNNER);
+        Run run = run(autograder(), withBundle());
         assertThat(run.exitCode).as("autograder.py's exit code; output:%n%s", run.tail()).isZero();
         JsonObject result = validResult(template.resolve("result.json"));
         assertThat(result.get("score").getAsInt()).isZero();
@@ -192,6 +222,77 @@ class ReleaseTest {
                 "edited: grader/suite/src/main/java/memolab/grader/suite/LruExamplesTest.java",
                 "added: grader/suite/src/main/java/memolab/grader/suite/Extra.java", "missing: mvnw.cmd");
         assertThat(Files.readString(out.resolve("honest/feedback.md"))).doesNotContain("FILES OF THE COURSE WERE CHANGED");
+    }
+
+    @Test
+    @Order(7)
+    @DisplayName("a push that empties the visible tests and edits the pom still scores what its code earns: 0 on the stubs")
+    void editedTestsDoNotRaiseTheScore() throws Exception {
+        Path pushed = copyOfTemplate("edited-tests");
+        for (String file : List.of("LruCache.java", "Fibonacci.java")) {
+            Files.copy(Submissions.STUBS.resolve(file), pushed.resolve("exercises/src/main/java/memolab").resolve(file),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        try (Stream<Path> tests = Files.list(pushed.resolve("grader/suite/src/main/java/memolab/grader/suite"))) {
+            for (Path test : tests.filter(p -> p.toString().endsWith("Test.java")).toList()) {
+                Files.writeString(test, Files.readString(test).replaceAll("(?m)^(\\s*void \\w+\\(\\)[^{]*\\{)", "$1 if (true) return;"));
+            }
+        }
+        Path pom = pushed.resolve("grader/suite/pom.xml");
+        Files.writeString(pom, Files.readString(pom).replace("<excludedGroups>hidden</excludedGroups>",
+                "<excludedGroups>hidden</excludedGroups><!-- edited -->"));
+        Run run = runIn(pushed, autograder(), withBundle());
+        assertThat(run.exitCode).as("autograder.py's exit code; output:%n%s", run.tail()).isZero();
+        JsonObject result = validResult(pushed.resolve("result.json"));
+        assertThat(result.get("score").getAsInt()).as("the score of the stubs, whatever the repository's tests say").isZero();
+    }
+
+    @Test
+    @Order(8)
+    @DisplayName("an endless loop still gets a result within the autograder's limits")
+    void endlessLoopGetsAResult() throws Exception {
+        Path pushed = copyOfTemplate("endless-loop");
+        Path memolab = pushed.resolve("exercises/src/main/java/memolab");
+        for (String file : List.of("LruCache.java", "Fibonacci.java")) {
+            Files.copy(Submissions.REFERENCE.resolve(file), memolab.resolve(file), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        try (Stream<Path> variant = Files.list(Submissions.variantSources(Submissions.HOSTILE, "infinite-loop"))) {
+            for (Path file : variant.toList()) {
+                Files.copy(file, memolab.resolve(file.getFileName().toString()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        Map<String, String> env = new java.util.HashMap<>(withBundle());
+        env.put("MEMOLAB_SUITE_SECONDS", "20"); // the same limits, shorter, so that the test is quick
+        Run run = runIn(pushed, autograder(), env);
+        assertThat(run.exitCode).as("autograder.py's exit code; output:%n%s", run.tail()).isZero();
+        JsonObject result = validResult(pushed.resolve("result.json"));
+        assertThat(result.get("score").getAsInt()).isLessThan(VISIBLE_POINTS);
+        assertThat(Files.readString(pushed.resolve("release-body.md"))).contains("stopped after 20 s");
+    }
+
+    @Test
+    @Order(9)
+    @DisplayName("without the jar in its bundle, the autograder says why and grades with the repository's own tests")
+    void withoutTheJarItFallsBackAndSaysWhy() throws Exception {
+        Path alone = Files.createDirectories(temp.resolve("autograder-alone"));
+        Files.copy(course.resolve("classroom50/autograder.py"), alone.resolve("autograder.py"));
+        Run run = run(List.of("python3", alone.resolve("autograder.py").toString()), RUNNER);
+        assertThat(run.exitCode).as("autograder.py's exit code; output:%n%s", run.tail()).isZero();
+        assertThat(run.output).contains("memolab-grader-visible.jar is not in the bundle", "which a student can edit");
+        assertThat(validResult(template.resolve("result.json")).get("score").getAsInt())
+                .as("the code left broken by the test before").isZero();
+    }
+
+    /** The runner's variables, and the bundle folder release wrote, as Classroom 50 unpacks it. */
+    private Map<String, String> withBundle() {
+        Map<String, String> env = new java.util.HashMap<>(RUNNER);
+        env.put("CLASSROOM50_BUNDLE_DIR", course.resolve("classroom50").toString());
+        return env;
+    }
+
+    /** Runs the bundle's autograder.py, as Classroom 50's runner does: from the bundle, in the student's checkout. */
+    private List<String> autograder() {
+        return List.of("python3", course.resolve("classroom50/autograder.py").toString());
     }
 
     private Path copyOfTemplate(String name) throws IOException {
@@ -264,8 +365,12 @@ class ReleaseTest {
     }
 
     private Run run(List<String> command, Map<String, String> env) throws IOException, InterruptedException {
+        return runIn(template, command, env);
+    }
+
+    private Run runIn(Path dir, List<String> command, Map<String, String> env) throws IOException, InterruptedException {
         Path log = temp.resolve("run.log");
-        ProcessBuilder builder = new ProcessBuilder(command).directory(template.toFile())
+        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().remove("GITHUB_STEP_SUMMARY"); // only where a test asks for it
         builder.environment().remove("MAVEN_ARGS");

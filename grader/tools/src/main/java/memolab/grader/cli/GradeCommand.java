@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -22,6 +23,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import memolab.grader.classroom.Classroom50;
 import memolab.grader.shared.Statistics;
 import memolab.grader.grading.GradingPlan;
 import memolab.grader.grading.GradingResult;
@@ -79,6 +81,11 @@ public final class GradeCommand implements Callable<Integer> {
                     + "default: made from this repository when run inside it")
     Path template;
 
+    @Option(names = "--classroom50", paramLabel = "<dir>",
+            description = "also write Classroom 50's result.json and release-body.md into <dir> (one submission; "
+                    + "the runner's variables CLASSROOM, ASSIGNMENT, ... name it)")
+    Path classroom50;
+
     @Spec
     CommandSpec spec;
 
@@ -97,6 +104,9 @@ public final class GradeCommand implements Callable<Integer> {
         GradingPlan plan = prepareSuite(err);
         Batch batch = gradeAll(todo, plan, manifest(plan, err), gradebookFile, err);
         printSummary(batch.results, (System.nanoTime() - start) / 1e9);
+        if (classroom50 != null && !batch.results.isEmpty()) {
+            writeClassroom50(batch.results.get(0));
+        }
         return exitCode(batch, err);
     }
 
@@ -107,6 +117,9 @@ public final class GradeCommand implements Callable<Integer> {
         }
         if (paths.isEmpty()) {
             return Optional.of("No <submission-dir> given, and no MemoLab repository around the working directory.");
+        }
+        if (classroom50 != null && paths.size() != 1) {
+            return Optional.of("--classroom50 writes the result of one submission: give exactly one <submission-dir>.");
         }
         return Optional.empty();
     }
@@ -221,6 +234,19 @@ public final class GradeCommand implements Callable<Integer> {
         }
         return batch.results.stream().anyMatch(r -> r.status() == GradingResult.Status.GRADER_ERROR)
                 ? GraderCli.SOME_NOT_GRADED : GraderCli.OK;
+    }
+
+    /**
+     * Classroom 50's files for the one submission: {@code result.json} (one entry per graded
+     * test) and {@code release-body.md} (the student's feedback, as {@code feedback.md}).
+     *
+     * @throws IllegalStateException naming the runner's variables that are missing
+     */
+    private void writeClassroom50(GradingResult result) throws IOException {
+        Files.createDirectories(classroom50);
+        Files.writeString(classroom50.resolve("result.json"),
+                Classroom50.resultJson(result.outcomes(), System.getenv(), Instant.now()), StandardCharsets.UTF_8);
+        Files.writeString(classroom50.resolve("release-body.md"), FeedbackMarkdown.render(result), StandardCharsets.UTF_8);
     }
 
     private void printSummary(List<GradingResult> results, double seconds) {

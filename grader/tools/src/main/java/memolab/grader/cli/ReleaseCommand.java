@@ -20,12 +20,14 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code release}: writes the student template, the starting point of every student's repository. */
 @Command(name = "release",
         mixinStandardHelpOptions = true,
-        header = "Write the student template: stubs, visible tests, wrapper, workflow, Classroom 50 files.",
+        header = "Write the student template, and beside it the course's Classroom 50 and Gradescope files.",
         description = {
             "Writes into <out> (empty or new) what a student's repository starts as: the stubs, the given files,",
-            "the visible graded tests, the Maven wrapper, a student README, the GitHub workflow, the Classroom 50",
-            "autograder and tests, and memolab-manifest.json (the fingerprints grade checks for edited files).",
-            "No solutions and no hidden tests. Run it from this repository (or give --repo)."})
+            "the visible graded tests, the Maven wrapper, a student README, the GitHub workflow, and",
+            "memolab-manifest.json (the fingerprints grade checks for edited files). No solutions, no hidden tests.",
+            "Writes into <course-out> the instructor's files: classroom50/ (autograder.py and the grader jar",
+            "without the hidden tests: the per-assignment bundle; assignment.json: the assignments.json entry)",
+            "and gradescope/autograder.zip. Run it from this repository after ./mvnw package (or give --repo)."})
 public final class ReleaseCommand implements Callable<Integer> {
 
     @Option(names = "--out", required = true, paramLabel = "<dir>", description = "where to write the template")
@@ -33,6 +35,14 @@ public final class ReleaseCommand implements Callable<Integer> {
 
     @Option(names = "--repo", paramLabel = "<dir>", description = "this repository's root (default: found from the working directory)")
     Path repo;
+
+    @Option(names = "--course-out", paramLabel = "<dir>", description = "where to write the course's files (default: <out>-course)")
+    Path courseOut;
+
+    @Option(names = "--template-repo", paramLabel = "<owner>/<name>[@<branch>]",
+            description = "the GitHub repository the template will be pushed to, for the Classroom 50 entry "
+                    + "(default: ${DEFAULT-VALUE}: edit it in assignment.json)")
+    String templateRepo = "your-org/memolab-template";
 
     @Spec
     CommandSpec spec;
@@ -45,20 +55,30 @@ public final class ReleaseCommand implements Callable<Integer> {
             err.println("release reads this repository's files: run it inside the MemoLab repository, or give --repo.");
             return GraderCli.USAGE;
         }
-        if (Files.isDirectory(out) && !isEmpty(out)) {
-            err.println(out + " is not empty: give release an empty or new folder.");
-            return GraderCli.USAGE;
+        Path course = courseOut != null ? courseOut : out.resolveSibling(out.getFileName() + "-course");
+        for (Path folder : List.of(out, course)) {
+            if (Files.isDirectory(folder) && !isEmpty(folder)) {
+                err.println(folder + " is not empty: give release an empty or new folder.");
+                return GraderCli.USAGE;
+            }
         }
         Path work = Files.createTempDirectory("memolab-release");
         try {
             List<TestOutcome> visible = GradingPlan.prepare(work, false).outcomes();
             List<StudentTemplate.TemplateFile> files = StudentTemplate.files(root.get(), visible);
+            List<StudentTemplate.TemplateFile> courseFiles = StudentTemplate.courseFiles(root.get(), visible, files, templateRepo);
             StudentTemplate.write(files, out);
+            StudentTemplate.write(courseFiles, course);
             Score score = Score.of(visible);
             spec.commandLine().getOut().printf("Wrote the student template to %s: %d files, %d visible graded tests worth %d points.%n"
-                    + "In it, ./mvnw test grades the stubs (0 / %d until they are written).%n",
-                    out, files.size(), visible.size(), score.possible(), score.possible());
+                    + "In it, ./mvnw test grades the stubs (0 / %d until they are written).%n"
+                    + "Wrote the course's files to %s: classroom50/ (the bundle and the assignments.json entry for %s), "
+                    + "gradescope/autograder.zip.%n",
+                    out, files.size(), visible.size(), score.possible(), score.possible(), course, templateRepo);
             return GraderCli.OK;
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            return GraderCli.USAGE;
         } catch (java.io.IOException e) {
             err.println("release could not write the template: " + e.getMessage());
             return GraderCli.IO_ERROR;

@@ -12,7 +12,7 @@ import memolab.grader.template.StudentTemplate;
 
 /**
  * Compares the files of a student's repository that a student must not edit (the poms, the
- * wrapper, the graded tests, the workflow, the Classroom 50 files) with the fingerprints of
+ * wrapper, the graded tests, the workflow) with the fingerprints of
  * the released template. Grading never uses those copies, so an edit cannot change a score;
  * but a student whose tests were edited saw other results than the real ones, and the
  * instructor should know.
@@ -20,7 +20,7 @@ import memolab.grader.template.StudentTemplate;
 public final class TamperCheck {
 
     /** Folders that hold only the course's files: anything added there is flagged too. */
-    private static final List<String> COURSE_FOLDERS = List.of("grader/", ".github/", ".mvn/", "classroom50/");
+    private static final List<String> COURSE_FOLDERS = List.of("grader/", ".github/", ".mvn/");
 
     /** Written by the student's own runs, or by the classroom service: not part of the template, not an edit. */
     private static final Set<String> GENERATED = Set.of("result.json", "release-body.md",

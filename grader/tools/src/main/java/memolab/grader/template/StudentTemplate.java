@@ -1,7 +1,6 @@
 package memolab.grader.template;
 
 import com.google.gson.GsonBuilder;
-import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -41,9 +39,11 @@ import org.xml.sax.SAXException;
  * own tests and the instructor's modules (tools, proofs, bench) stay out; the shipped modules'
  * poms ban any dependency on them, so the template builds on its own.
  *
- * <p>The files come from this repository as they are, except the parent pom, the README and
- * the Classroom 50 files, which are made from {@code grader/tools/src/student-template}: the parent pom
- * gets the versions of this repository's parent pom, so the two never drift.
+ * <p>The files come from this repository as they are, except the parent pom, the README, the
+ * workflow and the Classroom 50 autograder, which are made from
+ * {@code grader/tools/src/student-template}: the parent pom gets the versions of this
+ * repository's parent pom, so the two never drift. The course's own files (Classroom 50's
+ * bundle and entry, Gradescope's zip) go to a folder of their own ({@link #courseFiles}).
  */
 public final class StudentTemplate {
 
@@ -102,14 +102,13 @@ public final class StudentTemplate {
      * The template's files, manifest included.
      *
      * @param repo    this repository's root
-     * @param visible the visible graded tests (their points and classes go into the Classroom 50 files)
+     * @param visible the visible graded tests (checked to be visible ones only)
      */
     public static List<TemplateFile> files(Path repo, List<TestOutcome> visible) throws IOException {
         if (visible.stream().anyMatch(TestOutcome::hidden)) {
             throw new IllegalArgumentException("the template's tests must all be visible ones");
         }
         Map<String, String> tokens = pomProperties(repo.resolve("pom.xml"));
-        tokens.put("CATEGORIES", pythonCategories(visible));
         tokens.put("DOCS", Files.isRegularFile(repo.resolve("docs/README.md"))
                 ? "\nRead the lesson first: [docs/README.md](docs/README.md).\n" : "");
         List<TemplateFile> files = new ArrayList<>();
@@ -140,11 +139,73 @@ public final class StudentTemplate {
         files.add(generated(repo, "README.md", "README.md", tokens));
         files.add(generated(repo, "gitignore", ".gitignore", tokens));
         files.add(generated(repo, "workflows/memolab.yml", ".github/workflows/memolab.yml", tokens));
-        files.add(generated(repo, "classroom50/autograder.py", "classroom50/autograder.py", tokens));
-        files.add(text("classroom50/tests.json", declarativeTests(visible)));
-        files.add(text("classroom50/assignment.json", assignmentEntry()));
         files.add(text(MANIFEST, manifestJson(files, tokens.get("project.version"))));
         return files;
+    }
+
+    /** Where {@code ./mvnw package} puts the grader's jars, in this repository. */
+    public static final String GRADER_JAR = "grader/target/memolab-grader.jar";
+    public static final String VISIBLE_JAR = "grader/target/memolab-grader-visible.jar";
+
+    /**
+     * The course's own files, for the instructor, beside the student template: Classroom 50's
+     * per-assignment bundle ({@code classroom50/autograder.py} and the grader jar without the
+     * hidden tests, to copy into {@code <classroom>/autograders/<slug>/}), its
+     * {@code assignments.json} entry, and Gradescope's autograder zip.
+     *
+     * @param repo          this repository's root, with the jars built
+     * @param visible       the visible graded tests
+     * @param templateFiles the student template's files (the zip carries its manifest)
+     * @param templateRepo  the template repository on GitHub, {@code owner/name[@branch]}
+     */
+    public static List<TemplateFile> courseFiles(Path repo, List<TestOutcome> visible, List<TemplateFile> templateFiles,
+            String templateRepo) throws IOException {
+        Map<String, String> tokens = pomProperties(repo.resolve("pom.xml"));
+        tokens.put("CATEGORIES", pythonCategories(visible));
+        tokens.put("DOCS", "");
+        List<TemplateFile> files = new ArrayList<>();
+        files.add(generated(repo, "classroom50/autograder.py", "classroom50/autograder.py", tokens));
+        files.add(new TemplateFile("classroom50/memolab-grader-visible.jar", jar(repo, VISIBLE_JAR), false));
+        files.add(text("classroom50/assignment.json", assignmentEntry(templateRepo)));
+        byte[] manifest = templateFiles.stream().filter(f -> f.path().equals(MANIFEST)).findFirst().orElseThrow().content();
+        files.add(new TemplateFile("gradescope/autograder.zip", zip(Map.of(
+                "setup.sh", Files.readAllBytes(repo.resolve("grader/tools/gradescope/setup.sh")),
+                "run_autograder", Files.readAllBytes(repo.resolve("grader/tools/gradescope/run_autograder")),
+                "memolab-grader.jar", jar(repo, GRADER_JAR),
+                MANIFEST, manifest)), false));
+        return files;
+    }
+
+    private static byte[] jar(Path repo, String path) throws IOException {
+        Path jar = repo.resolve(path);
+        if (!Files.isRegularFile(jar)) {
+            throw new IOException(path + " is missing: build it first with ./mvnw -B -q package -DskipTests");
+        }
+        return Files.readAllBytes(jar);
+    }
+
+    /**
+     * A zip of the given files at its top level, as Gradescope expects its autograder, with
+     * {@code run_autograder} and {@code setup.sh} executable (the JDK's zip file system keeps
+     * POSIX permissions; a plain ZipOutputStream cannot).
+     */
+    private static byte[] zip(Map<String, byte[]> entries) throws IOException {
+        Path file = Files.createTempFile("memolab-autograder", ".zip");
+        Files.delete(file);
+        try {
+            try (java.nio.file.FileSystem zip = java.nio.file.FileSystems.newFileSystem(file,
+                    Map.of("create", "true", "enablePosixFileAttributes", "true"))) {
+                for (Map.Entry<String, byte[]> entry : new TreeMap<>(entries).entrySet()) {
+                    Path inside = zip.getPath(entry.getKey());
+                    Files.write(inside, entry.getValue());
+                    boolean script = entry.getKey().equals("run_autograder") || entry.getKey().endsWith(".sh");
+                    Files.setPosixFilePermissions(inside, PosixFilePermissions.fromString(script ? "rwxr-xr-x" : "rw-r--r--"));
+                }
+            }
+            return Files.readAllBytes(file);
+        } finally {
+            Files.deleteIfExists(file);
+        }
     }
 
     /** Writes the template into {@code out}, which must be empty or absent. */
@@ -256,44 +317,20 @@ public final class StudentTemplate {
     }
 
     /**
-     * Classroom 50's declarative tests ({@code classroom50/tests/v1}): one {@code run} test per
-     * category, all or nothing, running that category's test classes. The first one installs
-     * first: that run downloads Maven and the libraries, hence its long limit.
+     * An entry for Classroom 50's {@code assignments.json} ({@code schemas/assignments-v1}): the
+     * assignment, the template repository students' repositories are made from, the JDK its
+     * runner needs, and the default workflow shim (the grading itself is the bundle's
+     * {@code autograder.py}).
      */
-    static String declarativeTests(List<TestOutcome> visible) {
-        JsonArray tests = new JsonArray();
-        boolean first = true;
-        for (Map.Entry<Category, Integer> entry : categoryPoints(visible).entrySet()) {
-            Category category = entry.getKey();
-            String classes = visible.stream().filter(o -> o.category() == category)
-                    .map(o -> topLevelSimpleName(o.testClass()))
-                    .collect(Collectors.toCollection(TreeSet::new)).stream().collect(Collectors.joining(","));
-            JsonObject test = new JsonObject();
-            test.addProperty("name", category.number() + ". " + category.title());
-            test.addProperty("type", "run");
-            if (first) {
-                test.addProperty("setup", "sh ./mvnw -B -q install -DskipTests");
-            }
-            test.addProperty("run", "sh ./mvnw -B test -Dtest=" + classes);
-            test.addProperty("timeout", first ? 600 : 300);
-            test.addProperty("points", entry.getValue());
-            tests.add(test);
-            first = false;
+    static String assignmentEntry(String templateRepo) {
+        Matcher parts = Pattern.compile("([A-Za-z0-9_.-]+)/([A-Za-z0-9_.-]+)(?:@(.+))?").matcher(templateRepo);
+        if (!parts.matches()) {
+            throw new IllegalArgumentException("--template-repo must read owner/name or owner/name@branch, not " + templateRepo);
         }
-        JsonObject json = new JsonObject();
-        json.addProperty("schema", "classroom50/tests/v1");
-        json.add("tests", tests);
-        return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(json) + "\n";
-    }
-
-    private static String topLevelSimpleName(String className) {
-        String simple = className.substring(className.lastIndexOf('.') + 1);
-        int nested = simple.indexOf('$');
-        return nested < 0 ? simple : simple.substring(0, nested);
-    }
-
-    /** An entry for Classroom 50's {@code assignments.json}: the assignment, with the JDK its runner needs. */
-    private static String assignmentEntry() {
+        JsonObject template = new JsonObject();
+        template.addProperty("owner", parts.group(1));
+        template.addProperty("repo", parts.group(2));
+        template.addProperty("branch", parts.group(3) == null ? "main" : parts.group(3));
         JsonObject runtime = new JsonObject();
         runtime.addProperty("runs-on", "ubuntu-latest");
         runtime.addProperty("java", "17");
@@ -302,6 +339,7 @@ public final class StudentTemplate {
         entry.addProperty("name", "MemoLab: LRU caches and memoization");
         entry.addProperty("mode", "individual");
         entry.addProperty("autograder", "default");
+        entry.add("template", template);
         entry.add("runtime", runtime);
         return new GsonBuilder().setPrettyPrinting().create().toJson(entry) + "\n";
     }

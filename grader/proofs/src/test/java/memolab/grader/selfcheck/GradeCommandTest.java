@@ -265,6 +265,26 @@ class GradeCommandTest {
     }
 
     @Test
+    @DisplayName("--regrade grades the given students again and replaces their rows; the other rows stay")
+    void regradeReplacesOneRow() throws IOException {
+        Path regradeOut = temp.resolve("regrade-out");
+        Path alpha = submission("regrade-a", Submissions.variantSources(Submissions.HOSTILE, "compile-error"));
+        Path beta = submission("regrade-b", Submissions.variantSources(Submissions.HOSTILE, "missing-method"));
+        CommandLine cli = GraderCli.commandLine();
+        cli.setOut(new PrintWriter(new StringWriter()));
+        cli.setErr(new PrintWriter(new StringWriter()));
+        assertThat(cli.execute("grade", "--jobs", "2", "--out", regradeOut.toString(), alpha.toString(), beta.toString())).isZero();
+        List<String> before = Files.readAllLines(regradeOut.resolve("gradebook.csv"));
+        Files.writeString(beta.resolve("exercises/src/main/java/memolab/LruCache.java"),
+                Files.readString(Submissions.STUBS.resolve("LruCache.java")));
+        assertThat(cli.execute("grade", "--regrade", "--out", regradeOut.toString(), beta.toString())).isZero();
+        List<String> after = Files.readAllLines(regradeOut.resolve("gradebook.csv"));
+        assertThat(after).hasSize(3).contains(before.get(0)).containsAll(before.stream().filter(r -> r.startsWith("regrade-a,")).toList());
+        assertThat(after.stream().filter(r -> r.startsWith("regrade-b,")).toList()).hasSize(1)
+                .noneMatch(before::contains);
+    }
+
+    @Test
     @DisplayName("a second run over the same folder skips the students already graded")
     void resumes() {
         StringWriter errText = new StringWriter();

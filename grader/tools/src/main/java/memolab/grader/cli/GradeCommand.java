@@ -76,6 +76,10 @@ public final class GradeCommand implements Callable<Integer> {
     @Option(names = "--force", description = "grade every submission again, starting a new gradebook")
     boolean force;
 
+    @Option(names = "--regrade", description = "grade the given submissions again, replacing their rows in the gradebook "
+            + "(the other students' rows stay)")
+    boolean regrade;
+
     @Option(names = "--template", paramLabel = "<dir>",
             description = "the released student template (its memolab-manifest.json) to check protected files against; "
                     + "default: made from this repository when run inside it")
@@ -118,6 +122,9 @@ public final class GradeCommand implements Callable<Integer> {
         if (paths.isEmpty()) {
             return Optional.of("No <submission-dir> given, and no MemoLab repository around the working directory.");
         }
+        if (force && regrade) {
+            return Optional.of("--force starts a new gradebook, --regrade replaces some rows of the old one: give one of them.");
+        }
         if (classroom50 != null && paths.size() != 1) {
             return Optional.of("--classroom50 writes the result of one submission: give exactly one <submission-dir>.");
         }
@@ -155,7 +162,10 @@ public final class GradeCommand implements Callable<Integer> {
     }
 
     /** The submissions not in the gradebook yet: a run that was interrupted goes on where it stopped. */
-    private static List<Path> notYetGraded(List<Path> paths, Path gradebookFile, PrintWriter err) throws IOException {
+    private List<Path> notYetGraded(List<Path> paths, Path gradebookFile, PrintWriter err) throws IOException {
+        if (regrade) {
+            Gradebook.remove(gradebookFile, paths.stream().map(Submission::nameOf).collect(java.util.stream.Collectors.toSet()));
+        }
         Set<String> done = Gradebook.graded(gradebookFile);
         List<Path> todo = paths.stream().filter(p -> !done.contains(Submission.nameOf(p))).toList();
         if (todo.size() < paths.size()) {

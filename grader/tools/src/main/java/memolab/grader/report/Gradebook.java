@@ -62,6 +62,27 @@ public final class Gradebook implements AutoCloseable {
         return students;
     }
 
+    /**
+     * Removes the rows of {@code students} from the gradebook at {@code file}, keeping every
+     * other row as it is (the file is rewritten whole, then moved into place).
+     */
+    public static void remove(Path file, Set<String> students) throws IOException {
+        if (!Files.exists(file)) {
+            return;
+        }
+        graded(file); // checks that it is this grader's gradebook
+        List<String> kept = new ArrayList<>();
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            boolean row = !line.isBlank() && !line.equals(header());
+            if (!row || !students.contains(unquote(line.substring(0, firstCellEnd(line))))) {
+                kept.add(line);
+            }
+        }
+        Path next = file.resolveSibling(file.getFileName() + ".next");
+        Files.write(next, kept, StandardCharsets.UTF_8);
+        Files.move(next, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
     /** Opens the gradebook for appending, writing the header if the file is new. */
     public static Gradebook open(Path file) throws IOException {
         boolean fresh = !Files.exists(file) || Files.size(file) == 0;

@@ -139,11 +139,10 @@ final class Generated {
             }
         });
         bugs.sort(Comparator.comparing((Bug bug) -> bug.categories().iterator().next()).thenComparing(Bug::name));
-        StringBuilder md = new StringBuilder("| the bug | loses points in | corpus name |\n|---|---|---|\n");
+        StringBuilder md = new StringBuilder("| the bug | loses points in |\n|---|---|\n");
         for (Bug bug : bugs) {
-            md.append(String.format(Locale.ROOT, "| %s | %s | `%s` |%n", bug.description(),
-                    bug.categories().stream().map(c -> c.number() + " " + c.title()).collect(Collectors.joining("; ")),
-                    bug.name()));
+            md.append(String.format(Locale.ROOT, "| %s | %s |%n", bug.description(),
+                    bug.categories().stream().map(c -> c.number() + " " + c.title()).collect(Collectors.joining("; "))));
         }
         return md.toString();
     }

@@ -101,6 +101,18 @@ class ReleaseTest {
                     .doesNotContain("picocli").doesNotContain("pitest").doesNotContain("jacoco").doesNotContain("@");
         }
         assertThat(template.resolve("mvnw")).isExecutable();
+        assertThat(paths).as("the lesson, without the instructor guide").contains("docs/README.md", "docs/performance.md")
+                .doesNotContain("docs/6-instructor-guide.md");
+        java.util.regex.Pattern link = java.util.regex.Pattern.compile("\\]\\(([^)#:\\s]+)(#[^)]*)?\\)");
+        for (String page : paths.stream().filter(p -> p.startsWith("docs/") && p.endsWith(".md")).toList()) {
+            String text = Files.readString(template.resolve(page));
+            assertThat(text).as(page).doesNotContain("course only").doesNotContain("-Pbench").doesNotContain("corpus name");
+            java.util.regex.Matcher links = link.matcher(text);
+            while (links.find()) {
+                assertThat(template.resolve(page).getParent().resolve(links.group(1)).normalize())
+                        .as("%s links to %s", page, links.group(1)).exists();
+            }
+        }
         assertThat(course.resolve("classroom50/autograder.py")).exists();
         assertThat(course.resolve("classroom50/memolab-grader-visible.jar")).exists();
         try (java.util.jar.JarFile jar = new java.util.jar.JarFile(course.resolve("classroom50/memolab-grader-visible.jar").toFile())) {

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -62,6 +63,21 @@ public final class StudentTemplate {
     /** Copied as they are, besides the modules. A folder copies everything under it. */
     private static final List<String> COPIED = List.of(
             "mvnw", "mvnw.cmd", ".mvn/wrapper/maven-wrapper.properties", "docs/");
+
+    /** Pages of the docs for the course alone: the instructor guide. */
+    private static final Set<String> COURSE_ONLY_DOCS = Set.of("docs/6-instructor-guide.md");
+
+    /** A passage of the docs for the course alone (how to regenerate figures, grading a class, the instructor guide's links). */
+    private static final Pattern COURSE_ONLY = Pattern.compile("<!-- course only -->.*?<!-- /course only -->\\n?", Pattern.DOTALL);
+
+    /** A docs page as students get it: without its course-only passages. Other files as they are. */
+    static byte[] studentText(String path, byte[] content) {
+        if (!path.startsWith("docs/") || !path.endsWith(".md")) {
+            return content;
+        }
+        String text = new String(content, StandardCharsets.UTF_8);
+        return COURSE_ONLY.matcher(text).replaceAll("").getBytes(StandardCharsets.UTF_8);
+    }
 
     /** The parent pom's properties that the template's poms use. */
     private static final Pattern TOKEN = Pattern.compile("@([A-Za-z0-9.-]+)@");
@@ -126,8 +142,8 @@ public final class StudentTemplate {
                 try (Stream<Path> walk = Files.walk(source)) {
                     for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
                         String path = repo.relativize(file).toString().replace('\\', '/');
-                        if (!isHiddenTest(path) && !path.contains("/src/test/")) {
-                            files.add(new TemplateFile(path, Files.readAllBytes(file), false));
+                        if (!isHiddenTest(path) && !path.contains("/src/test/") && !COURSE_ONLY_DOCS.contains(path)) {
+                            files.add(new TemplateFile(path, studentText(path, Files.readAllBytes(file)), false));
                         }
                     }
                 }

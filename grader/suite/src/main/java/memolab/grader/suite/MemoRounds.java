@@ -17,9 +17,9 @@ final class MemoRounds implements IntToDoubleFunction {
     @Override
     public double applyAsDouble(int n) {
         BigInteger value = new Fibonacci(128).fib(n);
-        if (value == null || value.getClass() != BigInteger.class || !value.equals(expected(n))) {
+        if (value == null || value.getClass() != BigInteger.class || !value.equals(PlainValues.fib(n))) {
             throw new AssertionError("fib(" + n + ") on a fresh Fibonacci(128) returned " + value + ", expected "
-                    + expected(n) + " (a plain BigInteger). Its time cannot count while its value is wrong: "
+                    + PlainValues.fib(n) + " (a plain BigInteger). Its time cannot count while its value is wrong: "
                     + "see Fibonacci values first.");
         }
         long start = System.nanoTime();
@@ -27,17 +27,5 @@ final class MemoRounds implements IntToDoubleFunction {
             new Fibonacci(128).fib(n); // fresh each time: a full computation, not one hit
         }
         return (double) (System.nanoTime() - start) / MEMO_BATCH;
-    }
-
-    /** fib(n) by the plain loop. */
-    private static BigInteger expected(int n) {
-        BigInteger previous = BigInteger.ONE;
-        BigInteger current = BigInteger.ZERO;
-        for (int k = 0; k < n; k++) {
-            BigInteger next = current.add(previous);
-            previous = current;
-            current = next;
-        }
-        return current;
     }
 }

@@ -49,7 +49,7 @@ public final class Fibonacci {
      * @throws IllegalArgumentException if {@code cacheCapacity < 0}
      */
     public Fibonacci(int cacheCapacity) {
-        throw new UnsupportedOperationException("Delete this statement and create the cache this memoizer uses.");
+        throw new UnsupportedOperationException("new Fibonacci is not written yet: replace this line with the cache this memoizer uses.");
     }
 
     /**
@@ -69,16 +69,16 @@ public final class Fibonacci {
      * @throws IllegalArgumentException if {@code n < 0}; the message names the value
      */
     public BigInteger fib(int n) {
-        throw new UnsupportedOperationException("Delete this statement and write your own implementation.");
+        throw new UnsupportedOperationException("Fibonacci.fib is not written yet: replace this line with your code.");
     }
 
     /** Returns the cache's counters, like Python's {@code fibonacci.cache_info()}. */
     public CacheStats cacheInfo() {
-        throw new UnsupportedOperationException("Delete this statement and write your own implementation.");
+        throw new UnsupportedOperationException("Fibonacci.cacheInfo is not written yet: replace this line with your code.");
     }
 
     /** Empties the cache and resets its counters, like Python's {@code fibonacci.cache_clear()}. */
     public void cacheClear() {
-        throw new UnsupportedOperationException("Delete this statement and write your own implementation.");
+        throw new UnsupportedOperationException("Fibonacci.cacheClear is not written yet: replace this line with your code.");
     }
 }

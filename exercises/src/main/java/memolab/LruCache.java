@@ -10,10 +10,11 @@ import java.util.function.Function;
  * exercise you build it yourself.
  *
  * <p><b>Cost.</b> {@code get}, {@code put}, {@code computeIfAbsent}, {@code containsKey},
- * {@code remove}, {@code size}, {@code capacity}, {@code stats} and {@code clear} must run
- * in expected constant time, whatever the capacity: the grader times them at capacity
- * 1,000 and 100,000 and expects the same cost per call. {@code keys()} may take time
- * proportional to {@code size()}.
+ * {@code remove}, {@code size}, {@code capacity} and {@code stats} must run in expected
+ * constant time, whatever the capacity: the grader times them at capacity 1,000 and
+ * 100,000 and expects the same cost per call. {@code keys()} may take time proportional to
+ * {@code size()}, and {@code clear()} to the capacity ({@code HashMap.clear()} walks its
+ * whole table, however few entries it holds).
  *
  * <p><b>Recency.</b> An entry is "used" when it is added, replaced, or found by
  * {@code get} or {@code computeIfAbsent}. {@code containsKey}, {@code keys} and
@@ -60,7 +61,7 @@ public final class LruCache<K, V> {
      *                                  e.g. "capacity must be >= 0, was -1"
      */
     public LruCache(int capacity) {
-        throw new UnsupportedOperationException("Delete this statement and write your own implementation.");
+        throw new UnsupportedOperationException("new LruCache is not written yet: replace this line with your code.");
     }
 
     /**
@@ -73,7 +74,7 @@ public final class LruCache<K, V> {
      * @throws NullPointerException if {@code key} is {@code null}
      */
     public V get(K key) {
-        throw new UnsupportedOperationException("Delete this statement and write your own implementation.");
+        throw new UnsupportedOperationException("LruCache.get is not written yet: replace this line with your code.");
     }
 
     /**
@@ -88,7 +89,7 @@ public final class LruCache<K, V> {
      * @throws NullPointerException if {@code key} or {@code value} is {@code null}
      */
     public void put(K key, V value) {
-        throw new UnsupportedOperationException("Delete this statement and write your own implementation.");
+        throw new UnsupportedOperationException("LruCache.put is not written yet: replace this line with your code.");
     }
 
     /**
@@ -114,7 +115,7 @@ public final class LruCache<K, V> {
      * @throws NullPointerException if {@code key} or {@code loader} is {@code null}
      */
     public V computeIfAbsent(K key, Function<? super K, ? extends V> loader) {
-        throw new UnsupportedOperationException("Delete this statement and write your own implementation.");
+        throw new UnsupportedOperationException("LruCache.computeIfAbsent is not written yet: replace this line with your code.");
     }
 
     /**
@@ -123,7 +124,7 @@ public final class LruCache<K, V> {
      * @throws NullPointerException if {@code key} is {@code null}
      */
     public boolean containsKey(K key) {
-        throw new UnsupportedOperationException("Delete this statement and write your own implementation.");
+        throw new UnsupportedOperationException("LruCache.containsKey is not written yet: replace this line with your code.");
     }
 
     /**
@@ -133,17 +134,17 @@ public final class LruCache<K, V> {
      * @throws NullPointerException if {@code key} is {@code null}
      */
     public V remove(K key) {
-        throw new UnsupportedOperationException("Delete this statement and write your own implementation.");
+        throw new UnsupportedOperationException("LruCache.remove is not written yet: replace this line with your code.");
     }
 
     /** Returns the number of entries held now, between 0 and {@code capacity()}. */
     public int size() {
-        throw new UnsupportedOperationException("Delete this statement and write your own implementation.");
+        throw new UnsupportedOperationException("LruCache.size is not written yet: replace this line with your code.");
     }
 
     /** Returns the capacity given to the constructor. */
     public int capacity() {
-        throw new UnsupportedOperationException("Delete this statement and write your own implementation.");
+        throw new UnsupportedOperationException("LruCache.capacity is not written yet: replace this line with your code.");
     }
 
     /**
@@ -151,7 +152,7 @@ public final class LruCache<K, V> {
      * evicted comes first). Changing the returned list must not change the cache.
      */
     public List<K> keys() {
-        throw new UnsupportedOperationException("Delete this statement and write your own implementation.");
+        throw new UnsupportedOperationException("LruCache.keys is not written yet: replace this line with your code.");
     }
 
     /**
@@ -159,7 +160,7 @@ public final class LruCache<K, V> {
      * or the last {@link #clear()}, the current size and the capacity.
      */
     public CacheStats stats() {
-        throw new UnsupportedOperationException("Delete this statement and write your own implementation.");
+        throw new UnsupportedOperationException("LruCache.stats is not written yet: replace this line with your code.");
     }
 
     /**
@@ -167,6 +168,6 @@ public final class LruCache<K, V> {
      * {@code cache_clear()}. The capacity stays.
      */
     public void clear() {
-        throw new UnsupportedOperationException("Delete this statement and write your own implementation.");
+        throw new UnsupportedOperationException("LruCache.clear is not written yet: replace this line with your code.");
     }
 }

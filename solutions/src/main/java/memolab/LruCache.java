@@ -12,7 +12,8 @@ import java.util.function.Function;
  * used entry: the structure behind Python's {@code functools.lru_cache}.
  *
  * <p>Every operation runs in expected constant time, except {@link #keys()}, which copies
- * the keys in time proportional to {@link #size()}. Not thread-safe, like
+ * the keys in time proportional to {@link #size()}, and {@link #clear()}, whose
+ * {@code HashMap.clear()} walks the map's whole table. Not thread-safe, like
  * {@link java.util.HashMap}. {@code null} keys and values are rejected, so a {@code null}
  * from {@link #get(Object)} always means "absent".
  *

@@ -30,7 +30,29 @@ class ReferenceAndStubsTest {
         }
         for (TestOutcome outcome : score.outcomes()) {
             assertThat(outcome.message()).as("message of %s on the stubs", outcome.displayName())
-                    .containsAnyOf("Delete this statement", "still the stub");
+                    .containsAnyOf("is not written yet: replace this line", "still the stub");
         }
+    }
+
+    @Test
+    @DisplayName("each stub's message names its own method")
+    void stubMessagesNameTheirMethod() throws Exception {
+        java.util.regex.Pattern signature = java.util.regex.Pattern.compile("^\\s*public\\s+(?:static\\s+)?(?:[\\w<>,?\\[\\] ]+\\s+)?(\\w+)\\s*\\(");
+        int stubs = 0;
+        for (String type : java.util.List.of("LruCache", "Fibonacci")) {
+            String method = null;
+            for (String line : java.nio.file.Files.readAllLines(Submissions.STUBS.resolve(type + ".java"))) {
+                java.util.regex.Matcher declared = signature.matcher(line);
+                if (declared.find() && !line.contains(" class ")) {
+                    method = declared.group(1);
+                }
+                if (line.contains("throw new UnsupportedOperationException(")) {
+                    String name = type.equals(method) ? "new " + type : type + "." + method;
+                    assertThat(line).as("the stub of %s", name).contains("\"" + name + " is not written yet");
+                    stubs++;
+                }
+            }
+        }
+        assertThat(stubs).as("stubs found").isGreaterThanOrEqualTo(15);
     }
 }

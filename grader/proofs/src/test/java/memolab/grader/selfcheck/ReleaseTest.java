@@ -189,6 +189,10 @@ class ReleaseTest {
         assertThat(result.get("owner").getAsString()).isEqualTo("alice");
         assertThat(result.getAsJsonArray("tests")).hasSize(42).allMatch(t -> t.getAsJsonObject().get("passed").getAsBoolean());
         assertThat(Files.readString(template.resolve("release-body.md"))).contains("**Score: 82 / 82**");
+        // Chapter 4's first step, as a student runs it: one nested group of the examples alone.
+        Run step = run(List.of("sh", "./mvnw", "-B", "test", "-Dtest=LruExamplesTest$WhenNew"), Map.of());
+        assertThat(step.exitCode).as("./mvnw test -Dtest='LruExamplesTest$WhenNew'; output:%n%s", step.tail()).isZero();
+        assertThat(step.output).contains("Tests run: 2, Failures: 0, Errors: 0");
     }
 
     @Test

@@ -46,10 +46,13 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         header = "Grade submissions: a report per student and a class gradebook.",
         description = {
-            "Each <submission-dir> is a student's repository or its exercises folder; only the Java sources",
-            "under exercises/src/main/java are used. With none, grades this repository's exercises/.",
-            "Writes <out>/<student>/feedback.md and results.json (Gradescope's format), and <out>/gradebook.csv,",
-            "one row per student, appended as each finishes: a new run skips the students already in it."})
+            "Each <submission-dir> is a student's repository (or its exercises folder,",
+            "or a folder that holds one further down), or a folder of uploaded files:",
+            "LruCache.java and Fibonacci.java, wherever they are. Only the student's",
+            "package memolab is used. With none, grades this repository's exercises/.",
+            "Writes <out>/<student>/feedback.md and results.json (Gradescope's format),",
+            "and <out>/gradebook.csv, one row per student, appended as each finishes:",
+            "a new run skips the students already in it."})
 public final class GradeCommand implements Callable<Integer> {
 
     /** The grader's scratch folder inside {@code --out}. */

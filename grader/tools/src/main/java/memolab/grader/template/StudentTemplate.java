@@ -178,7 +178,6 @@ public final class StudentTemplate {
             String templateRepo) throws IOException {
         Map<String, String> tokens = pomProperties(repo.resolve("pom.xml"));
         tokens.put("CATEGORIES", pythonCategories(visible));
-        tokens.put("DOCS", "");
         List<TemplateFile> files = new ArrayList<>();
         files.add(generated(repo, "classroom50/autograder.py", "classroom50/autograder.py", tokens));
         files.add(new TemplateFile("classroom50/memolab-grader-visible.jar", jar(repo, VISIBLE_JAR), false));

@@ -146,7 +146,7 @@ public class OutcomeCollector implements TestExecutionListener {
             return describeTimeout(t);
         }
         if (t instanceof AssertionError && message != null && !message.isBlank()) {
-            return message.strip();
+            return studentFramesOnly(message.strip());
         }
         StringBuilder text = new StringBuilder(t.getClass().getName());
         if (message != null && !message.isBlank()) {
@@ -162,6 +162,25 @@ public class OutcomeCollector implements TestExecutionListener {
             }
         }
         return text.toString();
+    }
+
+    private static final java.util.regex.Pattern FRAME = java.util.regex.Pattern.compile("^\\s*at (?:\\S*/)?([\\w$.]+)\\.[\\w$<>]+\\(.*$"); // [loader/module/]class.method(
+
+    /**
+     * A message without the stack frames that an assertion quotes from the tests and the
+     * libraries (AssertJ prints the whole stack of an unexpected exception): the frames of the
+     * student's own classes stay, they say where in their code it happened.
+     */
+    static String studentFramesOnly(String message) {
+        StringBuilder out = new StringBuilder(message.length());
+        for (String line : message.split("\\R", -1)) {
+            java.util.regex.Matcher frame = FRAME.matcher(line);
+            boolean foreign = frame.matches() && !ExerciseRules.isStudentClass(frame.group(1));
+            if (!foreign && !line.strip().matches("\\.\\.\\.( \\d+ more|\\(\\d+ remaining lines not displayed.*)")) {
+                out.append(line).append('\n');
+            }
+        }
+        return out.toString().strip();
     }
 
     private static boolean calledFromFibonacci(StackTraceElement[] stack) {

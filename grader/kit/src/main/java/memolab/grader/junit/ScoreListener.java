@@ -16,9 +16,11 @@ import memolab.grader.score.ScoreTable;
 import memolab.grader.score.TestOutcome;
 
 /**
- * Prints the score table at the end of every test run that contains graded tests. JUnit
- * registers it on its own (see {@code META-INF/services}), so {@code ./mvnw test} and an
- * IDE both show the table.
+ * Prints the score at the end of every test run that contains graded tests: every lost test
+ * with its message, then the table and what to fix first. JUnit registers it on its own (see
+ * {@code META-INF/services}), so {@code ./mvnw test} and an IDE both show it. Where the run
+ * names a score file ({@code -Dmemolab.scoreFile}, the suite's pom does), the table goes there
+ * instead, for {@link ScoreGate} to print after the test runner's own summary.
  *
  * <p>If the JVM stops in the middle of the run, {@code System.exit} in student code being
  * the usual cause, the test runner loses every result. A shutdown hook then prints the
@@ -55,7 +57,22 @@ public class ScoreListener extends OutcomeCollector {
         finished = true;
         List<TestOutcome> outcomes = outcomes();
         if (!outcomes.isEmpty()) {
-            print(ScoreTable.render(Score.of(outcomes), headline(outcomes)));
+            Score score = Score.of(outcomes);
+            print(ScoreTable.details(score));
+            String table = ScoreTable.render(score, headline(outcomes));
+            String scoreFile = System.getProperty(ScoreGate.PROPERTY, "");
+            boolean written = false;
+            if (!scoreFile.isBlank()) {
+                try {
+                    ScoreGate.write(Path.of(scoreFile), score, table);
+                    written = true;
+                } catch (IOException | RuntimeException e) {
+                    print("MemoLab could not write the score file " + scoreFile + ": " + e.getMessage() + "\n");
+                }
+            }
+            if (!written) {
+                print(table);
+            }
             writeReports(outcomes);
         }
     }
@@ -100,7 +117,17 @@ public class ScoreListener extends OutcomeCollector {
                 The usual cause is a call to System.exit (or Runtime.exit/halt) in your code: it ends the
                 whole Java process, tests included. Your code must never do that: throw an exception
                 instead. The tests that did not run score 0 below; remove the call and run the tests again.
-                """.formatted(during) + ScoreTable.render(Score.of(outcomes), headline(outcomes) + ", run cut short"));
+                """.formatted(during) + ScoreTable.details(Score.of(outcomes))
+                + ScoreTable.render(Score.of(outcomes), headline(outcomes) + ", run cut short"));
+        String scoreFile = System.getProperty(ScoreGate.PROPERTY, "");
+        if (!scoreFile.isBlank()) {
+            try { // so that the build fails even where the test runner lets a stopped run pass
+                Score score = Score.of(outcomes);
+                ScoreGate.write(Path.of(scoreFile), score, "(The score table is above, under \"THE TEST RUN STOPPED\".)\n");
+            } catch (IOException | RuntimeException e) {
+                print("MemoLab could not write the score file " + scoreFile + ": " + e.getMessage() + "\n");
+            }
+        }
     }
 
     private static String headline(List<TestOutcome> outcomes) {

@@ -3,16 +3,27 @@ package memolab.grader.score;
 import java.util.List;
 import java.util.Locale;
 
-/** Renders a {@link Score} as the plain-text table printed at the end of a test run. */
+/**
+ * Renders a {@link Score} as plain text for the console, in two parts: {@link #details} (every
+ * lost test with the start of its message, long on a first run) and {@link #render} (the table
+ * and a short list of what to fix first), printed in that order so that the table is the last
+ * thing a student reads.
+ */
 public final class ScoreTable {
 
     private static final int MESSAGE_LINES = 8;
+
+    /** How many lost tests the "fix first" list names. */
+    static final int FIX_FIRST = 3;
+
+    /** The longest line of a message that the "fix first" list quotes. */
+    private static final int FIX_FIRST_WIDTH = 150;
 
     private ScoreTable() {
     }
 
     /**
-     * The table, then the lost tests with the start of their messages.
+     * The table, then what to fix first and where to read about it.
      *
      * @param score    the score to render
      * @param headline a line above the table (what was graded), or empty
@@ -35,24 +46,26 @@ public final class ScoreTable {
                     "(The other %d of the %d points are in tests that did not run here: the hidden tests of final grading.)%n",
                     elsewhere, Score.SUITE_TOTAL));
         }
-        List<TestOutcome> lost = score.lost();
-        if (lost.isEmpty()) {
+        List<Score.LostGroup> groups = score.lostGroups();
+        if (groups.isEmpty()) {
             out.append("Every graded test passed.\n");
         } else {
-            out.append('\n').append("Tests that lost points, in rubric order (the full messages are above):\n");
-            for (Score.LostGroup group : score.lostGroups()) {
-                for (TestOutcome outcome : group.tests()) {
-                    out.append(String.format(Locale.ROOT, "- [%d %s] %s%s (0 / %d)%n",
-                            outcome.category().number(), outcome.category().title(), outcome.displayName(),
-                            outcome.status() == TestOutcome.Status.NOT_RUN ? ", not run" : "", outcome.points()));
+            out.append('\n').append("Fix first (in rubric order; every lost test and its message are above):\n");
+            for (Score.LostGroup group : groups.subList(0, Math.min(FIX_FIRST, groups.size()))) {
+                TestOutcome first = group.tests().get(0);
+                int alike = group.tests().size() - 1;
+                out.append(String.format(Locale.ROOT, "- [%d %s] %s%s%n", group.category().number(),
+                        group.category().title(), first.displayName(),
+                        alike == 0 ? "" : String.format(Locale.ROOT, " (and %d more with the same message)", alike)));
+                for (String line : gist(group.message())) {
+                    out.append("    ").append(line).append('\n');
                 }
-                if (group.tests().size() > 1) {
-                    out.append(String.format(Locale.ROOT, "  (the %d tests above, each:)%n", group.tests().size()));
-                }
-                appendIndented(out, group.message());
             }
-            out.append("\nWhere to read about them, in the tutorial:\n");
-            score.lostGroups().stream().map(Score.LostGroup::category).distinct().forEach(category ->
+            if (groups.size() > FIX_FIRST) {
+                out.append(String.format(Locale.ROOT, "  (%d more groups of lost tests above)%n", groups.size() - FIX_FIRST));
+            }
+            out.append("Where to read about them, in the tutorial:\n");
+            groups.stream().map(Score.LostGroup::category).distinct().forEach(category ->
                     out.append(String.format(Locale.ROOT, "- [%d %s] %s%n", category.number(), category.title(),
                             category.readMore())));
         }
@@ -60,9 +73,52 @@ public final class ScoreTable {
         return out.toString();
     }
 
+    /**
+     * Every lost test, in rubric order, grouped by message, with the first lines of the message;
+     * empty if none was lost.
+     */
+    public static String details(Score score) {
+        List<Score.LostGroup> groups = score.lostGroups();
+        if (groups.isEmpty()) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder("\nTests that lost points, in rubric order:\n");
+        for (Score.LostGroup group : groups) {
+            for (TestOutcome outcome : group.tests()) {
+                out.append(String.format(Locale.ROOT, "- [%d %s] %s%s (0 / %d)%n",
+                        outcome.category().number(), outcome.category().title(), outcome.displayName(),
+                        outcome.status() == TestOutcome.Status.NOT_RUN ? ", not run" : "", outcome.points()));
+            }
+            if (group.tests().size() > 1) {
+                out.append(String.format(Locale.ROOT, "  (the %d tests above, each:)%n", group.tests().size()));
+            }
+            appendIndented(out, group.message());
+        }
+        return out.append('\n').toString();
+    }
+
     /** A padded table line, without the padding's trailing spaces. */
     private static void line(StringBuilder out, String format, Object... args) {
         out.append(String.format(Locale.ROOT, format, args).stripTrailing()).append('\n');
+    }
+
+    /**
+     * The lines of a message that say what went wrong, each cut to fit a terminal line or two:
+     * the first line, and for a random-sequence test the smallest failing case and what it did.
+     */
+    private static List<String> gist(String message) {
+        List<String> lines = message.strip().lines().filter(l -> !l.isBlank()).map(String::strip).toList();
+        if (lines.isEmpty()) {
+            return List.of("(no message)");
+        }
+        List<String> gist = new java.util.ArrayList<>(List.of(lines.get(0)));
+        for (int i = 1; i < lines.size() - 1; i++) {
+            if (lines.get(i).contains("Smallest failing case")) {
+                gist.addAll(lines.subList(i + 1, Math.min(i + 3, lines.size())));
+                break;
+            }
+        }
+        return gist.stream().map(l -> l.length() <= FIX_FIRST_WIDTH ? l : l.substring(0, FIX_FIRST_WIDTH - 3) + "...").toList();
     }
 
     private static void appendIndented(StringBuilder out, String message) {

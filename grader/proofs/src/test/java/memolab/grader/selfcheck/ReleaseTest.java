@@ -161,6 +161,17 @@ class ReleaseTest {
         Run run = run(List.of("sh", "./mvnw", "-B", "test"), Map.of("GITHUB_STEP_SUMMARY", summary.toString()));
         assertThat(run.exitCode).as("exit code of ./mvnw test on the stubs; output:%n%s", run.tail()).isNotZero();
         assertThat(run.output).containsPattern("(?m)^ +Total +0 / " + VISIBLE_POINTS + "$");
+        String end = run.output.substring(run.output.lastIndexOf("MemoLab score: visible tests"));
+        assertThat(end).as("the score table and what to fix first come last, after the test runner's list of failures")
+                .contains("Fix first", "Where to read about them").doesNotContain("[ERROR]   ", "Tests that lost points")
+                .contains("MemoLab: 0 / " + VISIBLE_POINTS + " points. The score table above says what to fix first.");
+        assertThat(end.lines().count()).as("lines from the table's title to the end of the output; they fit a terminal:%n%s", end)
+                .isLessThan(60);
+        String details = run.output.substring(run.output.indexOf("Tests that lost points, in rubric order:"),
+                run.output.indexOf("[ERROR] Failures:"));
+        assertThat(details).as("the lost tests' messages quote the student's frames, no frame of the tests or the libraries")
+                .contains("at memolab.LruCache.<init>(LruCache.java:")
+                .doesNotContain("at memolab.grader.suite.LruExamplesTest", "at org.assertj", "remaining lines not displayed");
         assertThat(Files.readString(summary)).as("the job summary, appended to")
                 .startsWith("## an earlier step's summary\n## MemoLab score: 0 / " + VISIBLE_POINTS + " (visible tests)")
                 .contains("| 1 | LRU behaviour: examples | 0 / 19 | 0 / 19 |", "## Tests that lost points");

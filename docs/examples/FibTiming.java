@@ -47,6 +47,9 @@ public class FibTiming {
         }
         Arrays.sort(memoNanos);
         long memoMedian = memoNanos[memoNanos.length / 2];
+        System.out.printf("on %d cores, %s %s, %s %s: one naive call in a fresh JVM, then memoized calls%n",
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
+                System.getProperty("java.version"), System.getProperty("os.name"), System.getProperty("os.arch"));
         System.out.printf("naive    fib(%d) = %s in %,.1f ms%n", n, expected, naiveNanos / 1e6);
         System.out.printf("memoized fib(%d) = %s in %,.1f µs (a fresh cache, median of 10,001 runs)%n",
                 n, expected, memoMedian / 1e3);

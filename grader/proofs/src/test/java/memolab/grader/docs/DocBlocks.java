@@ -42,7 +42,7 @@ final class DocBlocks {
     private static final Pattern FENCED = Pattern.compile(
             "<!-- (snippet|output|output sample|quote): (\\S+) -->\\n```[a-z]*\\n(.*?)```", Pattern.DOTALL);
     private static final Pattern GENERATED = Pattern.compile(
-            "<!-- generated: ([a-z-]+) -->\\n(.*?)<!-- /generated: \\1 -->", Pattern.DOTALL);
+            "<!-- generated: ([a-z0-9-]+) -->\\n(.*?)<!-- /generated: \\1 -->", Pattern.DOTALL);
 
     private DocBlocks() {
     }

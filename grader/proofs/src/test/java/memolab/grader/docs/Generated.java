@@ -36,6 +36,9 @@ final class Generated {
             case "deductions" -> read(CorpusTest.DEDUCTIONS);
             case "bugs" -> bugs();
             case "fib-timing" -> FibTimingChart.summary(FibTimingChart.read(Submissions.REPO));
+            case "fib-figures" -> Fib36Figures.table(Submissions.REPO);
+            case "python-times" -> Fib36Figures.pythonTimes(Submissions.REPO);
+            case "python-depth" -> Fib36Figures.pythonDepth(Submissions.REPO);
             default -> throw new IllegalArgumentException("no generator named '" + name + "'");
         };
     }

@@ -39,6 +39,8 @@ final class Generated {
             case "fib-figures" -> Fib36Figures.table(Submissions.REPO);
             case "python-times" -> Fib36Figures.pythonTimes(Submissions.REPO);
             case "python-depth" -> Fib36Figures.pythonDepth(Submissions.REPO);
+            case "similarity-example" -> similarityExample();
+            case "similarity-tokens" -> similarityTokens();
             default -> throw new IllegalArgumentException("no generator named '" + name + "'");
         };
     }
@@ -120,6 +122,50 @@ final class Generated {
                     severity.max, severity.why, bugs));
         }
         return md.toString();
+    }
+
+    /**
+     * The similarity report's summary on the fixture class (a variant, two disguised copies of it,
+     * a solution written apart): its opening line, its table of pairs and the first pair's regions.
+     */
+    static String similarityExample() {
+        try {
+            Path work = Submissions.SCRATCH.resolve("docs-similarity");
+            Map<String, List<Path>> sources = memolab.grader.selfcheck.SimilarityFixture.smallClass(work.resolve("class"));
+            memolab.grader.similarity.SimilarityReport.compare(sources, null, work.resolve("jplag"), work.resolve("out"),
+                    memolab.grader.similarity.SimilarityReport.DEFAULT_THRESHOLD);
+            String md = Files.readString(work.resolve("out/similarity.md"), StandardCharsets.UTF_8);
+            String opening = md.lines().filter(l -> l.matches("\\d+ submissions compared.*")).findFirst().orElseThrow()
+                    .replaceFirst(", in [\\d.]+ s:", ":");
+            String pairs = md.substring(md.indexOf("## The most similar pairs"), md.indexOf("\n## 2. "));
+            return "```markdown\n" + opening + "\n\n" + pairs.strip() + "\n```\n";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The fixture class compared at our minimum match and at JPlag's default, as a sentence. */
+    static String similarityTokens() {
+        try {
+            Path work = Submissions.SCRATCH.resolve("docs-similarity-tokens");
+            Map<String, List<Path>> sources = memolab.grader.selfcheck.SimilarityFixture.smallClass(work.resolve("class"));
+            StringBuilder text = new StringBuilder("On the fixture class below (average similarity): ");
+            List<String> parts = new ArrayList<>();
+            for (int tokens : List.of(memolab.grader.similarity.SimilarityReport.MINIMUM_TOKEN_MATCH,
+                    memolab.grader.similarity.SimilarityReport.JPLAG_JAVA_DEFAULT)) {
+                var result = memolab.grader.similarity.SimilarityReport.compare(sources, null, work.resolve("jplag"),
+                        work.resolve("out-" + tokens), memolab.grader.similarity.SimilarityReport.DEFAULT_THRESHOLD, tokens);
+                var disguised = result.pairs().stream().filter(p -> !p.first().equals("independent")
+                        && !p.second().equals("independent")).mapToDouble(p -> p.average() * 100).summaryStatistics();
+                double independent = result.highestPerStudent().get("independent").average() * 100;
+                parts.add(String.format(Locale.ROOT, "at %d tokens the disguised copies and their original score %.0f to %.0f %% "
+                        + "and the solution written apart %.0f %% at most", tokens, disguised.getMin(), disguised.getMax(),
+                        independent));
+            }
+            return text.append(String.join("; ", parts)).append(".\n").toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A file written by a check that takes too long for the docs checks to repeat (the corpus run). */

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import memolab.grader.cli.GraderCli;
+import memolab.grader.report.Gradebook;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -69,7 +70,8 @@ class GradeCommandTest {
         batch.add(linked);
 
         out = temp.resolve("out");
-        List<String> args = new ArrayList<>(List.of("grade", "--jobs", "2", "--timeout", "25", "--out", out.toString()));
+        List<String> args = new ArrayList<>(List.of("grade", "--jobs", "2", "--timeout", "25", "--similarity", "--out",
+                out.toString()));
         batch.forEach(p -> args.add(p.toString()));
         StringWriter outText = new StringWriter();
         StringWriter errText = new StringWriter();
@@ -126,7 +128,8 @@ class GradeCommandTest {
     void systemExit() throws IOException {
         assertThat(row("system-exit")).isEqualTo("refused 0/82");
         assertThat(feedback("system-exit")).contains("REFUSED", "no System.exit and no Runtime", ".java:");
-        assertThat(rows.get("system-exit")[rows.get("system-exit").length - 1]).contains("refused: no System.exit");
+        assertThat(rows.get("system-exit")[List.of(Gradebook.header().split(",")).indexOf("flags")])
+                .contains("refused: no System.exit");
     }
 
     @Test
@@ -219,6 +222,28 @@ class GradeCommandTest {
             Files.writeString(golden, actual);
         }
         assertThat(actual).as("feedback of %s against %s", student, golden).isEqualTo(Files.readString(golden));
+    }
+
+    @Test
+    @DisplayName("--similarity writes the instructor's report and two gradebook columns, and nothing a student sees")
+    void similarityIsTheInstructorsAlone() throws IOException {
+        assertThat(out.resolve("similarity.csv")).exists();
+        assertThat(out.resolve("similarity-jplag.zip")).isNotEmptyFile();
+        assertThat(Files.readString(out.resolve("similarity.md"))).contains("# Similarity report", "not a verdict");
+        assertThat(Files.readAllLines(out.resolve("gradebook.csv")).get(0)).endsWith(",flags,similarity,similar_to");
+        List<String> lines = Files.readAllLines(out.resolve("gradebook.csv"));
+        // The batch holds the reference's files in three submissions (reference, link-outside, and not-utf8's
+        // own LruCache and Fibonacci): each finds another at 100 %.
+        assertThat(lines).filteredOn(l -> l.startsWith("reference,")).singleElement().asString()
+                .matches(".*,100,(link-outside|not-utf8)$");
+        assertThat(lines).filteredOn(l -> l.startsWith("no-such-folder,")).singleElement().asString()
+                .as("a folder that does not exist is not compared: its similarity cells stay empty").endsWith(",,");
+        assertThat(stderr).contains("not compared: no-such-folder");
+        assertThat(stdout).containsPattern("Similarity: \\d+ submissions compared");
+        for (String student : List.of("reference", "get-does-not-refresh", "stubs")) {
+            assertThat(feedback(student) + Files.readString(out.resolve(student).resolve("results.json")))
+                    .as("what %s sees", student).doesNotContainIgnoringCase("similar");
+        }
     }
 
     @Test

@@ -244,9 +244,9 @@ class ReleaseTest {
         assertThat(code).as("grade's exit code; it said:%n%s", err).isEqualTo(GraderCli.OK);
 
         List<String> rows = Files.readAllLines(out.resolve("gradebook.csv"));
-        assertThat(rows.get(0)).endsWith(",flags");
-        assertThat(rows).anyMatch(r -> r.startsWith("honest,") && r.endsWith(","));
-        assertThat(rows).anyMatch(r -> r.startsWith("edited,") && r.endsWith(",\"changed course files: 3\""));
+        assertThat(rows.get(0)).endsWith(",flags,similarity,similar_to");
+        assertThat(rows).anyMatch(r -> r.startsWith("honest,") && r.endsWith(",,,"));
+        assertThat(rows).anyMatch(r -> r.startsWith("edited,") && r.endsWith(",\"changed course files: 3\",,"));
         assertThat(Files.readString(out.resolve("edited/feedback.md"))).contains("FILES OF THE COURSE WERE CHANGED",
                 "edited: grader/suite/src/main/java/memolab/grader/suite/LruExamplesTest.java",
                 "added: grader/suite/src/main/java/memolab/grader/suite/Extra.java", "missing: mvnw.cmd");

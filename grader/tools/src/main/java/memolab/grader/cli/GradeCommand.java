@@ -10,6 +10,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,6 +35,7 @@ import memolab.grader.template.StudentTemplate;
 import memolab.grader.report.FeedbackMarkdown;
 import memolab.grader.report.Gradebook;
 import memolab.grader.report.GradescopeJson;
+import memolab.grader.similarity.SimilarityReport;
 import memolab.grader.score.TestOutcome;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -59,7 +61,8 @@ public final class GradeCommand implements Callable<Integer> {
     static final String WORK = ".work";
 
     /** Names in {@code --out} that are the grader's own, so no student's report folder may take them. */
-    private static final Set<String> RESERVED = Set.of(WORK, "gradebook.csv", "gradebook.csv.bak");
+    private static final Set<String> RESERVED = Set.of(WORK, "gradebook.csv", "gradebook.csv.bak", "similarity.csv",
+            "similarity.md", "similarity-jplag.zip", "similarity-jplag");
 
     @Parameters(paramLabel = "<submission-dir>", arity = "0..*", description = "submissions to grade")
     List<Path> submissions = new ArrayList<>();
@@ -93,6 +96,19 @@ public final class GradeCommand implements Callable<Integer> {
                     + "the runner's variables CLASSROOM, ASSIGNMENT, ... name it)")
     Path classroom50;
 
+    @Option(names = "--similarity", description = "also compare the students' sources pairwise with JPlag (the stubs "
+            + "excluded): similarity.csv, similarity.md, similarity-jplag.zip, and two gradebook columns. Changes no score; "
+            + "students never see it")
+    boolean similarity;
+
+    @Option(names = "--similarity-against", paramLabel = "<dir>", description = "also compare every student with these "
+            + "sources (each folder or .java file in <dir> is one, e.g. solutions found online); implies --similarity")
+    Path similarityAgainst;
+
+    @Option(names = "--similarity-threshold", paramLabel = "<percent>", description = "the lowest average similarity similarity.csv "
+            + "lists (default: ${DEFAULT-VALUE})")
+    int similarityThreshold = (int) Math.round(SimilarityReport.DEFAULT_THRESHOLD * 100);
+
     @Spec
     CommandSpec spec;
 
@@ -111,10 +127,52 @@ public final class GradeCommand implements Callable<Integer> {
         GradingPlan plan = prepareSuite(err);
         Batch batch = gradeAll(todo, plan, manifest(plan, err), gradebookFile, err);
         printSummary(batch.results, (System.nanoTime() - start) / 1e9);
+        if (similarity || similarityAgainst != null) {
+            compareSources(paths, gradebookFile, err);
+        }
         if (classroom50 != null && !batch.results.isEmpty()) {
             writeClassroom50(batch.results.get(0));
         }
         return exitCode(batch, err);
+    }
+
+    /**
+     * The similarity report over every submission given (graded now or in an earlier run),
+     * and its two gradebook columns. A submission whose sources cannot be found is left out
+     * and named; the report is the instructor's alone.
+     */
+    private void compareSources(List<Path> paths, Path gradebookFile, PrintWriter err) throws IOException {
+        err.println("Comparing the sources for similarity (JPlag)...");
+        Map<String, List<Path>> sources = new LinkedHashMap<>();
+        for (Path path : paths) {
+            try {
+                Submission located = Submission.locate(path);
+                sources.put(located.student(), located.sources());
+            } catch (Submission.InvalidSubmissionException e) {
+                err.println("  not compared: " + Submission.nameOf(path) + ": " + e.getMessage());
+            }
+        }
+        SimilarityReport.Result result;
+        try {
+            result = SimilarityReport.compare(sources, similarityAgainst, out.resolve(WORK).resolve("similarity"), out,
+                    similarityThreshold / 100.0);
+        } catch (NoClassDefFoundError e) {
+            err.println("--similarity needs JPlag, which this jar leaves out (the visible jar of a Classroom 50 bundle): "
+                    + "run memolab-grader.jar from the course repository.");
+            return;
+        }
+        Map<String, Map.Entry<Double, String>> highest = new LinkedHashMap<>();
+        result.highestPerStudent().forEach((student, pair) -> highest.put(student,
+                Map.entry(pair.average(), pair.first().equals(student) ? pair.second() : pair.first())));
+        Gradebook.setSimilarity(gradebookFile, highest);
+        long listed = result.pairs().stream().filter(p -> p.average() >= similarityThreshold / 100.0).count();
+        PrintWriter stdout = spec.commandLine().getOut();
+        stdout.printf(Locale.ROOT, "Similarity: %d submissions compared in %.1f s, %d pair(s) at or above %d %%: %s, %s%n",
+                result.compared().size(), result.seconds(), listed, similarityThreshold, out.resolve("similarity.md"),
+                out.resolve("similarity.csv"));
+        result.pairs().stream().limit(3).forEach(pair -> stdout.printf(Locale.ROOT, "  %3.0f %%  %s and %s%n",
+                pair.average() * 100, pair.first(), pair.second()));
+        stdout.flush();
     }
 
     /** What is wrong with the options, if anything. */
@@ -127,6 +185,12 @@ public final class GradeCommand implements Callable<Integer> {
         }
         if (force && regrade) {
             return Optional.of("--force starts a new gradebook, --regrade replaces some rows of the old one: give one of them.");
+        }
+        if (similarityThreshold < 0 || similarityThreshold > 100) {
+            return Optional.of("--similarity-threshold is a percentage: 0 to 100.");
+        }
+        if (similarityAgainst != null && !Files.isDirectory(similarityAgainst)) {
+            return Optional.of("--similarity-against " + similarityAgainst + ": no such folder.");
         }
         if (classroom50 != null && paths.size() != 1) {
             return Optional.of("--classroom50 writes the result of one submission: give exactly one <submission-dir>.");

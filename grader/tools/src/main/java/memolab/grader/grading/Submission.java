@@ -40,7 +40,7 @@ public record Submission(String student, Path root, List<Path> sources, List<Str
      * @param path a student's repository, or its {@code exercises} folder
      * @throws InvalidSubmissionException with a message for the student when there is nothing to grade
      */
-    static Submission locate(Path path) throws IOException, InvalidSubmissionException {
+    public static Submission locate(Path path) throws IOException, InvalidSubmissionException {
         Path root = path.toAbsolutePath().normalize();
         String student = nameOf(path);
         if (!Files.isDirectory(root)) {
@@ -228,7 +228,7 @@ public record Submission(String student, Path root, List<Path> sources, List<Str
     }
 
     /** There is nothing to grade; the message says why, for the student. */
-    static final class InvalidSubmissionException extends Exception {
+    public static final class InvalidSubmissionException extends Exception {
         private static final long serialVersionUID = 1L;
         final String student;
 

@@ -9,6 +9,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import memolab.grader.Category;
 import memolab.grader.grading.GradingResult;
@@ -16,7 +17,8 @@ import memolab.grader.score.Score;
 
 /**
  * The class's {@code gradebook.csv}: one row per student (id, status, total, possible, each
- * category, and flags for the instructor: changed course files, forged result lines). Each
+ * category, flags for the instructor: changed course files, forged result lines; and, with
+ * {@code grade --similarity}, the student's highest similarity and with whom). Each
  * row is appended and flushed as soon as its student is graded, so an interrupted batch
  * loses no finished row, and a new run over the same folder grades only the students not
  * in it yet.
@@ -36,6 +38,8 @@ public final class Gradebook implements AutoCloseable {
             cells.add(category.name().toLowerCase(java.util.Locale.ROOT));
         }
         cells.add("flags");
+        cells.add("similarity"); // grade --similarity: the student's highest similarity (JPlag's average, in %)
+        cells.add("similar_to"); // ...and with whom
         return String.join(",", cells);
     }
 
@@ -103,8 +107,55 @@ public final class Gradebook implements AutoCloseable {
             cells.add(Integer.toString(score.row(category).earned()));
         }
         cells.add(quote(String.join("; ", result.flags())));
+        cells.add("");
+        cells.add("");
         out.write(String.join(",", cells) + "\n");
         out.flush();
+    }
+
+    /**
+     * Fills the similarity columns: for each student in {@code highest}, their highest
+     * similarity (0 to 1, written in %) and the submission it was with; every other row's
+     * columns are emptied. The file is rewritten whole, then moved into place.
+     */
+    public static void setSimilarity(Path file, Map<String, Map.Entry<Double, String>> highest) throws IOException {
+        if (!Files.exists(file)) {
+            return;
+        }
+        graded(file); // checks that it is this grader's gradebook
+        List<String> lines = new ArrayList<>();
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            if (line.isBlank() || line.equals(header())) {
+                lines.add(line);
+                continue;
+            }
+            List<String> cells = cells(line);
+            Map.Entry<Double, String> similar = highest.get(unquote(cells.get(0)));
+            cells.set(cells.size() - 2, similar == null ? "" : String.format(java.util.Locale.ROOT, "%.0f", similar.getKey() * 100));
+            cells.set(cells.size() - 1, similar == null ? "" : quote(similar.getValue()));
+            lines.add(String.join(",", cells));
+        }
+        Path next = file.resolveSibling(file.getFileName() + ".next");
+        Files.write(next, lines, StandardCharsets.UTF_8);
+        Files.move(next, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** A row's cells as written (quoted cells keep their quotes). */
+    static List<String> cells(String line) {
+        List<String> cells = new ArrayList<>();
+        int start = 0;
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (c == ',' && !quoted) {
+                cells.add(line.substring(start, i));
+                start = i + 1;
+            }
+        }
+        cells.add(line.substring(start));
+        return cells;
     }
 
     @Override

@@ -75,8 +75,9 @@ final class FibTimingPlot {
                     Double.parseDouble(cells[2])));
         }
         FibTimingChart.Data data = new FibTimingChart.Data(Machine.describe(), String.format(Locale.ROOT,
-                "medians over %d sweeps of n = 20..%d: naive one call, memoized the median of %d calls on a fresh "
-                        + "Fibonacci(128)", sweeps, last, MEMO_RUNS),
+                "medians over %d sweeps of n = 20..%d: naive one call, memoized the median of %d calls, each on the "
+                        + "exercise's Fibonacci (the reference solution) with a fresh cache of 128 entries", sweeps, last,
+                MEMO_RUNS),
                 points);
         Path csv = smoke ? repo.resolve("grader/target/bench/fib-timing.csv") : repo.resolve(FibTimingChart.CSV);
         Path svg = smoke ? repo.resolve("grader/target/bench/fib-timing.svg") : repo.resolve(FibTimingChart.SVG);

@@ -28,7 +28,8 @@ final class Fib36Figures {
     private static final Pattern SAMPLE = Pattern.compile(
             "<!-- output sample: examples/FibTiming.java -->\\n```text\\n(.*?)```", Pattern.DOTALL);
     private static final Pattern SAMPLE_LINE = Pattern.compile("(?m)^(naive|memoized) +fib\\(36\\) = \\d+ in ([\\d,.]+ (?:ms|µs|s))");
-    private static final Pattern JMH_ROW = Pattern.compile("(?m)^\\| 36 \\| ([\\d.,]+) ± [^|]*\\| ([\\d.,]+) ± [^|]*\\|");
+    private static final Pattern JMH_ROW = Pattern.compile(
+            "(?m)^\\| 36 \\| ([\\d.,]+) ± ([\\d.,]+) \\| ([\\d.,]+) ± ([\\d.,]+) \\|");
 
     private Fib36Figures() {
     }
@@ -57,14 +58,14 @@ final class Fib36Figures {
                 |---|---|---|---|---|
                 """);
         md.append(String.format(Locale.ROOT, "| `java docs/examples/FibTiming.java`, the sample above | one naive call in a "
-                + "fresh JVM, mostly before the JIT compiles it; memoized: median of 10,001 calls, each on a fresh cache "
+                + "fresh JVM, while the JIT is still compiling; memoized: median of 10,001 calls, each on a fresh cache "
                 + "| %s | %s | %s |%n", sampleMachine, fibTiming.get("naive"), fibTiming.get("memoized")));
         md.append(String.format(Locale.ROOT, "| the plot above (`%s`) | %s | %s | %s | %s |%n", FibTimingChart.CSV,
                 plot.method(), plot.machine(), FibTimingChart.duration(p36.naiveNanos()),
                 FibTimingChart.duration(p36.memoNanos())));
         md.append(String.format(Locale.ROOT, "| JMH, [performance page](performance.md#memoized-vs-naive-fibn-jmh) | "
                 + "average time per call after warm-up, 2 forks | %s | %s | %s |%n", jmhMachine,
-                FibTimingChart.duration(millis(jmh.group(1)) * 1e6), FibTimingChart.duration(millis(jmh.group(2)) * 1e6)));
+                withError(millis(jmh.group(1)), millis(jmh.group(2))), withError(millis(jmh.group(3)), millis(jmh.group(4)))));
         md.append(String.format(Locale.ROOT, "| `python3 %s` (`%s`) | %s | %s | %s | %s from an empty cache |%n",
                 PYTHON_SCRIPT, PYTHON_DATA, python.get("method").replaceFirst("; a hit .*$", ""),
                 python.get("machine"), FibTimingChart.duration(Double.parseDouble(python.get("naive_fib36_ms")) * 1e6),
@@ -91,6 +92,12 @@ final class Fib36Figures {
                         + "depth of %,d by default (`sys.getrecursionlimit()`), and on an empty cache the decorated "
                         + "`fibonacci(n)` works up to n = %,d and raises `RecursionError` from n = %,d on (%s, `python3 %s`).%n",
                 Integer.parseInt(python.get("recursion_limit")), deepest, deepest + 1, python.get("machine"), PYTHON_SCRIPT);
+    }
+
+    /** "152 ms ± 72" or "1.18 µs ± 0.12": JMH's mean and its error, in one unit. */
+    private static String withError(double millis, double error) {
+        return millis >= 1 ? String.format(Locale.ROOT, "%,.0f ms ± %,.0f", millis, error)
+                : String.format(Locale.ROOT, "%.2f µs ± %.2f", millis * 1e3, error * 1e3);
     }
 
     private static String nanos(double nanos) {

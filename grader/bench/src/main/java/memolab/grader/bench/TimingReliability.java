@@ -43,6 +43,7 @@ final class TimingReliability {
         int passed;
         int failed;
         final List<Double> ratios = new ArrayList<>();
+        int quick; // runs that the quick rounds decided
         String limit = "not logged"; // the test logs it with its ratio
     }
 
@@ -135,8 +136,8 @@ final class TimingReliability {
         Map<String, String[]> measured = new TreeMap<>(); // measurement -> ratio, limit
         for (String line : lines) {
             String[] parts = line.split("\t");
-            if (parts.length == 4 && parts[0].equals("memolab.timing")) {
-                measured.put(parts[1], new String[] {parts[2], parts[3]});
+            if (parts.length >= 4 && parts[0].equals("memolab.timing")) {
+                measured.put(parts[1], new String[] {parts[2], parts[3], parts.length > 4 ? parts[4] : "full"});
             }
         }
         for (String line : lines) {
@@ -152,6 +153,7 @@ final class TimingReliability {
                 if (ratio != null) {
                     tally.ratios.add(Double.parseDouble(ratio[0]));
                     tally.limit = ratio[1];
+                    tally.quick += ratio[2].equals("quick") ? 1 : 0;
                 }
             }
         }
@@ -167,10 +169,10 @@ final class TimingReliability {
                 continue; // a slow variant's other timing tests: not what it is here for
             }
             int wrong = shouldPass ? tally.failed : tally.passed;
-            table.append(String.format(Locale.ROOT, "| %s | %s | %s (%s) | %d | %s | **%d** (%s) | %s |%n",
+            table.append(String.format(Locale.ROOT, "| %s | %s | %s (%s) | %d | %s | **%d** (%s) | %s | %d |%n",
                     subject.name(), loaded ? "loaded" : "alone", test, MEASUREMENT_OF.get(test),
                     tally.passed + tally.failed, shouldPass ? "pass" : "fail", wrong,
-                    shouldPass ? "false fails" : "false passes", spread(tally.ratios, tally.limit)));
+                    shouldPass ? "false fails" : "false passes", spread(tally.ratios, tally.limit), tally.quick));
         }
     }
 
@@ -195,14 +197,17 @@ final class TimingReliability {
                 %s, each trial a fresh JVM running the four graded timing tests \
                 (`TimingTrial`). Loaded: %d trials at once plus a thread that keeps a core busy.
 
-                | submission | machine | timing test (ratio measured) | runs | must | wrong | measured ratio |
-                |---|---|---|---|---|---|---|
+                | submission | machine | timing test (ratio measured) | runs | must | wrong | measured ratio | decided early |
+                |---|---|---|---|---|---|---|---|
                 %s
                 A ratio is the large capacity's cost per call over the small one's (cost tests), or the \
                 naive time over the memoized time (speedup tests). The slow variants: `linear-scan` (a \
                 list searched on each call, from the corpus), `memo-capacity-one` (the memoizer's cache \
                 holds one entry, so it saves nothing) and `naive-long-arithmetic` (no memoization, but a \
-                recursion on `long` that costs far less per call than the naive baseline's `BigInteger`).
+                recursion on `long` that costs far less per call than the naive baseline's `BigInteger`). \
+                "Decided early": the runs whose verdict the quick rounds settled (cost: three short rounds in a \
+                row all 4 times below the limit, or all 4 times above; speedup: the best warm-up rounds 4 times \
+                above the required factor); the others took the full measurement.
                 """, Machine.describe(), minutes, referenceTrials, variantTrials, modes, Machine.cores(), rows);
     }
 

@@ -34,8 +34,7 @@ final class MemoGuard {
             value = fibonacci.fib(N);
         } catch (RuntimeException | StackOverflowError e) {
             // fib cannot run (Fibonacci values says why): judge by the code alone, as far as it goes.
-            if (!StudentClasses.get().get("memolab.Fibonacci").getDirectDependenciesFromSelf().stream()
-                    .anyMatch(d -> d.getTargetClass().getName().equals("memolab.LruCache"))) {
+            if (!StudentClasses.facts().fibonacciUsesLruCache()) {
                 throw new RuleViolation("Rule broken: Fibonacci keeps its results in its LruCache. Fibonacci does not "
                         + "use LruCache at all." + consequence());
             }

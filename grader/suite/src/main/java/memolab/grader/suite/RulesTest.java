@@ -2,7 +2,6 @@ package memolab.grader.suite;
 
 import static memolab.grader.Category.RULES;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
 import java.util.List;
 import memolab.grader.Graded;
 import memolab.grader.Guard;
@@ -28,15 +27,14 @@ class RulesTest {
     @Graded(category = RULES, points = 4, guards = Guard.LRU_BUILT_BY_HAND)
     @DisplayName("no LinkedHashMap or LinkedHashSet")
     void noLinkedHashMap() {
-        JavaClasses usedByCache = ExerciseRules.usedBy(StudentClasses.get(), "memolab.LruCache");
-        List<String> inCache = ExerciseRules.SHORTCUT.violations(usedByCache);
+        List<String> inCache = StudentClasses.facts().shortcutInCache();
         if (!inCache.isEmpty()) {
             throw new RuleViolation(report("LruCache (or a class it uses) is built on LinkedHashMap or LinkedHashSet",
                     ExerciseRules.SHORTCUT, inCache)
                     + "\nWhile it is, the LRU categories (" + Guard.LRU_BUILT_BY_HAND.guardedTitles() + ") earn nothing: "
                     + "their tests would grade LinkedHashMap's work, not yours.");
         }
-        List<String> anywhere = ExerciseRules.SHORTCUT.violations(StudentClasses.get());
+        List<String> anywhere = StudentClasses.facts().shortcutAnywhere();
         if (!anywhere.isEmpty()) {
             throw new AssertionError(report("your classes use LinkedHashMap or LinkedHashSet", ExerciseRules.SHORTCUT, anywhere));
         }
@@ -94,7 +92,7 @@ class RulesTest {
         StringBuilder broken = new StringBuilder();
         for (ExerciseRules.Rule rule : ExerciseRules.SAFETY) {
             if (List.of(ruleNames).contains(rule.name())) {
-                List<String> where = rule.violations(StudentClasses.get());
+                List<String> where = StudentClasses.facts().safety(rule.name());
                 if (!where.isEmpty()) {
                     broken.append(broken.length() == 0 ? "" : "\n").append(report(rule.title(), rule, where));
                 }

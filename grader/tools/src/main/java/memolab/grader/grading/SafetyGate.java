@@ -1,10 +1,10 @@
 package memolab.grader.grading;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import memolab.grader.rules.ExerciseRules;
+import memolab.grader.rules.RuleFacts;
 
 /**
  * Final grading's gate: the safety rules, checked on a submission's compiled classes in the
@@ -28,12 +28,19 @@ final class SafetyGate {
     private SafetyGate() {
     }
 
-    /** The safety rules that the classes in {@code classes} (package {@code memolab}) break; empty if none. */
-    static List<Violation> check(Path classes) {
-        JavaClasses imported = ExerciseRules.importStudentClasses(classes);
+    /**
+     * What the rules find in the classes in {@code classes} (package {@code memolab}): read
+     * once, here, for the gate and for the suite's rules tests alike.
+     */
+    static RuleFacts facts(Path classes) {
+        return RuleFacts.of(ExerciseRules.importStudentClasses(classes));
+    }
+
+    /** The safety rules that the facts show broken; empty if none. */
+    static List<Violation> check(RuleFacts facts) {
         List<Violation> violations = new ArrayList<>();
         for (ExerciseRules.Rule rule : ExerciseRules.SAFETY) {
-            List<String> where = rule.violations(imported);
+            List<String> where = facts.safety(rule.name());
             if (!where.isEmpty()) {
                 violations.add(new Violation(rule.title(), rule.because(), where));
             }

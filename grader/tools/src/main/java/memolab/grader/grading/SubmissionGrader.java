@@ -27,6 +27,7 @@ import java.util.stream.Stream;
 import memolab.grader.grading.GradingResult.Status;
 import memolab.grader.grading.GradingResult.Timings;
 import memolab.grader.rules.ExerciseRules;
+import memolab.grader.rules.RuleFacts;
 import memolab.grader.runner.JavaSources;
 import memolab.grader.score.TestOutcome;
 
@@ -103,14 +104,17 @@ public final class SubmissionGrader {
             return notRun(submission.student(), Status.COMPILE_ERROR, problems,
                     "Not run: a class or method the tests need is missing (see above).", start);
         }
-        List<SafetyGate.Violation> violations = SafetyGate.check(classes);
+        RuleFacts facts = SafetyGate.facts(classes);
+        List<SafetyGate.Violation> violations = SafetyGate.check(facts);
         if (!violations.isEmpty()) {
             problems.add(SafetyGate.explain(violations));
             GradingResult refused = notRun(submission.student(), Status.REFUSED, problems,
                     "Not run: your code breaks a safety rule, so it was not run at all (see the report).", start);
             return refused.flaggedOnly("refused: " + violations.get(0).rule());
         }
-        return runSuite(submission.student(), classes, problems, compileSeconds, start);
+        Path factsFile = classes.resolveSibling("rule-facts.txt");
+        facts.write(factsFile);
+        return runSuite(submission.student(), classes, factsFile, problems, compileSeconds, start);
     }
 
     /**
@@ -137,11 +141,11 @@ public final class SubmissionGrader {
     }
 
     /** Runs the suite on {@code classes} in a JVM of its own, and reads what it reports. */
-    private GradingResult runSuite(String student, Path classes, List<String> problems, double compileSeconds, long start)
-            throws IOException {
+    private GradingResult runSuite(String student, Path classes, Path factsFile, List<String> problems, double compileSeconds,
+            long start) throws IOException {
         ResultChannel channel = ResultChannel.withNewKey();
         long spawned = System.nanoTime();
-        Process process = startChild(classes, channel);
+        Process process = startChild(classes, factsFile, channel);
         ChildReader reader = new ChildReader(channel, process.getInputStream(), plan.outcomes());
         CappedOutput stderr = new CappedOutput(16 * 1024);
         boolean ended = awaitChild(process, reader, stderr, student);
@@ -164,10 +168,10 @@ public final class SubmissionGrader {
      * instructor's tokens and paths are none of the submission's business), and the result
      * channel's key on its standard input before any student code runs.
      */
-    private Process startChild(Path classes, ResultChannel channel) throws IOException {
+    private Process startChild(Path classes, Path factsFile, ResultChannel channel) throws IOException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> command = List.of(java.toString(), "-Xmx" + HEAP, "-XX:+ExitOnOutOfMemoryError", "-ea",
-                "-cp", System.getProperty("java.class.path"), ChildMain.class.getName(),
+                "-D" + RuleFacts.PROPERTY + "=" + factsFile, "-cp", System.getProperty("java.class.path"), ChildMain.class.getName(),
                 classes.toString(), plan.suiteRoot().toString(), Boolean.toString(hidden));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().clear();

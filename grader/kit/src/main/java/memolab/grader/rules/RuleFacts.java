@@ -1,0 +1,144 @@
+package memolab.grader.rules;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaConstructor;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the rules of the exercise find in a submission's compiled classes, computed once.
+ *
+ * <p>Final grading computes these in the grader's own JVM, where the safety gate has just
+ * read the same classes, and hands them to the suite's JVM in a file
+ * ({@code -Dmemolab.ruleFacts}): the rules tests then read the facts instead of importing the
+ * classes again with ArchUnit, which took about two seconds of every fresh JVM. A student's
+ * own run, without the property, computes them in place, with the same code.
+ *
+ * @param shortcutInCache  the shortcut rule's violations in {@code LruCache} and the classes it uses
+ * @param shortcutAnywhere the shortcut rule's violations in any student class
+ * @param safety           each safety rule's name and its violations (empty if kept)
+ * @param stubMessage      why the rules earn nothing yet (a class is missing or still a stub), or empty
+ * @param fibonacciUsesLruCache whether {@code Fibonacci}'s code refers to {@code LruCache} at all
+ */
+public record RuleFacts(List<String> shortcutInCache, List<String> shortcutAnywhere, Map<String, List<String>> safety,
+        String stubMessage, boolean fibonacciUsesLruCache) {
+
+    /** The system property that names the file of facts in a grading run. */
+    public static final String PROPERTY = "memolab.ruleFacts";
+
+    private static final String[] WRITTEN = {"memolab.LruCache", "memolab.Fibonacci"};
+
+    /** The facts of {@code classes} (the student's, as {@link ExerciseRules#importStudentClasses} reads them). */
+    public static RuleFacts of(JavaClasses classes) {
+        Map<String, List<String>> safety = new LinkedHashMap<>();
+        for (ExerciseRules.Rule rule : ExerciseRules.SAFETY) {
+            safety.put(rule.name(), rule.violations(classes));
+        }
+        boolean fibonacciUsesCache = classes.contain("memolab.Fibonacci") && classes.get("memolab.Fibonacci")
+                .getDirectDependenciesFromSelf().stream().anyMatch(d -> d.getTargetClass().getName().equals("memolab.LruCache"));
+        return new RuleFacts(ExerciseRules.SHORTCUT.violations(ExerciseRules.usedBy(classes, "memolab.LruCache")),
+                ExerciseRules.SHORTCUT.violations(classes), safety, stubMessage(classes), fibonacciUsesCache);
+    }
+
+    /**
+     * Why the rules earn no points yet: the untouched stubs break no rule, so the rules count
+     * only once {@code LruCache} and {@code Fibonacci} are written, their constructors no
+     * longer throwing the stub's UnsupportedOperationException.
+     */
+    private static String stubMessage(JavaClasses classes) {
+        for (String name : WRITTEN) {
+            if (!classes.contain(name)) {
+                return "The class " + name + " was not found among your classes.";
+            }
+            JavaClass type = classes.get(name);
+            for (JavaConstructor constructor : type.getConstructors()) {
+                boolean stub = constructor.getConstructorCallsFromSelf().stream()
+                        .anyMatch(call -> call.getTargetOwner().isEquivalentTo(UnsupportedOperationException.class));
+                if (stub) {
+                    return "No points for the rules yet: the constructor of " + type.getSimpleName()
+                            + " is still the stub (it throws UnsupportedOperationException). Write "
+                            + type.getSimpleName() + " first; the rules are then checked on your code.";
+                }
+            }
+        }
+        return "";
+    }
+
+    /** The violations of the named safety rule. */
+    public List<String> safety(String ruleName) {
+        List<String> where = safety.get(ruleName);
+        if (where == null) {
+            throw new IllegalArgumentException("no safety rule named " + ruleName);
+        }
+        return where;
+    }
+
+    /** Writes the facts, one per line ({@code key<TAB>value}, line breaks in a value escaped). */
+    public void write(Path file) throws IOException {
+        StringBuilder text = new StringBuilder();
+        line(text, "stub", stubMessage);
+        line(text, "fibonacciUsesLruCache", Boolean.toString(fibonacciUsesLruCache));
+        shortcutInCache.forEach(v -> line(text, "shortcutInCache", v));
+        shortcutAnywhere.forEach(v -> line(text, "shortcutAnywhere", v));
+        safety.forEach((rule, where) -> {
+            line(text, "safetyRule", rule);
+            where.forEach(v -> line(text, "safety:" + rule, v));
+        });
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+    }
+
+    /** Reads what {@link #write} wrote. */
+    public static RuleFacts read(Path file) throws IOException {
+        String stub = "";
+        boolean fibonacciUsesCache = false;
+        List<String> inCache = new ArrayList<>();
+        List<String> anywhere = new ArrayList<>();
+        Map<String, List<String>> safety = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            int tab = line.indexOf('\t');
+            if (tab < 0) {
+                continue;
+            }
+            String key = line.substring(0, tab);
+            String value = unescape(line.substring(tab + 1));
+            switch (key) {
+                case "stub" -> stub = value;
+                case "fibonacciUsesLruCache" -> fibonacciUsesCache = Boolean.parseBoolean(value);
+                case "shortcutInCache" -> inCache.add(value);
+                case "shortcutAnywhere" -> anywhere.add(value);
+                case "safetyRule" -> safety.put(value, new ArrayList<>());
+                default -> {
+                    if (key.startsWith("safety:")) {
+                        safety.computeIfAbsent(key.substring("safety:".length()), k -> new ArrayList<>()).add(value);
+                    }
+                }
+            }
+        }
+        return new RuleFacts(inCache, anywhere, safety, stub, fibonacciUsesCache);
+    }
+
+    private static String unescape(String value) {
+        StringBuilder out = new StringBuilder(value.length());
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '\\' && i + 1 < value.length()) {
+                char next = value.charAt(++i);
+                out.append(next == 'n' ? '\n' : next);
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    private static void line(StringBuilder text, String key, String value) {
+        text.append(key).append('\t').append(value.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "")).append('\n');
+    }
+}

@@ -71,10 +71,10 @@ final class GradingThroughput {
                 | grader, jobs | submissions | wall time | per minute | compile | JVM start | suite | reference copies at 100 |
                 |---|---|---|---|---|---|---|---|
                 %s
-                The timing tests measure until their verdict is clear (quick rounds first, the full \
-                measurement only when a ratio is near its limit), and the rules are checked once, in the \
-                grader's JVM, on the classes the safety gate has just read. The infinite-loop submission alone \
-                holds one worker for its test's 30 s limit.
+                The rules of the exercise are checked once, in the grader's JVM, on the classes the safety gate \
+                has just read. The infinite-loop submission alone \
+                holds one worker for the 60 s limit: its loop outlives the test's own 30 s limit and slows every \
+                later test in its JVM.
                 """, submissions.size(), smoke ? "a short run: 2 copies of the reference" : "6 copies of the reference, the stubs, "
                         + "every buggy variant, 9 hostile ones", Machine.describe(), rows);
     }

@@ -32,50 +32,16 @@ final class CostMeter {
                 new Class<?>[] {int.class, long.class}, capacity, seed);
     }
 
-    /**
-     * How far from the limit every round must be for the quick rounds to decide: a factor of
-     * 4 on either side (a ratio under 5, or over 80).
-     */
-    static final double DECISIVE = 4.0;
-
-    /** The quick rounds: shorter, and at most this many, 3 in a row deciding. */
-    static final long QUICK_ROUND_NANOS = 30_000_000L;
-    static final int QUICK_ROUNDS = 7;
-    static final int DECIDING_RUN = 3;
-
-    /** Median nanoseconds per call at each capacity, and whether the quick rounds decided. */
-    record Cost(int smallCapacity, double smallNanos, int largeCapacity, double largeNanos, boolean quick) {
+    /** Median nanoseconds per call at each capacity. */
+    record Cost(int smallCapacity, double smallNanos, int largeCapacity, double largeNanos) {
         double ratio() {
             return largeNanos / smallNanos;
         }
     }
 
-    /**
-     * Measures until the verdict is clear. Quick rounds first (30 ms each, after a short
-     * warm-up): as soon as three in a row all measure a ratio under {@code LIMIT / DECISIVE}
-     * (or all over {@code LIMIT * DECISIVE}), that decides, since the full measurement's
-     * median could not land on the other side of the limit. Otherwise the full measurement,
-     * unchanged: {@code rounds} rounds of {@code roundNanos} after two warm-up rounds, and
-     * their median.
-     */
     static Cost measure(int smallCapacity, int largeCapacity, int rounds, long roundNanos) {
         LongToDoubleFunction small = workload(smallCapacity, 1);
         LongToDoubleFunction large = workload(largeCapacity, 2);
-        small.applyAsDouble(2 * QUICK_ROUND_NANOS); // a short warm-up: the JIT compiles both paths
-        large.applyAsDouble(2 * QUICK_ROUND_NANOS);
-        double[] quickSmall = new double[QUICK_ROUNDS];
-        double[] quickLarge = new double[QUICK_ROUNDS];
-        for (int i = 0; i < QUICK_ROUNDS; i++) {
-            quickSmall[i] = small.applyAsDouble(QUICK_ROUND_NANOS);
-            quickLarge[i] = large.applyAsDouble(QUICK_ROUND_NANOS);
-            if (i + 1 >= DECIDING_RUN && decisive(quickSmall, quickLarge, i + 1 - DECIDING_RUN, i + 1)) {
-                double[] s = java.util.Arrays.copyOfRange(quickSmall, i + 1 - DECIDING_RUN, i + 1);
-                double[] l = java.util.Arrays.copyOfRange(quickLarge, i + 1 - DECIDING_RUN, i + 1);
-                small.applyAsDouble(-1); // each cache behaved as an LRU cache of its capacity
-                large.applyAsDouble(-1);
-                return new Cost(smallCapacity, Statistics.median(s), largeCapacity, Statistics.median(l), true);
-            }
-        }
         for (int i = 0; i < 2; i++) { // warm-up: let the JIT compile both paths
             small.applyAsDouble(roundNanos);
             large.applyAsDouble(roundNanos);
@@ -88,19 +54,7 @@ final class CostMeter {
         }
         small.applyAsDouble(-1); // each cache behaved as an LRU cache of its capacity
         large.applyAsDouble(-1);
-        return new Cost(smallCapacity, Statistics.median(smallNanos), largeCapacity, Statistics.median(largeNanos), false);
-    }
-
-    /** Whether rounds {@code from} to {@code to} (exclusive) all measure a ratio far on one side of the limit. */
-    static boolean decisive(double[] small, double[] large, int from, int to) {
-        boolean allLow = true;
-        boolean allHigh = true;
-        for (int i = from; i < to; i++) {
-            double ratio = large[i] / small[i];
-            allLow &= ratio < LIMIT / DECISIVE;
-            allHigh &= ratio > LIMIT * DECISIVE;
-        }
-        return allLow || allHigh;
+        return new Cost(smallCapacity, Statistics.median(smallNanos), largeCapacity, Statistics.median(largeNanos));
     }
 
     /**
@@ -115,8 +69,7 @@ final class CostMeter {
      */
     static void assertConstantCost(int smallCapacity, int largeCapacity, int rounds) {
         Cost cost = measure(smallCapacity, largeCapacity, rounds, 120_000_000L);
-        Measure.log("cost " + largeCapacity + "/" + smallCapacity, cost.ratio(), String.format(Locale.ROOT, "< %.0f", LIMIT),
-                cost.quick());
+        Measure.log("cost " + largeCapacity + "/" + smallCapacity, cost.ratio(), String.format(Locale.ROOT, "< %.0f", LIMIT));
         assertThat(cost.ratio())
                 .withFailMessage(() -> String.format(Locale.ROOT,
                         "At capacity %,d a call (get, then put on a miss) took %s; at capacity %,d it took %s: "

@@ -14,10 +14,9 @@ final class Measure {
      * margins of passing runs too.
      * Off in grading.
      */
-    static void log(String measurement, double ratio, String limit, boolean quick) {
+    static void log(String measurement, double ratio, String limit) {
         if (Boolean.getBoolean("memolab.timing.log")) {
-            System.err.printf(java.util.Locale.ROOT, "memolab.timing\t%s\t%.3f\t%s\t%s%n", measurement, ratio, limit,
-                    quick ? "quick" : "full");
+            System.err.printf(java.util.Locale.ROOT, "memolab.timing\t%s\t%.3f\t%s%n", measurement, ratio, limit);
         }
     }
 

@@ -36,36 +36,18 @@ final class SpeedupMeter {
     private SpeedupMeter() {
     }
 
-    /** How far above the required factor the best rounds so far must be to decide before the full measurement. */
-    static final double DECISIVE = 4.0;
-
-    record Speedup(int n, double naiveNanos, double memoNanos, boolean quick) {
+    record Speedup(int n, double naiveNanos, double memoNanos) {
         double ratio() {
             return naiveNanos / memoNanos;
         }
     }
 
-    /**
-     * Measures until the verdict is clear: the warm-up rounds are timed too, and once at least
-     * {@link #WARM_UP_ROUNDS} of them show the memoized side {@code factor * DECISIVE} times
-     * faster (best round against best round), that decides: the rounds still to come could
-     * only make the memoized side look faster (it is the one the JIT compiles late). A pass
-     * only: a low ratio in the warm-up proves nothing, so a fail always takes the full
-     * measurement, warm-up and rounds, as before.
-     */
-    static Speedup measure(int n, int rounds, double factor) {
+    static Speedup measure(int n, int rounds) {
         IntToDoubleFunction timeMemo = WithoutAssertions.load(MemoRounds.class, IntToDoubleFunction.class, new Class<?>[0]);
         long warmUpStart = System.nanoTime();
-        double bestNaive = Double.MAX_VALUE;
-        double bestMemo = Double.MAX_VALUE;
         for (int i = 0; i < WARM_UP_ROUNDS || System.nanoTime() - warmUpStart < WARM_UP_NANOS; i++) {
-            long start = System.nanoTime();
             naive(n); // let the JIT compile both
-            bestNaive = Math.min(bestNaive, System.nanoTime() - start);
-            bestMemo = Math.min(bestMemo, timeMemo.applyAsDouble(n));
-            if (i + 1 >= WARM_UP_ROUNDS && bestNaive / bestMemo >= factor * DECISIVE) {
-                return new Speedup(n, bestNaive, bestMemo, true);
-            }
+            timeMemo.applyAsDouble(n);
         }
         double[] naive = new double[rounds];
         double[] memo = new double[rounds];
@@ -75,7 +57,7 @@ final class SpeedupMeter {
             naive[i] = System.nanoTime() - start;
             memo[i] = timeMemo.applyAsDouble(n);
         }
-        return new Speedup(n, Measure.min(naive), Measure.min(memo), false);
+        return new Speedup(n, Measure.min(naive), Measure.min(memo));
     }
 
     /** The tutorial's recursion, as the given {@code NaiveFibonacci} has it. */
@@ -92,8 +74,8 @@ final class SpeedupMeter {
      * it. A memoizer that does not really cache measures about 1.
      */
     static void assertSpeedup(int n, int rounds, double factor) {
-        Speedup speedup = measure(n, rounds, factor);
-        Measure.log("speedup fib(" + n + ")", speedup.ratio(), String.format(Locale.ROOT, ">= %.0f", factor), speedup.quick());
+        Speedup speedup = measure(n, rounds);
+        Measure.log("speedup fib(" + n + ")", speedup.ratio(), String.format(Locale.ROOT, ">= %.0f", factor));
         assertThat(speedup.ratio())
                 .withFailMessage(() -> String.format(Locale.ROOT,
                         "The naive recursion took %s for fib(%d) (best of %d rounds), your fib(%d) on a fresh Fibonacci(128) took %s: "

@@ -1,9 +1,5 @@
 package memolab.grader.docs;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,7 +42,7 @@ final class Fib36Figures {
         String sampleMachine = sample.lines().findFirst().orElse("").replaceFirst("^on ", "").replaceFirst(":.*$", "");
         FibTimingChart.Data plot = FibTimingChart.read(repo);
         FibTimingChart.Point p36 = plot.at(36);
-        String performance = read(repo.resolve("docs/performance.md"));
+        String performance = Generated.read(repo.resolve("docs/performance.md"));
         String memoSection = performance.substring(performance.indexOf("<!-- bench:memo -->"));
         Matcher jmh = JMH_ROW.matcher(memoSection);
         if (!jmh.find()) {
@@ -109,7 +105,7 @@ final class Fib36Figures {
     }
 
     private static String sample(Path repo) {
-        Matcher sample = SAMPLE.matcher(read(repo.resolve("docs/1-memoization.md")));
+        Matcher sample = SAMPLE.matcher(Generated.read(repo.resolve("docs/1-memoization.md")));
         if (!sample.find()) {
             throw new IllegalStateException("docs/1-memoization.md has no FibTiming sample");
         }
@@ -119,7 +115,7 @@ final class Fib36Figures {
     /** The key: value lines of the Python measurement. */
     static Map<String, String> python(Path repo) {
         Map<String, String> values = new LinkedHashMap<>();
-        for (String line : List.of(read(repo.resolve(PYTHON_DATA)).split("\\R"))) {
+        for (String line : List.of(Generated.read(repo.resolve(PYTHON_DATA)).split("\\R"))) {
             int colon = line.indexOf(": ");
             if (colon > 0) {
                 values.put(line.substring(0, colon), line.substring(colon + 2).strip());
@@ -133,13 +129,5 @@ final class Fib36Figures {
             }
         }
         return values;
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

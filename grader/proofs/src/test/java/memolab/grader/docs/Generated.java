@@ -169,7 +169,7 @@ final class Generated {
     }
 
     /** A file written by a check that takes too long for the docs checks to repeat (the corpus run). */
-    private static String read(Path file) {
+    static String read(Path file) {
         try {
             return Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -163,7 +163,8 @@ public final class Gradebook implements AutoCloseable {
         out.close();
     }
 
-    static String quote(String cell) {
+    /** A CSV cell: as it is when plainly safe, else in double quotes with quotes doubled. */
+    public static String quote(String cell) {
         return cell.matches("[A-Za-z0-9._@ -]*") ? cell : "\"" + cell.replace("\"", "\"\"") + "\"";
     }
 

@@ -25,6 +25,7 @@ import de.jplag.reporting.reportobject.ReportObjectFactory;
 import memolab.grader.grading.Folders;
 import memolab.grader.grading.GraderFiles;
 import memolab.grader.grading.Submission;
+import memolab.grader.report.Gradebook;
 
 /**
  * Compares every student's sources with every other's, and with optional reference sources,
@@ -138,7 +139,7 @@ public final class SimilarityReport {
             }
         }
         Files.createDirectories(out);
-        if (students.size() + (against == null ? 0 : names.size() - students.size()) < 2) {
+        if (names.size() < 2) {
             Result nothing = new Result(List.of(), List.copyOf(names.values()), List.of(), seconds(start));
             write(out, nothing, threshold);
             return nothing;
@@ -211,16 +212,12 @@ public final class SimilarityReport {
         StringBuilder csv = new StringBuilder("first,second,average_similarity,maximum_similarity,matching_regions\n");
         for (Pair pair : result.pairs()) {
             if (pair.average() >= threshold) {
-                csv.append(String.format(Locale.ROOT, "%s,%s,%.3f,%.3f,%d%n", csvCell(pair.first()), csvCell(pair.second()),
+                csv.append(String.format(Locale.ROOT, "%s,%s,%.3f,%.3f,%d%n", Gradebook.quote(pair.first()), Gradebook.quote(pair.second()),
                         pair.average(), pair.maximum(), pair.regions().size()));
             }
         }
         Files.writeString(out.resolve("similarity.csv"), csv, StandardCharsets.UTF_8);
         Files.writeString(out.resolve("similarity.md"), SimilarityMarkdown.render(result, threshold), StandardCharsets.UTF_8);
-    }
-
-    private static String csvCell(String cell) {
-        return cell.matches("[A-Za-z0-9._@: -]*") ? cell : "\"" + cell.replace("\"", "\"\"") + "\"";
     }
 
     /** The folders and Java files directly in {@code against}, each one reference source. */

@@ -8,6 +8,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -43,8 +44,17 @@ final class TimingReliability {
         int passed;
         int failed;
         final List<Double> ratios = new ArrayList<>();
+        final List<Double> seconds = new ArrayList<>(); // how long each measurement took
+        int quick;                                       // measurements the early stop decided
         String limit = "not logged"; // the test logs it with its ratio
     }
+
+    /**
+     * {@code -Dbench.baseline=<grader jar>}: the same trials on that jar's suite too, in the
+     * same run, for a before-and-after table ({@code bench.baselineTrials} and
+     * {@code bench.baselineVariantTrials} trials, 40 and 10 unless set).
+     */
+    private static final String BASELINE = System.getProperty("bench.baseline", "");
 
     private static final Set<String> COST_TESTS = Set.of("costDoesNotGrowWithCapacity",
             "costDoesNotGrowWithCapacityOverAWideRange");
@@ -79,22 +89,47 @@ final class TimingReliability {
         }
         int referenceTrials = Integer.getInteger("bench.trials", smoke ? 1 : 200);
         int variantTrials = Integer.getInteger("bench.variantTrials", smoke ? 1 : 40);
+        int baselineTrials = Integer.getInteger("bench.baselineTrials", 40);
+        int baselineVariantTrials = Integer.getInteger("bench.baselineVariantTrials", 10);
+        Suite current = new Suite(System.getProperty("java.class.path"), Submissions.suiteClasses());
+        Suite baseline = BASELINE.isEmpty() ? null
+                : new Suite(Path.of(BASELINE).toAbsolutePath() + java.io.File.pathSeparator + System.getProperty("java.class.path"),
+                        Path.of(BASELINE).toAbsolutePath());
         StringBuilder table = new StringBuilder();
+        StringBuilder before = new StringBuilder();
         long start = System.nanoTime();
         // A short run proves the harness works: one trial of each, alone only.
         for (boolean loaded : smoke ? new boolean[] {false} : new boolean[] {false, true}) {
             for (Subject subject : subjects) {
                 int trials = subject.reference() ? referenceTrials : variantTrials;
-                Map<String, Tally> tallies = trials(subject, trials, loaded);
-                appendRows(table, subject, loaded, trials, tallies);
+                appendRows(table, subject, loaded, trials, trials(current, subject, trials, loaded));
+                if (baseline != null) {
+                    int baseTrials = subject.reference() ? baselineTrials : baselineVariantTrials;
+                    appendRows(before, subject, loaded, baseTrials, trials(baseline, subject, baseTrials, loaded));
+                }
             }
         }
         double minutes = (System.nanoTime() - start) / 60e9;
-        return report(table.toString(), referenceTrials, variantTrials, minutes,
-                (smoke ? "alone only (a short run)" : "alone and loaded") + (COST_ONLY ? ", the cost tests only" : ""));
+        String modes = (smoke ? "alone only (a short run)" : "alone and loaded") + (COST_ONLY ? ", the cost tests only" : "");
+        String report = report(table.toString(), referenceTrials, variantTrials, minutes, modes);
+        if (baseline != null) {
+            report += String.format(Locale.ROOT, """
+
+                    **Before**: the same trials, in the same run, on the suite of `%s` (the timing tests as \
+                    they were, always measuring for their full time), %d trials of the reference and %d of \
+                    each slow variant:
+
+                    %s
+                    """, Path.of(BASELINE).getFileName(), baselineTrials, baselineVariantTrials, TABLE_HEAD + before);
+        }
+        return report;
     }
 
-    private Map<String, Tally> trials(Subject subject, int trials, boolean loaded) throws Exception {
+    /** The classpath of a trial's JVM, and where its graded suite's classes are. */
+    record Suite(String classpath, Path classes) {
+    }
+
+    private Map<String, Tally> trials(Suite suite, Subject subject, int trials, boolean loaded) throws Exception {
         int parallel = loaded ? Machine.cores() : 1;
         Map<String, Tally> tallies = new TreeMap<>();
         ExecutorService pool = Executors.newFixedThreadPool(parallel);
@@ -102,7 +137,7 @@ final class TimingReliability {
         try {
             List<Future<List<String>>> runs = new ArrayList<>();
             for (int i = 0; i < trials; i++) {
-                runs.add(pool.submit(() -> trial(subject.classes())));
+                runs.add(pool.submit(() -> trial(suite, subject.classes())));
             }
             int done = 0;
             for (Future<List<String>> run : runs) {
@@ -121,12 +156,12 @@ final class TimingReliability {
     }
 
     /** One fresh JVM running the timing tests; its output lines. */
-    private static List<String> trial(Path classes) throws IOException, InterruptedException {
+    private static List<String> trial(Suite suite, Path classes) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-Dmemolab.timing.log=true",
                 "-Dbench.tests=" + (COST_ONLY ? "(Hidden)?LruCostTest" : TimingTrial.TIMING_TESTS),
-                "-cp", System.getProperty("java.class.path"),
-                TimingTrial.class.getName(), classes.toString(), Submissions.suiteClasses().toString())
+                "-cp", suite.classpath(),
+                TimingTrial.class.getName(), classes.toString(), suite.classes().toString())
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         List<String> lines = new ArrayList<>();
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
@@ -154,11 +189,11 @@ final class TimingReliability {
             throw new IllegalStateException("a timing trial reported the tests " + reported + ", not all of " + EXPECTED
                     + " (a test renamed? TimingTrial.TIMING_TESTS selects them); it printed:\n" + String.join("\n", lines));
         }
-        Map<String, String[]> measured = new TreeMap<>(); // measurement -> ratio, limit
+        Map<String, String[]> measured = new TreeMap<>(); // measurement -> ratio, limit[, quick or full, seconds]
         for (String line : lines) {
             String[] parts = line.split("\t");
             if (parts.length >= 4 && parts[0].equals("memolab.timing")) {
-                measured.put(parts[1], new String[] {parts[2], parts[3]});
+                measured.put(parts[1], Arrays.copyOfRange(parts, 2, parts.length));
             }
         }
         for (String line : lines) {
@@ -174,6 +209,10 @@ final class TimingReliability {
                 if (ratio != null) {
                     tally.ratios.add(Double.parseDouble(ratio[0]));
                     tally.limit = ratio[1];
+                    if (ratio.length >= 4) { // a suite that stops early says so, and how long it measured
+                        tally.quick += ratio[2].equals("quick") ? 1 : 0;
+                        tally.seconds.add(Double.parseDouble(ratio[3]));
+                    }
                 }
             }
         }
@@ -189,10 +228,10 @@ final class TimingReliability {
                 continue; // a slow variant's other timing tests: not what it is here for
             }
             int wrong = shouldPass ? tally.failed : tally.passed;
-            table.append(String.format(Locale.ROOT, "| %s | %s | %s (%s) | %d | %s | **%d** (%s) | %s |%n",
+            table.append(String.format(Locale.ROOT, "| %s | %s | %s (%s) | %d | %s | **%d** (%s) | %s | %s |%n",
                     subject.name(), loaded ? "loaded" : "alone", test, MEASUREMENT_OF.get(test),
                     tally.passed + tally.failed, shouldPass ? "pass" : "fail", wrong,
-                    shouldPass ? "false fails" : "false passes", spread(tally.ratios, tally.limit)));
+                    shouldPass ? "false fails" : "false passes", spread(tally.ratios, tally.limit), timing(tally)));
         }
     }
 
@@ -207,9 +246,23 @@ final class TimingReliability {
                 ratio(median), ratio(sorted[0]), ratio(sorted[sorted.length - 1]), limit);
     }
 
+    /** "12 of 200 early, median 0.41 s", or "full time" for a suite that always measures for its full time. */
+    static String timing(Tally tally) {
+        if (tally.seconds.isEmpty()) {
+            return "full time";
+        }
+        double median = Statistics.median(tally.seconds.stream().mapToDouble(Double::doubleValue).sorted().toArray());
+        return String.format(Locale.ROOT, "%d of %d early, median %.2f s", tally.quick, tally.seconds.size(), median);
+    }
+
     private static String ratio(double value) {
         return value >= 100 ? String.format(Locale.ROOT, "%,.0f", value) : String.format(Locale.ROOT, "%.2f", value);
     }
+
+    private static final String TABLE_HEAD = """
+            | submission | machine | timing test (ratio measured) | runs | must | wrong | measured ratio | decided, time measuring |
+            |---|---|---|---|---|---|---|---|
+            """;
 
     private static String report(String rows, int referenceTrials, int variantTrials, double minutes, String modes) {
         return String.format(Locale.ROOT, """
@@ -217,15 +270,15 @@ final class TimingReliability {
                 %s, each trial a fresh JVM running the graded timing tests \
                 (`TimingTrial`). Loaded: %d trials at once plus a thread that keeps a core busy.
 
-                | submission | machine | timing test (ratio measured) | runs | must | wrong | measured ratio |
-                |---|---|---|---|---|---|---|
                 %s
                 A ratio is the large capacity's cost per call over the small one's (cost tests), or the \
-                naive time over the memoized time (speedup tests). The slow variants: `linear-scan` (a \
+                naive time over the memoized time (speedup tests). *Decided*: how many runs the early \
+                stop passed (the cost tests' quick rounds, the speedup tests' warm-up), and the median \
+                time a test spent measuring, its caches' filling included. The slow variants: `linear-scan` (a \
                 list searched on each call, from the corpus), `memo-capacity-one` (the memoizer's cache \
                 holds one entry, so it saves nothing) and `naive-long-arithmetic` (no memoization, but a \
                 recursion on `long` that costs far less per call than the naive baseline's `BigInteger`).
-                """, Machine.describe(), minutes, referenceTrials, variantTrials, modes, Machine.cores(), rows);
+                """, Machine.describe(), minutes, referenceTrials, variantTrials, modes, Machine.cores(), TABLE_HEAD + rows);
     }
 
     /** Keeps one core busy until interrupted. */

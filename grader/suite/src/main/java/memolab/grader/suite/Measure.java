@@ -11,12 +11,13 @@ final class Measure {
     /**
      * With {@code -Dmemolab.timing.log}, prints a timing test's measured ratio to standard
      * error with the limit it must meet, so the timing-reliability benchmark can report the
-     * margins of passing runs too.
-     * Off in grading.
+     * margins of passing runs too, whether the early stop decided ({@code quick}), and how
+     * long the measurement took since {@code startNanos}. Off in grading.
      */
-    static void log(String measurement, double ratio, String limit) {
+    static void log(String measurement, double ratio, String limit, boolean quick, long startNanos) {
         if (Boolean.getBoolean("memolab.timing.log")) {
-            System.err.printf(java.util.Locale.ROOT, "memolab.timing\t%s\t%.3f\t%s%n", measurement, ratio, limit);
+            System.err.printf(java.util.Locale.ROOT, "memolab.timing\t%s\t%.3f\t%s\t%s\t%.3f%n", measurement, ratio, limit,
+                    quick ? "quick" : "full", (System.nanoTime() - startNanos) / 1e9);
         }
     }
 

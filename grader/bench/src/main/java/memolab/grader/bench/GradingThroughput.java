@@ -72,9 +72,9 @@ final class GradingThroughput {
                 |---|---|---|---|---|---|---|---|
                 %s
                 The rules of the exercise are checked once, in the grader's JVM, on the classes the safety gate \
-                has just read. The infinite-loop submission alone \
-                holds one worker for the 60 s limit: its loop outlives the test's own 30 s limit and slows every \
-                later test in its JVM.
+                has just read. The infinite-loop submission holds one worker longest: each test stops at 10 s, \
+                and the run stops itself after the second test whose loop never returned (before: at the 60 s \
+                limit, after two tests of 30 s).
                 """, submissions.size(), smoke ? "a short run: 2 copies of the reference" : "6 copies of the reference, the stubs, "
                         + "every buggy variant, 9 hostile ones", Machine.describe(), rows);
     }

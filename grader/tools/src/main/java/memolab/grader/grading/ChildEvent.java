@@ -5,10 +5,11 @@ import memolab.grader.score.TestOutcome;
 
 /**
  * One message from the JVM that runs a submission: it started, a test started, a test
- * finished, the student's captured output, or the run finished.
+ * finished, the student's captured output, the run finished, or it stopped itself because
+ * tests never returned.
  *
- * @param type    "ready", "started", "outcome", "output" or "finished"
- * @param test    the test's display name ("started")
+ * @param type    "ready", "started", "outcome", "output", "finished" or "runaway"
+ * @param test    the test's display name ("started"), or the tests that never returned ("runaway")
  * @param outcome the test's outcome ("outcome")
  * @param text    the captured output ("output")
  * @param cut     how many bytes of output were dropped past the cap ("output")
@@ -35,6 +36,11 @@ record ChildEvent(String type, String test, TestOutcome outcome, String text, lo
 
     static ChildEvent finished() {
         return new ChildEvent("finished", null, null, null, 0);
+    }
+
+    /** The run stops itself: these tests ran past their limit and their code is still running. */
+    static ChildEvent runaway(String tests) {
+        return new ChildEvent("runaway", tests, null, null, 0);
     }
 
     String toJson() {

@@ -8,7 +8,9 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeoutException;
 import memolab.grader.junit.OutcomeCollector;
 import memolab.grader.runner.SuiteRunner;
 import memolab.grader.score.TestOutcome;
@@ -22,6 +24,17 @@ import org.junit.platform.launcher.TestIdentifier;
  * a run cut short still reports what it finished.
  */
 public final class ChildMain {
+
+    /**
+     * After this many tests ran past their time limit with the student's code still running
+     * in them (a loop JUnit cannot stop), the run stops: those loops keep the processors busy,
+     * and every later test would run beside them. Two, so that a single corner case that
+     * loops costs that test only.
+     */
+    static final int RUNAWAY_LIMIT = 2;
+
+    /** JUnit runs each test with a time limit in a thread of this name ({@code SEPARATE_THREAD} mode). */
+    private static final String TIMEOUT_THREAD = "junit-timeout-thread-";
 
     /** How much of the student's own output is kept for the report. */
     static final int OUTPUT_CAP = 64 * 1024;
@@ -39,7 +52,7 @@ public final class ChildMain {
         System.setOut(studentOut);
         System.setErr(studentOut);
 
-        Emitter emitter = new Emitter(channel, channelOut);
+        Emitter emitter = new Emitter(channel, channelOut, captured);
         emitter.send(ChildEvent.ready());
         List<TestOutcome> outcomes =
                 SuiteRunner.run(List.of(Path.of(args[0])), List.of(Path.of(args[1])), Boolean.parseBoolean(args[2]), emitter);
@@ -55,10 +68,13 @@ public final class ChildMain {
     private static final class Emitter extends OutcomeCollector {
         private final ResultChannel channel;
         private final PrintStream out;
+        private final CappedOutput captured;
+        private final List<String> runaways = new ArrayList<>();
 
-        Emitter(ResultChannel channel, PrintStream out) {
+        Emitter(ResultChannel channel, PrintStream out, CappedOutput captured) {
             this.channel = channel;
             this.out = out;
+            this.captured = captured;
         }
 
         synchronized void send(ChildEvent event) {
@@ -77,6 +93,47 @@ public final class ChildMain {
         public void executionFinished(TestIdentifier testIdentifier, TestExecutionResult result) {
             super.executionFinished(testIdentifier, result);
             outcomeOf(testIdentifier).ifPresent(outcome -> send(ChildEvent.outcome(outcome)));
+            if (testIdentifier.isTest() && timedOut(result) && stillRunning()) {
+                runaways.add("\"" + testIdentifier.getDisplayName() + "\"");
+                if (runaways.size() >= RUNAWAY_LIMIT) {
+                    send(ChildEvent.output(captured.text(), captured.dropped()));
+                    send(ChildEvent.runaway(String.join(", ", runaways)));
+                    out.flush();
+                    Runtime.getRuntime().halt(0);
+                }
+            }
+        }
+
+        private static boolean timedOut(TestExecutionResult result) {
+            for (Throwable t = result.getThrowable().orElse(null); t != null; t = t.getCause()) {
+                if (t instanceof TimeoutException) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /**
+         * Whether more of JUnit's time-limit threads are alive than tests already counted as
+         * runaways, after a moment's grace: the stopped test's thread, when its code ignores
+         * the interrupt JUnit sends it.
+         */
+        private boolean stillRunning() {
+            long deadline = System.nanoTime() + 500_000_000L;
+            do {
+                long alive = Thread.getAllStackTraces().keySet().stream()
+                        .filter(t -> t.getName().startsWith(TIMEOUT_THREAD) && t.isAlive()).count();
+                if (alive <= runaways.size()) {
+                    return false;
+                }
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return true;
+                }
+            } while (System.nanoTime() < deadline);
+            return true;
         }
     }
 }

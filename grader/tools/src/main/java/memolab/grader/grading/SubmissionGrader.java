@@ -217,6 +217,13 @@ public final class SubmissionGrader {
         if (reader.finished) {
             return new Ending(Status.GRADED, null);
         }
+        if (reader.runaway != null) {
+            return new Ending(Status.TIMED_OUT, "The run was stopped after " + ChildMain.RUNAWAY_LIMIT + " tests ran past "
+                    + "their time limit and your code in them never returned (" + reader.runaway + "): it keeps the "
+                    + "processors busy, so the tests after them could not run fairly. A test that never ends usually "
+                    + "means an endless loop (a list whose links form a cycle, a loop that never advances); the tests "
+                    + "named here say where each one was.");
+        }
         // -XX:+ExitOnOutOfMemoryError ends the JVM with exit code 3 and a line on stdout or stderr.
         boolean outOfMemory = process.exitValue() == 3
                 && (stderr.text().contains("OutOfMemoryError") || reader.unsigned.text().contains("OutOfMemoryError"));
@@ -238,6 +245,7 @@ public final class SubmissionGrader {
         final CappedOutput unsigned = new CappedOutput(16 * 1024); // what reached stdout outside the channel
         volatile String running;
         volatile boolean finished;
+        volatile String runaway; // the tests that never returned, when the run stopped itself
         volatile long readyAt = -1;
         String output = "";
         long outputCut;
@@ -285,6 +293,7 @@ public final class SubmissionGrader {
                     outputCut = event.cut();
                 }
                 case "finished" -> finished = true;
+                case "runaway" -> runaway = event.test();
                 default -> problems.add("unknown result event " + event.type());
             }
         }

@@ -231,19 +231,22 @@ final class TimingReliability {
             table.append(String.format(Locale.ROOT, "| %s | %s | %s (%s) | %d | %s | **%d** (%s) | %s | %s |%n",
                     subject.name(), loaded ? "loaded" : "alone", test, MEASUREMENT_OF.get(test),
                     tally.passed + tally.failed, shouldPass ? "pass" : "fail", wrong,
-                    shouldPass ? "false fails" : "false passes", spread(tally.ratios, tally.limit), timing(tally)));
+                    shouldPass ? "false fails" : "false passes", spread(tally.ratios, tally.passed + tally.failed, tally.limit),
+                    timing(tally)));
         }
     }
 
-    /** "median 2.1 (1.4 to 3.0), limit < 20". */
-    static String spread(List<Double> ratios, String limit) {
+    /** "median 2.1 (1.4 to 3.0), limit < 20", and how many runs ended without a ratio (a time limit, a crash). */
+    static String spread(List<Double> ratios, int runs, String limit) {
         if (ratios.isEmpty()) {
             return "not measured (the test stopped before its ratio), limit " + limit;
         }
+        String unmeasured = ratios.size() == runs ? ""
+                : String.format(Locale.ROOT, "; **%d** of %d runs stopped before their ratio", runs - ratios.size(), runs);
         double[] sorted = ratios.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         double median = Statistics.median(sorted);
-        return String.format(Locale.ROOT, "median %s (%s to %s), limit %s",
-                ratio(median), ratio(sorted[0]), ratio(sorted[sorted.length - 1]), limit);
+        return String.format(Locale.ROOT, "median %s (%s to %s), limit %s%s",
+                ratio(median), ratio(sorted[0]), ratio(sorted[sorted.length - 1]), limit, unmeasured);
     }
 
     /** "12 of 200 early, median 0.41 s", or "full time" for a suite that always measures for its full time. */

@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Timeout;
  * checked blocks from their sources instead (then review the diff).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@Timeout(value = 10, unit = TimeUnit.MINUTES) // the examples time naive recursions: longer than the suite's 30 s default
+@Timeout(value = 10, unit = TimeUnit.MINUTES) // the examples time naive recursions: longer than the suite's 10 s default
 @DisplayName("The docs tutorial")
 class DocsTest {
 

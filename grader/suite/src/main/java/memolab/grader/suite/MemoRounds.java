@@ -22,10 +22,24 @@ final class MemoRounds implements IntToDoubleFunction {
                     + PlainValues.fib(n) + " (a plain BigInteger). Its time cannot count while its value is wrong: "
                     + "see Fibonacci values first.");
         }
-        long start = System.nanoTime();
+        Fibonacci[] fresh = new Fibonacci[MEMO_BATCH];
         for (int i = 0; i < MEMO_BATCH; i++) {
-            new Fibonacci(128).fib(n); // fresh each time: a full computation, not one hit
+            fresh[i] = new Fibonacci(128);
         }
-        return (double) (System.nanoTime() - start) / MEMO_BATCH;
+        long start = System.nanoTime();
+        for (Fibonacci memo : fresh) {
+            memo.fib(n); // fresh each time: a full computation, not one hit
+        }
+        double nanos = (double) (System.nanoTime() - start) / MEMO_BATCH;
+        for (Fibonacci memo : fresh) {
+            long misses = memo.cacheInfo().misses();
+            if (misses < n / 2) {
+                throw new AssertionError("fib(" + n + ") on a fresh Fibonacci(128) counted " + misses + " misses, where a "
+                        + "fresh memoizer computes each fib(k) once: about " + (n + 1) + " misses. Its time cannot count "
+                        + "while it finds results it never computed: each Fibonacci must keep its results in its own "
+                        + "LruCache, not in one shared between instances (a static field?).");
+            }
+        }
+        return nanos;
     }
 }

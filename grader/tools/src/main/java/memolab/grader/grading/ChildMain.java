@@ -9,7 +9,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeoutException;
 import memolab.grader.junit.OutcomeCollector;
 import memolab.grader.runner.SuiteRunner;
@@ -69,7 +71,8 @@ public final class ChildMain {
         private final ResultChannel channel;
         private final PrintStream out;
         private final CappedOutput captured;
-        private final List<String> runaways = new ArrayList<>();
+        private final List<String> runaways = new ArrayList<>();      // the tests whose code never returned
+        private final Set<Thread> runawayThreads = new HashSet<>();   // and their threads
 
         Emitter(ResultChannel channel, PrintStream out, CappedOutput captured) {
             this.channel = channel;
@@ -93,9 +96,9 @@ public final class ChildMain {
         public void executionFinished(TestIdentifier testIdentifier, TestExecutionResult result) {
             super.executionFinished(testIdentifier, result);
             outcomeOf(testIdentifier).ifPresent(outcome -> send(ChildEvent.outcome(outcome)));
-            if (testIdentifier.isTest() && timedOut(result) && stillRunning()) {
+            if (testIdentifier.isTest() && timedOut(result) && newRunaway()) {
                 runaways.add("\"" + testIdentifier.getDisplayName() + "\"");
-                if (runaways.size() >= RUNAWAY_LIMIT) {
+                if (runawayThreads.stream().filter(Thread::isAlive).count() >= RUNAWAY_LIMIT) {
                     send(ChildEvent.output(captured.text(), captured.dropped()));
                     send(ChildEvent.runaway(String.join(", ", runaways)));
                     out.flush();
@@ -114,26 +117,31 @@ public final class ChildMain {
         }
 
         /**
-         * Whether more of JUnit's time-limit threads are alive than tests already counted as
-         * runaways, after a moment's grace: the stopped test's thread, when its code ignores
-         * the interrupt JUnit sends it.
+         * Whether the test that just timed out left a thread running: a time-limit thread of
+         * JUnit's, alive after a moment's grace, that is not one already counted (its code
+         * ignored the interrupt JUnit sends it).
          */
-        private boolean stillRunning() {
+        private boolean newRunaway() {
             long deadline = System.nanoTime() + 500_000_000L;
             do {
-                long alive = Thread.getAllStackTraces().keySet().stream()
-                        .filter(t -> t.getName().startsWith(TIMEOUT_THREAD) && t.isAlive()).count();
-                if (alive <= runaways.size()) {
+                List<Thread> alive = Thread.getAllStackTraces().keySet().stream()
+                        .filter(t -> t.getName().startsWith(TIMEOUT_THREAD) && t.isAlive() && !runawayThreads.contains(t))
+                        .toList();
+                if (alive.isEmpty()) {
                     return false;
+                }
+                if (System.nanoTime() >= deadline) {
+                    runawayThreads.addAll(alive);
+                    return true;
                 }
                 try {
                     Thread.sleep(50);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
+                    runawayThreads.addAll(alive);
                     return true;
                 }
-            } while (System.nanoTime() < deadline);
-            return true;
+            } while (true);
         }
     }
 }

@@ -219,10 +219,10 @@ public final class SubmissionGrader {
         }
         if (reader.runaway != null) {
             return new Ending(Status.TIMED_OUT, "The run was stopped after " + ChildMain.RUNAWAY_LIMIT + " tests ran past "
-                    + "their time limit and your code in them never returned (" + reader.runaway + "): it keeps the "
-                    + "processors busy, so the tests after them could not run fairly. A test that never ends usually "
-                    + "means an endless loop (a list whose links form a cycle, a loop that never advances); the tests "
-                    + "named here say where each one was.");
+                    + "their time limit with your code still running in them (" + reader.runaway + "), so the tests after "
+                    + "them were not run. Each of those two tests names the line where your code was running: usually an "
+                    + "endless loop (a list whose links form a cycle, a loop that never advances), sometimes code far "
+                    + "too slow.");
         }
         // -XX:+ExitOnOutOfMemoryError ends the JVM with exit code 3 and a line on stdout or stderr.
         boolean outOfMemory = process.exitValue() == 3

@@ -14,8 +14,18 @@ final class MemoRounds implements IntToDoubleFunction {
     /** Memoized calls timed together per round: one alone is too short to time well. */
     private static final int MEMO_BATCH = 20;
 
+    /** The fewest misses any timed memoizer counted for its fib(n); -1 when cacheInfo() failed. */
+    private long fewestMisses = Long.MAX_VALUE;
+
+    /**
+     * Times {@code fib(n)} on fresh memoizers: nanoseconds per call. With a negative
+     * argument, the fewest misses a timed memoizer counted (see {@link SpeedupMeter#measure}).
+     */
     @Override
     public double applyAsDouble(int n) {
+        if (n < 0) {
+            return fewestMisses;
+        }
         BigInteger value = new Fibonacci(128).fib(n);
         if (value == null || value.getClass() != BigInteger.class || !value.equals(PlainValues.fib(n))) {
             throw new AssertionError("fib(" + n + ") on a fresh Fibonacci(128) returned " + value + ", expected "
@@ -32,12 +42,10 @@ final class MemoRounds implements IntToDoubleFunction {
         }
         double nanos = (double) (System.nanoTime() - start) / MEMO_BATCH;
         for (Fibonacci memo : fresh) {
-            long misses = memo.cacheInfo().misses();
-            if (misses < n / 2) {
-                throw new AssertionError("fib(" + n + ") on a fresh Fibonacci(128) counted " + misses + " misses, where a "
-                        + "fresh memoizer computes each fib(k) once: about " + (n + 1) + " misses. Its time cannot count "
-                        + "while it finds results it never computed: each Fibonacci must keep its results in its own "
-                        + "LruCache, not in one shared between instances (a static field?).");
+            try {
+                fewestMisses = Math.min(fewestMisses, memo.cacheInfo().misses());
+            } catch (RuntimeException e) {
+                fewestMisses = -1;
             }
         }
         return nanos;

@@ -79,10 +79,7 @@ final class CostMeter {
 
     /** The quick check: a passing {@link Cost}, or null when it is not clear yet. */
     private static Cost quick(LongToDoubleFunction small, LongToDoubleFunction large, int smallCapacity, int largeCapacity) {
-        for (int i = 0; i < QUICK_WARM_UP_ROUNDS; i++) { // warm-up: let the JIT compile both paths
-            small.applyAsDouble(QUICK_ROUND_NANOS);
-            large.applyAsDouble(QUICK_ROUND_NANOS);
-        }
+        warmUp(small, large, QUICK_WARM_UP_ROUNDS, QUICK_ROUND_NANOS);
         double[] smallNanos = new double[QUICK_ROUNDS];
         double[] largeNanos = new double[QUICK_ROUNDS];
         for (int i = 0; i < QUICK_ROUNDS; i++) {
@@ -99,13 +96,18 @@ final class CostMeter {
         return null;
     }
 
+    /** Untimed alternating rounds that let the JIT compile both paths. */
+    private static void warmUp(LongToDoubleFunction small, LongToDoubleFunction large, int rounds, long roundNanos) {
+        for (int i = 0; i < rounds; i++) {
+            small.applyAsDouble(roundNanos);
+            large.applyAsDouble(roundNanos);
+        }
+    }
+
     /** The full measurement: alternating rounds of {@link #ROUND_NANOS} after two warm-up rounds of each. */
     private static Cost full(LongToDoubleFunction small, LongToDoubleFunction large, int smallCapacity, int largeCapacity,
             int rounds) {
-        for (int i = 0; i < 2; i++) { // warm-up
-            small.applyAsDouble(ROUND_NANOS);
-            large.applyAsDouble(ROUND_NANOS);
-        }
+        warmUp(small, large, 2, ROUND_NANOS);
         double[] smallNanos = new double[rounds];
         double[] largeNanos = new double[rounds];
         for (int i = 0; i < rounds; i++) {

@@ -276,7 +276,8 @@ final class TimingReliability {
                 %s
                 A ratio is the large capacity's cost per call over the small one's (cost tests), or the \
                 naive time over the memoized time (speedup tests). *Decided*: how many runs the early \
-                stop passed (the cost tests' quick rounds, the speedup tests' warm-up), and the median \
+                stop decided (the cost tests' quick rounds, which only pass; the speedup tests' warm-up, \
+                which passes at 1,000 and fails below 1), and the median \
                 time a test spent measuring, its caches' filling included. The slow variants: `linear-scan` (a \
                 list searched on each call, from the corpus), `memo-capacity-one` (the memoizer's cache \
                 holds one entry, so it saves nothing) and `naive-long-arithmetic` (no memoization, but a \

@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import memolab.grader.grading.SubmissionGrader;
 import memolab.grader.selfcheck.Submissions;
 
 /**
@@ -91,10 +92,11 @@ final class TimingReliability {
         int variantTrials = Integer.getInteger("bench.variantTrials", smoke ? 1 : 40);
         int baselineTrials = Integer.getInteger("bench.baselineTrials", 40);
         int baselineVariantTrials = Integer.getInteger("bench.baselineVariantTrials", 10);
-        Suite current = new Suite(System.getProperty("java.class.path"), Submissions.suiteClasses());
+        Suite current = new Suite(System.getProperty("java.class.path"), Submissions.suiteClasses(), SubmissionGrader.JIT_FLAGS);
+        // The baseline's grader ran its suite's JVM with the JVM's default compilers.
         Suite baseline = BASELINE.isEmpty() ? null
                 : new Suite(Path.of(BASELINE).toAbsolutePath() + java.io.File.pathSeparator + System.getProperty("java.class.path"),
-                        Path.of(BASELINE).toAbsolutePath());
+                        Path.of(BASELINE).toAbsolutePath(), List.of());
         StringBuilder table = new StringBuilder();
         StringBuilder before = new StringBuilder();
         long start = System.nanoTime();
@@ -125,8 +127,8 @@ final class TimingReliability {
         return report;
     }
 
-    /** The classpath of a trial's JVM, and where its graded suite's classes are. */
-    record Suite(String classpath, Path classes) {
+    /** The classpath of a trial's JVM, where its graded suite's classes are, and its grader's flags for the suite's JVM. */
+    record Suite(String classpath, Path classes, List<String> jvmFlags) {
     }
 
     private Map<String, Tally> trials(Suite suite, Subject subject, int trials, boolean loaded) throws Exception {
@@ -157,12 +159,14 @@ final class TimingReliability {
 
     /** One fresh JVM running the timing tests; its output lines. */
     private static List<String> trial(Suite suite, Path classes) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-Dmemolab.timing.log=true",
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m"));
+        command.addAll(suite.jvmFlags());
+        command.addAll(List.of("-Dmemolab.timing.log=true",
                 "-Dbench.tests=" + (COST_ONLY ? "(Hidden)?LruCostTest" : TimingTrial.TIMING_TESTS),
                 "-cp", suite.classpath(),
-                TimingTrial.class.getName(), classes.toString(), suite.classes().toString())
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+                TimingTrial.class.getName(), classes.toString(), suite.classes().toString()));
+        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         List<String> lines = new ArrayList<>();
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
@@ -271,18 +275,19 @@ final class TimingReliability {
         return String.format(Locale.ROOT, """
                 Measured on %s, in %.0f minutes: %d trials of the reference and %d of each slow variant, \
                 %s, each trial a fresh JVM running the graded timing tests \
-                (`TimingTrial`). Loaded: %d trials at once plus a thread that keeps a core busy.
+                (`TimingTrial`), with the flags the grader gives the suite's JVM (`%s`). Loaded: %d trials at once plus a thread that keeps a core busy.
 
                 %s
                 A ratio is the large capacity's cost per call over the small one's (cost tests), or the \
                 naive time over the memoized time (speedup tests). *Decided*: how many runs the early \
-                stop decided (the cost tests' quick rounds, which only pass; the speedup tests' warm-up, \
-                which passes at 1,000 and fails below 1), and the median \
+                stop decided (the cost tests' quick rounds, the speedup tests' warm-up; both decide only far \
+                from the limit, as the stopping rule above says), and the median \
                 time a test spent measuring, its caches' filling included. The slow variants: `linear-scan` (a \
                 list searched on each call, from the corpus), `memo-capacity-one` (the memoizer's cache \
                 holds one entry, so it saves nothing) and `naive-long-arithmetic` (no memoization, but a \
                 recursion on `long` that costs far less per call than the naive baseline's `BigInteger`).
-                """, Machine.describe(), minutes, referenceTrials, variantTrials, modes, Machine.cores(), TABLE_HEAD + rows);
+                """, Machine.describe(), minutes, referenceTrials, variantTrials, modes, String.join(" ", SubmissionGrader.JIT_FLAGS),
+                Machine.cores(), TABLE_HEAD + rows);
     }
 
     /** Keeps one core busy until interrupted. */

@@ -10,7 +10,9 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import memolab.grader.cli.GradeCommand;
 import memolab.grader.grading.Folders;
+import memolab.grader.grading.SubmissionGrader;
 import memolab.grader.selfcheck.ClassFolder;
 import memolab.grader.selfcheck.Submissions;
 
@@ -72,11 +74,14 @@ final class GradingThroughput {
                 |---|---|---|---|---|---|---|---|
                 %s
                 The rules of the exercise are checked once, in the grader's JVM, on the classes the safety gate \
-                has just read. The infinite-loop submission holds one worker longest: each test stops at 10 s, \
+                has just read. This build's suite JVMs compile with C1 only (`%s`), and a batch of %d or more first \
+                makes a class-data archive, once, on the grader's stubs, which every suite JVM after it maps (the \
+                making is in the wall time). The infinite-loop submission holds one worker longest: each test stops at 10 s, \
                 and the run stops itself after the second test whose loop never returned (before: at the 60 s \
                 limit, after two tests of 30 s).
                 """, submissions.size(), smoke ? "a short run: 2 copies of the reference" : "6 copies of the reference, the stubs, "
-                        + "every buggy variant, 9 hostile ones", Machine.describe(), rows);
+                        + "every buggy variant, 9 hostile ones", Machine.describe(), rows, String.join(" ", SubmissionGrader.JIT_FLAGS),
+                GradeCommand.CLASS_ARCHIVE_MIN);
     }
 
     private static String grade(Path work, Path jar, List<String> submissions, int jobs) throws IOException, InterruptedException {

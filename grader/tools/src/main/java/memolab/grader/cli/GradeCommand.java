@@ -60,6 +60,13 @@ public final class GradeCommand implements Callable<Integer> {
     /** The grader's scratch folder inside {@code --out}. */
     static final String WORK = ".work";
 
+    /**
+     * From this many submissions on, a batch first makes a class-data archive for the suite's
+     * JVMs ({@link SubmissionGrader#withClassArchive}): it costs one run on the stubs, about
+     * 2 s, and saves about 0.3 s of processor time in each run after it.
+     */
+    public static final int CLASS_ARCHIVE_MIN = 8;
+
     /** Names in {@code --out} that are the grader's own, so no student's report folder may take them. */
     private static final Set<String> RESERVED = Set.of(WORK, "gradebook.csv", "gradebook.csv.bak", "similarity.csv",
             "similarity.md", "similarity-jplag.zip", "similarity-jplag");
@@ -258,7 +265,12 @@ public final class GradeCommand implements Callable<Integer> {
     /** Grades {@code todo}, {@code --jobs} at once; each result is reported and in the gradebook as soon as it is known. */
     private Batch gradeAll(List<Path> todo, GradingPlan plan, Map<String, String> manifest, Path gradebookFile, PrintWriter err)
             throws IOException, InterruptedException {
-        SubmissionGrader grader = new SubmissionGrader(plan, out.resolve(WORK).resolve("submissions"), hidden, timeout);
+        SubmissionGrader plain = new SubmissionGrader(plan, out.resolve(WORK).resolve("submissions"), hidden, timeout);
+        if (todo.size() >= CLASS_ARCHIVE_MIN) {
+            err.println("Preparing a class-data archive for the suite's JVMs...");
+        }
+        SubmissionGrader grader = todo.size() < CLASS_ARCHIVE_MIN ? plain
+                : plain.withClassArchive(out.resolve(WORK).resolve("plan").resolve("suite-classes.jsa"));
         Progress progress = new Progress(err, todo.size());
         Batch batch = new Batch();
         try (Gradebook gradebook = Gradebook.open(gradebookFile)) {

@@ -57,6 +57,7 @@ public final class SubmissionGrader {
     private final Path workRoot;
     private final boolean hidden;
     private final long timeoutSeconds;
+    private final List<String> archiveFlags; // how the suite's JVM uses the batch's class-data archive, if any
 
     /**
      * @param plan           the suite's graded tests and the compiled stubs
@@ -65,11 +66,45 @@ public final class SubmissionGrader {
      * @param timeoutSeconds the wall-clock limit for the suite's JVM
      */
     public SubmissionGrader(GradingPlan plan, Path workRoot, boolean hidden, long timeoutSeconds) {
+        this(plan, workRoot, hidden, timeoutSeconds, List.of());
+    }
+
+    private SubmissionGrader(GradingPlan plan, Path workRoot, boolean hidden, long timeoutSeconds, List<String> archiveFlags) {
         this.plan = plan;
         this.workRoot = workRoot;
         this.hidden = hidden;
         this.timeoutSeconds = timeoutSeconds;
+        this.archiveFlags = archiveFlags;
     }
+
+    /**
+     * A grader whose suite JVMs start from a class-data-sharing archive ({@code archive}) of
+     * the classes a run loads: the JDK's, JUnit's, AssertJ's, the suite's. It is made here,
+     * once for a batch, by running the suite on the grader's own stubs, so no submission has
+     * a part in it; each run then maps those classes instead of reading and verifying them
+     * again. When no archive comes of it (a JVM without class-data sharing, or the grader
+     * running from class folders rather than its jar), the grader returned is this one.
+     */
+    public SubmissionGrader withClassArchive(Path archive) {
+        try {
+            Files.deleteIfExists(archive);
+            Path factsFile = archive.resolveSibling(archive.getFileName() + ".rule-facts.txt");
+            SafetyGate.facts(plan.stubClasses()).write(factsFile);
+            SubmissionGrader maker = new SubmissionGrader(plan, workRoot, hidden, timeoutSeconds,
+                    List.of("-XX:ArchiveClassesAtExit=" + archive, QUIET_ARCHIVE));
+            GradingResult stubs = maker.runSuite("the grader's stubs", plan.stubClasses(), factsFile, new ArrayList<>(), 0,
+                    System.nanoTime());
+            if (stubs.status() != Status.GRADED || !Files.isRegularFile(archive)) {
+                return this;
+            }
+        } catch (IOException | RuntimeException e) {
+            return this; // the archive only saves time: grading goes on without it
+        }
+        return new SubmissionGrader(plan, workRoot, hidden, timeoutSeconds, List.of("-XX:SharedArchiveFile=" + archive, QUIET_ARCHIVE));
+    }
+
+    /** The JVM warns on standard output when it cannot use an archive (it then runs without); the student need not read that. */
+    private static final String QUIET_ARCHIVE = "-Xlog:cds*=off";
 
     /** Grades the submission at {@code path}; never throws for anything the submission does. */
     public GradingResult grade(Path path) {
@@ -183,6 +218,7 @@ public final class SubmissionGrader {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx" + HEAP, "-XX:+ExitOnOutOfMemoryError", "-ea"));
         command.addAll(JIT_FLAGS);
+        command.addAll(archiveFlags);
         command.addAll(List.of("-D" + RuleFacts.PROPERTY + "=" + factsFile, "-cp", System.getProperty("java.class.path"),
                 ChildMain.class.getName(), classes.toString(), plan.suiteRoot().toString(), Boolean.toString(hidden)));
         ProcessBuilder builder = new ProcessBuilder(command);

@@ -30,13 +30,7 @@ class ClassArchiveTest {
                 "--out", temp.resolve("out").toString()));
         command.add(Submissions.materialize(classDir, "reference", null).toString());
         for (int i = 1; i < GradeCommand.CLASS_ARCHIVE_MIN; i++) {
-            Path stubs = Files.createDirectories(classDir.resolve("stubs-" + i).resolve("exercises/src/main/java/memolab"));
-            try (Stream<Path> files = Files.list(Submissions.STUBS)) {
-                for (Path file : files.toList()) {
-                    Files.copy(file, stubs.resolve(file.getFileName()));
-                }
-            }
-            command.add(classDir.resolve("stubs-" + i).toString());
+            command.add(Submissions.materialize(classDir, "stubs-" + i, Submissions.STUBS).toString());
         }
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String log = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

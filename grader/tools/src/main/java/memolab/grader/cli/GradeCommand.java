@@ -262,15 +262,20 @@ public final class GradeCommand implements Callable<Integer> {
         final Queue<String> unwritten = new ConcurrentLinkedQueue<>();
     }
 
+    /** The batch's grader: for {@link #CLASS_ARCHIVE_MIN} submissions or more, one whose JVMs start from a class-data archive. */
+    private SubmissionGrader grader(GradingPlan plan, int submissions, PrintWriter err) {
+        SubmissionGrader grader = new SubmissionGrader(plan, out.resolve(WORK).resolve("submissions"), hidden, timeout);
+        if (submissions < CLASS_ARCHIVE_MIN) {
+            return grader;
+        }
+        err.println("Preparing a class-data archive for the suite's JVMs...");
+        return grader.withClassArchive(out.resolve(WORK).resolve("plan").resolve("suite-classes.jsa"));
+    }
+
     /** Grades {@code todo}, {@code --jobs} at once; each result is reported and in the gradebook as soon as it is known. */
     private Batch gradeAll(List<Path> todo, GradingPlan plan, Map<String, String> manifest, Path gradebookFile, PrintWriter err)
             throws IOException, InterruptedException {
-        SubmissionGrader plain = new SubmissionGrader(plan, out.resolve(WORK).resolve("submissions"), hidden, timeout);
-        if (todo.size() >= CLASS_ARCHIVE_MIN) {
-            err.println("Preparing a class-data archive for the suite's JVMs...");
-        }
-        SubmissionGrader grader = todo.size() < CLASS_ARCHIVE_MIN ? plain
-                : plain.withClassArchive(out.resolve(WORK).resolve("plan").resolve("suite-classes.jsa"));
+        SubmissionGrader grader = grader(plan, todo.size(), err);
         Progress progress = new Progress(err, todo.size());
         Batch batch = new Batch();
         try (Gradebook gradebook = Gradebook.open(gradebookFile)) {

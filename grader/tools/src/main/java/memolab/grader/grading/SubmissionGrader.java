@@ -90,9 +90,7 @@ public final class SubmissionGrader {
             Files.deleteIfExists(archive);
             Path factsFile = archive.resolveSibling(archive.getFileName() + ".rule-facts.txt");
             SafetyGate.facts(plan.stubClasses()).write(factsFile);
-            SubmissionGrader maker = new SubmissionGrader(plan, workRoot, hidden, timeoutSeconds,
-                    List.of("-XX:ArchiveClassesAtExit=" + archive, QUIET_ARCHIVE));
-            GradingResult stubs = maker.runSuite("the grader's stubs", plan.stubClasses(), factsFile, new ArrayList<>(), 0,
+            GradingResult stubs = withArchiveFlags("-XX:ArchiveClassesAtExit=" + archive).runSuite("the grader's stubs", plan.stubClasses(), factsFile, new ArrayList<>(), 0,
                     System.nanoTime());
             if (stubs.status() != Status.GRADED || !Files.isRegularFile(archive)) {
                 return this;
@@ -100,7 +98,11 @@ public final class SubmissionGrader {
         } catch (IOException | RuntimeException e) {
             return this; // the archive only saves time: grading goes on without it
         }
-        return new SubmissionGrader(plan, workRoot, hidden, timeoutSeconds, List.of("-XX:SharedArchiveFile=" + archive, QUIET_ARCHIVE));
+        return withArchiveFlags("-XX:SharedArchiveFile=" + archive);
+    }
+
+    private SubmissionGrader withArchiveFlags(String archiveFlag) {
+        return new SubmissionGrader(plan, workRoot, hidden, timeoutSeconds, List.of(archiveFlag, QUIET_ARCHIVE));
     }
 
     /** The JVM warns on standard output when it cannot use an archive (it then runs without); the student need not read that. */

@@ -37,23 +37,25 @@ final class SpeedupMeter {
     }
 
     /**
-     * The warm-up passes a memoizer whose best round so far is this many times faster than the
-     * naive recursion's (after at least {@link #WARM_UP_ROUNDS} of each): above the lowest
-     * ratio the full measurement reported for the reference in 400 trials (209 for fib(27),
-     * loaded; 612 for fib(30), alone), and ten to fifty times the limits. A memoizer that does
-     * not really cache measures about 1 (at most 5 seen) and never gets near it. And only
-     * when every timed memoizer counted at least n / 2 misses, as one that computes each
-     * fib(k) once does: results shared between fresh instances (a static field, say) get the
-     * full measurement, as before the early stop, and so does a cache that miscounts (the
-     * counters are judged by their own tests, not here).
+     * The warm-up passes a memoizer whose best round so far is this many times the required
+     * factor (after at least {@link #WARM_UP_ROUNDS} of each): 300 for fib(27), 1,500 for
+     * fib(30), above the lowest ratio the full measurement reported for the reference in 400
+     * trials (209 for fib(27), loaded; 612 for fib(30), alone), so an early pass never shows a
+     * thinner margin than the full measurement did. A memoizer that does not really cache
+     * measures about 1 (at most 5 seen) and never gets near it. And only when every timed
+     * memoizer counted at least n / 2 misses, as one that computes each fib(k) once does:
+     * results shared between fresh instances (a static field, say) get the full measurement,
+     * as before the early stop, and so does a cache that miscounts (the counters are judged
+     * by their own tests, not here).
      */
-    static final double DECISIVE = 1_000;
+    static final double DECISIVE_TIMES_FACTOR = 15;
 
     /**
      * And fails it once the memoized side is no faster than the naive one at all (a twentieth
-     * and a hundredth of the limits): the reference's best rounds are hundreds of times
-     * faster even while the JIT is still compiling, and a memoizer that does not cache takes
-     * seconds a round, so measuring it in full would take half a minute to say the same.
+     * and a hundredth of the limits), from the first round on: the reference's memoized side
+     * is tens of times faster even in its first round, before the JIT compiled it (and
+     * hundreds of times once compiled), while a memoizer that does not cache takes seconds a
+     * round, so measuring it in full would take half a minute to say the same.
      */
     static final double FUTILE = 1;
 
@@ -65,10 +67,11 @@ final class SpeedupMeter {
 
     /**
      * Measures until the verdict is clear: the warm-up stops early once the best rounds so far
-     * show a speedup of {@link #DECISIVE}, or none at all ({@link #FUTILE}); otherwise it runs its full time and the timed rounds
-     * follow, exactly as when there was no early stop.
+     * show a speedup of {@link #DECISIVE_TIMES_FACTOR} times {@code factor}, or none at all
+     * ({@link #FUTILE}); otherwise it runs its full time and the timed rounds follow, exactly
+     * as when there was no early stop.
      */
-    static Speedup measure(int n, int rounds) {
+    static Speedup measure(int n, int rounds, double factor) {
         IntToDoubleFunction timeMemo = WithoutAssertions.load(MemoRounds.class, IntToDoubleFunction.class, new Class<?>[0]);
         double bestNaive = Double.MAX_VALUE;
         double bestMemo = Double.MAX_VALUE;
@@ -78,8 +81,9 @@ final class SpeedupMeter {
             naive(n); // let the JIT compile both
             bestNaive = Math.min(bestNaive, System.nanoTime() - start);
             bestMemo = Math.min(bestMemo, timeMemo.applyAsDouble(n));
-            if (i + 1 >= WARM_UP_ROUNDS && (bestNaive / bestMemo >= DECISIVE && timeMemo.applyAsDouble(-1) >= n / 2
-                    || bestNaive / bestMemo < FUTILE)) {
+            double ratio = bestNaive / bestMemo;
+            if (ratio < FUTILE || i + 1 >= WARM_UP_ROUNDS && ratio >= DECISIVE_TIMES_FACTOR * factor
+                    && timeMemo.applyAsDouble(-1) >= n / 2) {
                 return new Speedup(n, bestNaive, bestMemo, true);
             }
         }
@@ -109,7 +113,7 @@ final class SpeedupMeter {
      */
     static void assertSpeedup(int n, int rounds, double factor) {
         long start = System.nanoTime();
-        Speedup speedup = measure(n, rounds);
+        Speedup speedup = measure(n, rounds, factor);
         Measure.log("speedup fib(" + n + ")", speedup.ratio(), String.format(Locale.ROOT, ">= %.0f", factor), speedup.quick(),
                 start);
         assertThat(speedup.ratio())

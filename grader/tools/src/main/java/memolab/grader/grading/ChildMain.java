@@ -8,10 +8,9 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import memolab.grader.junit.OutcomeCollector;
 import memolab.grader.runner.SuiteRunner;
@@ -71,8 +70,7 @@ public final class ChildMain {
         private final ResultChannel channel;
         private final PrintStream out;
         private final CappedOutput captured;
-        private final List<String> runaways = new ArrayList<>();      // the tests whose code never returned
-        private final Set<Thread> runawayThreads = new HashSet<>();   // and their threads
+        private final Map<Thread, String> runaways = new LinkedHashMap<>(); // threads whose test's code never returned
 
         Emitter(ResultChannel channel, PrintStream out, CappedOutput captured) {
             this.channel = channel;
@@ -96,11 +94,14 @@ public final class ChildMain {
         public void executionFinished(TestIdentifier testIdentifier, TestExecutionResult result) {
             super.executionFinished(testIdentifier, result);
             outcomeOf(testIdentifier).ifPresent(outcome -> send(ChildEvent.outcome(outcome)));
-            if (testIdentifier.isTest() && timedOut(result) && newRunaway()) {
-                runaways.add("\"" + testIdentifier.getDisplayName() + "\"");
-                if (runawayThreads.stream().filter(Thread::isAlive).count() >= RUNAWAY_LIMIT) {
+            if (testIdentifier.isTest() && timedOut(result)) {
+                newRunaways().forEach(thread -> runaways.put(thread, "\"" + testIdentifier.getDisplayName() + "\""));
+                // Only tests whose code is still running count, and only they are named.
+                List<String> running = runaways.entrySet().stream().filter(e -> e.getKey().isAlive())
+                        .map(Map.Entry::getValue).distinct().toList();
+                if (running.size() >= RUNAWAY_LIMIT) {
                     send(ChildEvent.output(captured.text(), captured.dropped()));
-                    send(ChildEvent.runaway(String.join(", ", runaways)));
+                    send(ChildEvent.runaway(String.join(", ", running)));
                     out.flush();
                     Runtime.getRuntime().halt(0);
                 }
@@ -117,29 +118,24 @@ public final class ChildMain {
         }
 
         /**
-         * Whether the test that just timed out left a thread running: a time-limit thread of
-         * JUnit's, alive after a moment's grace, that is not one already counted (its code
-         * ignored the interrupt JUnit sends it).
+         * The threads the test that just timed out left running: time-limit threads of
+         * JUnit's, alive after a moment's grace, that are not already counted (their code
+         * ignored the interrupt JUnit sends it); empty when its code returned.
          */
-        private boolean newRunaway() {
+        private List<Thread> newRunaways() {
             long deadline = System.nanoTime() + 500_000_000L;
             do {
                 List<Thread> alive = Thread.getAllStackTraces().keySet().stream()
-                        .filter(t -> t.getName().startsWith(TIMEOUT_THREAD) && t.isAlive() && !runawayThreads.contains(t))
+                        .filter(t -> t.getName().startsWith(TIMEOUT_THREAD) && t.isAlive() && !runaways.containsKey(t))
                         .toList();
-                if (alive.isEmpty()) {
-                    return false;
-                }
-                if (System.nanoTime() >= deadline) {
-                    runawayThreads.addAll(alive);
-                    return true;
+                if (alive.isEmpty() || System.nanoTime() >= deadline) {
+                    return alive;
                 }
                 try {
                     Thread.sleep(50);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    runawayThreads.addAll(alive);
-                    return true;
+                    return alive;
                 }
             } while (true);
         }

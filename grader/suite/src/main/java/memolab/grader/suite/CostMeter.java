@@ -55,24 +55,24 @@ final class CostMeter {
     /**
      * The quick check passes a cache whose ratio is below this, 0.3 of {@link #LIMIT}: the
      * reference measures about 2 to 5 here, and its worst in the full measurement is above
-     * this (7 alone, 11 loaded), so an early pass never reports a thinner margin than the full
-     * measurement does; a cache that walks a list measures 100 times or more, in quick rounds
-     * as in full ones.
+     * this (docs/performance.md, "Can the timing tests be trusted?"), so an early pass never
+     * reports a thinner margin than the full measurement does; a cache that walks a list
+     * measures far above the limit, in quick rounds as in full ones.
      */
     static final double DECISIVE = LIMIT * 0.3;
 
     /**
      * The quick check fails a cache whose ratio is above this, five times {@link #LIMIT}: far
-     * beyond anything a constant-time cache measures (the reference's worst in the full
-     * measurement: 12), where the full measurement could only confirm the failure.
+     * beyond anything a constant-time cache measures (see {@link #assertConstantCost}), where
+     * the full measurement could only confirm the failure.
      */
     static final double FUTILE = LIMIT * 5;
 
     /**
      * Measures until the verdict is clear: first quick rounds of 10 ms, which stop as soon as
      * (after {@link #QUICK_MIN_ROUNDS}) the ratio of their medians is below {@link #DECISIVE}
-     * or above {@link #FUTILE}; otherwise the full measurement, exactly as when there was no
-     * quick check.
+     * or above {@link #FUTILE}; otherwise the full measurement, with the same rounds as before
+     * there was a quick check.
      */
     static Cost measure(int smallCapacity, int largeCapacity, int rounds) {
         LongToDoubleFunction small = workload(smallCapacity, 1);
@@ -130,10 +130,12 @@ final class CostMeter {
      * Fails unless the cost per call at the large capacity is within {@link #LIMIT} times the
      * cost at the small one.
      *
-     * <p>Why this cannot flake: a constant-time cache measures 1 to 5 times here, up to 12 on
-     * a loaded machine (the large cache no longer fits in the processor's caches, which costs
-     * a few times, never twenty); a cache that walks a list on each call measures about
-     * {@code largeCapacity / smallCapacity} = 100 times or more. Medians of alternating
+     * <p>Why this cannot flake: a constant-time cache measures 1 to 5 times here (the large
+     * cache no longer fits in the processor's caches, which costs a few times); a loaded
+     * machine raises it, because a neighbour's memory traffic slows the large cache most:
+     * up to about 11 in the reliability runs, 15 when two of these measurements ran at once
+     * beside a busy thread. A cache that walks a list on each call measures about
+     * {@code largeCapacity / smallCapacity} = 100 times or more alone. Medians of alternating
      * rounds absorb a pause or a busy neighbour in any one round. The quick check decides
      * only far from the limit (below 0.3 of it, or above five times it); anything between is
      * judged by the full measurement.

@@ -133,7 +133,7 @@ final class CostMeter {
      * <p>Why this cannot flake: a constant-time cache measures 1 to 5 times here (the large
      * cache no longer fits in the processor's caches, which costs a few times); a loaded
      * machine raises it, because a neighbour's memory traffic slows the large cache most:
-     * up to about 11 in the reliability runs, 15 when two of these measurements ran at once
+     * up to about 12 in the reliability runs, 15 when two of these measurements ran at once
      * beside a busy thread. A cache that walks a list on each call measures about
      * {@code largeCapacity / smallCapacity} = 100 times or more alone. Medians of alternating
      * rounds absorb a pause or a busy neighbour in any one round. The quick check decides

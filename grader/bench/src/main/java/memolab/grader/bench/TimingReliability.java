@@ -71,9 +71,6 @@ final class TimingReliability {
     /** {@code -Dbench.only=cost}: the cost tests alone (reference and linear-scan), when only they changed. */
     private static final boolean COST_ONLY = System.getProperty("bench.only", "all").equals("cost");
 
-    /** The tests every trial must report: a renamed test class would otherwise drop out of the table unseen. */
-    private static final Set<String> EXPECTED = COST_ONLY ? COST_TESTS : MEASUREMENT_OF.keySet();
-
     TimingReliability(boolean smoke) {
         this.smoke = smoke;
     }
@@ -92,11 +89,8 @@ final class TimingReliability {
         int variantTrials = Integer.getInteger("bench.variantTrials", smoke ? 1 : 40);
         int baselineTrials = Integer.getInteger("bench.baselineTrials", 40);
         int baselineVariantTrials = Integer.getInteger("bench.baselineVariantTrials", 10);
-        Suite current = new Suite(System.getProperty("java.class.path"), Submissions.suiteClasses(), SubmissionGrader.JIT_FLAGS);
-        // The baseline's grader ran its suite's JVM with the JVM's default compilers.
-        Suite baseline = BASELINE.isEmpty() ? null
-                : new Suite(Path.of(BASELINE).toAbsolutePath() + java.io.File.pathSeparator + System.getProperty("java.class.path"),
-                        Path.of(BASELINE).toAbsolutePath(), List.of());
+        Suite current = currentSuite();
+        Suite baseline = baselineSuite();
         StringBuilder table = new StringBuilder();
         StringBuilder before = new StringBuilder();
         long start = System.nanoTime();
@@ -104,10 +98,11 @@ final class TimingReliability {
         for (boolean loaded : smoke ? new boolean[] {false} : new boolean[] {false, true}) {
             for (Subject subject : subjects) {
                 int trials = subject.reference() ? referenceTrials : variantTrials;
-                appendRows(table, subject, loaded, trials, trials(current, subject, trials, loaded));
+                appendRows(table, subject, loaded, trials, trials(List.of(current), subject, trials, loaded, tests()).get(0));
                 if (baseline != null) {
                     int baseTrials = subject.reference() ? baselineTrials : baselineVariantTrials;
-                    appendRows(before, subject, loaded, baseTrials, trials(baseline, subject, baseTrials, loaded));
+                    appendRows(before, subject, loaded, baseTrials,
+                            trials(List.of(baseline), subject, baseTrials, loaded, tests()).get(0));
                 }
             }
         }
@@ -131,21 +126,108 @@ final class TimingReliability {
     record Suite(String classpath, Path classes, List<String> jvmFlags) {
     }
 
-    private Map<String, Tally> trials(Suite suite, Subject subject, int trials, boolean loaded) throws Exception {
+    /**
+     * The cost tests' margins, this build's suite beside the baseline's ({@code -Dbench.baseline};
+     * without one, this build's alone): the reference only, the same number of trials of each
+     * suite ({@code bench.trials}, 200 unless set), alternating, alone and loaded, so that both
+     * meet the same machine. Compares each test's median, 95th percentile and worst ratio.
+     */
+    String costMargins() throws Exception {
+        Subject reference = new Subject("reference", Submissions.compile("reference", Submissions.REFERENCE, null), Set.of());
+        int trials = Integer.getInteger("bench.trials", smoke ? 1 : 200);
+        List<Suite> suites = new ArrayList<>(List.of(currentSuite()));
+        List<String> names = new ArrayList<>(List.of("this build"));
+        if (baselineSuite() != null) {
+            suites.add(baselineSuite());
+            names.add("`" + Path.of(BASELINE).getFileName() + "`");
+        }
+        StringBuilder rows = new StringBuilder();
+        long start = System.nanoTime();
+        for (boolean loaded : smoke ? new boolean[] {false} : new boolean[] {false, true}) {
+            List<Map<String, Tally>> tallies = trials(suites, reference, trials, loaded, new Tests(COST_PATTERN, COST_TESTS));
+            for (String test : new java.util.TreeSet<>(COST_TESTS)) {
+                for (int i = 0; i < suites.size(); i++) {
+                    rows.append(marginRow(loaded, test, names.get(i), tallies.get(i).get(test)));
+                }
+            }
+        }
+        double minutes = (System.nanoTime() - start) / 60e9;
+        return String.format(Locale.ROOT, """
+                Measured on %s, in %.0f minutes: the cost tests on the reference, %d trials of each suite \
+                (%s), %s. The trials alternate between the suites, one of each and again, so that each \
+                meets the same machine. This build's suite runs with the grader's flags (`%s`) and stops \
+                early as the stopping rule says; %s. Loaded: %d trials at once plus a thread that keeps a \
+                core busy, as in the tables above.
+
+                | machine | timing test (ratio measured) | suite | runs | false fails | median | 95th percentile | worst | limit | decided early |
+                |---|---|---|---|---|---|---|---|---|---|
+                %s
+                The 95th percentile is the ratio that 95 %% of the runs stayed at or below (nearest rank); \
+                the worst is a single run, the one most at the mercy of the machine.
+                """, Machine.describe(), minutes, trials, String.join(", ", names),
+                smoke ? "alone only (a short run)" : "alone and loaded", String.join(" ", SubmissionGrader.JIT_FLAGS),
+                suites.size() > 1 ? "the baseline's with the JVM's default compilers, and always the full measurement"
+                        : "no baseline was given (-Dbench.baseline), so there is nothing beside it",
+                Machine.cores(), rows);
+    }
+
+    private static String marginRow(boolean loaded, String test, String suite, Tally tally) {
+        double[] sorted = tally.ratios.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        String measured = sorted.length == 0 ? "not measured | | "
+                : String.format(Locale.ROOT, "%s | %s | %s", ratio(Statistics.median(sorted)),
+                        ratio(sorted[Math.max(0, (int) Math.ceil(0.95 * sorted.length) - 1)]), ratio(sorted[sorted.length - 1]));
+        return String.format(Locale.ROOT, "| %s | %s (%s) | %s | %d | **%d** | %s | %s | %s |%n", loaded ? "loaded" : "alone",
+                test, MEASUREMENT_OF.get(test), suite, tally.passed + tally.failed, tally.failed, measured, tally.limit,
+                tally.seconds.isEmpty() ? "never (full time)" : tally.quick + " of " + tally.seconds.size());
+    }
+
+    /** This build's suite, with the flags its grader gives the suite's JVM. */
+    private static Suite currentSuite() {
+        return new Suite(System.getProperty("java.class.path"), Submissions.suiteClasses(), SubmissionGrader.JIT_FLAGS);
+    }
+
+    /** The suite of {@code -Dbench.baseline}, or null; its grader ran the suite's JVM with the JVM's default compilers. */
+    private static Suite baselineSuite() {
+        return BASELINE.isEmpty() ? null
+                : new Suite(Path.of(BASELINE).toAbsolutePath() + java.io.File.pathSeparator + System.getProperty("java.class.path"),
+                        Path.of(BASELINE).toAbsolutePath(), List.of());
+    }
+
+    /** The tests a trial runs and must report: {@code TimingTrial}'s selection, or the cost tests only. */
+    record Tests(String pattern, Set<String> expected) {
+    }
+
+    private static Tests tests() {
+        return COST_ONLY ? new Tests(COST_PATTERN, COST_TESTS) : new Tests(TimingTrial.TIMING_TESTS, MEASUREMENT_OF.keySet());
+    }
+
+    private static final String COST_PATTERN = "(Hidden)?LruCostTest";
+
+    /**
+     * {@code trials} trials of each suite on one subject, a tally per suite, in the suites' order.
+     * With several suites the trials alternate between them (one of each, then again), so that
+     * every suite meets the same machine: its load, its drift, its neighbours.
+     */
+    private List<Map<String, Tally>> trials(List<Suite> suites, Subject subject, int trials, boolean loaded, Tests tests)
+            throws Exception {
         int parallel = loaded ? Machine.cores() : 1;
-        Map<String, Tally> tallies = new TreeMap<>();
+        List<Map<String, Tally>> tallies = new ArrayList<>();
+        suites.forEach(suite -> tallies.add(new TreeMap<>()));
         ExecutorService pool = Executors.newFixedThreadPool(parallel);
         Thread burner = loaded ? Burner.start() : null;
         try {
             List<Future<List<String>>> runs = new ArrayList<>();
             for (int i = 0; i < trials; i++) {
-                runs.add(pool.submit(() -> trial(suite, subject.classes())));
+                for (Suite suite : suites) {
+                    runs.add(pool.submit(() -> trial(suite, subject.classes(), tests.pattern())));
+                }
             }
             int done = 0;
             for (Future<List<String>> run : runs) {
-                record(run.get(), tallies);
+                record(run.get(), tallies.get(done % suites.size()), tests.expected());
                 done++;
-                System.err.printf(Locale.ROOT, "\r%-22s %-6s %d / %d", subject.name(), loaded ? "loaded" : "alone", done, trials);
+                System.err.printf(Locale.ROOT, "\r%-22s %-6s %d / %d", subject.name(), loaded ? "loaded" : "alone", done,
+                        runs.size());
             }
             System.err.println();
         } finally {
@@ -158,12 +240,12 @@ final class TimingReliability {
     }
 
     /** One fresh JVM running the timing tests; its output lines. */
-    private static List<String> trial(Suite suite, Path classes) throws IOException, InterruptedException {
+    private static List<String> trial(Suite suite, Path classes, String tests) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m"));
         command.addAll(suite.jvmFlags());
         command.addAll(List.of("-Dmemolab.timing.log=true",
-                "-Dbench.tests=" + (COST_ONLY ? "(Hidden)?LruCostTest" : TimingTrial.TIMING_TESTS),
+                "-Dbench.tests=" + tests,
                 "-cp", suite.classpath(),
                 TimingTrial.class.getName(), classes.toString(), suite.classes().toString()));
         Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
@@ -181,7 +263,7 @@ final class TimingReliability {
         return lines;
     }
 
-    private static void record(List<String> lines, Map<String, Tally> tallies) {
+    private static void record(List<String> lines, Map<String, Tally> tallies, Set<String> expected) {
         Set<String> reported = new java.util.TreeSet<>();
         for (String line : lines) {
             String[] parts = line.split("\t");
@@ -189,8 +271,8 @@ final class TimingReliability {
                 reported.add(parts[2]);
             }
         }
-        if (!reported.containsAll(EXPECTED)) {
-            throw new IllegalStateException("a timing trial reported the tests " + reported + ", not all of " + EXPECTED
+        if (!reported.containsAll(expected)) {
+            throw new IllegalStateException("a timing trial reported the tests " + reported + ", not all of " + expected
                     + " (a test renamed? TimingTrial.TIMING_TESTS selects them); it printed:\n" + String.join("\n", lines));
         }
         Map<String, String[]> measured = new TreeMap<>(); // measurement -> ratio, limit[, quick or full, seconds]

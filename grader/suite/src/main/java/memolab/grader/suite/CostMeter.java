@@ -132,9 +132,10 @@ final class CostMeter {
      *
      * <p>Why this cannot flake: a constant-time cache measures 1 to 5 times here (the large
      * cache no longer fits in the processor's caches, which costs a few times); a loaded
-     * machine raises it, because a neighbour's memory traffic slows the large cache most:
-     * up to about 12 in the reliability runs, 15 when two of these measurements ran at once
-     * beside a busy thread. A cache that walks a list on each call measures about
+     * machine raises it, because a neighbour's memory traffic slows the large cache most
+     * (docs/performance.md, "The cost tests' margins": the reference's worst, loaded, stays
+     * well below the limit, and below the worst of this test as it was before the quick
+     * check, measured beside it). A cache that walks a list on each call measures about
      * {@code largeCapacity / smallCapacity} = 100 times or more alone. Medians of alternating
      * rounds absorb a pause or a busy neighbour in any one round. The quick check decides
      * only far from the limit (below 0.3 of it, or above five times it); anything between is

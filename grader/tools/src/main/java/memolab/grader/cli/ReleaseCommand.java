@@ -22,12 +22,13 @@ import picocli.CommandLine.Model.CommandSpec;
         mixinStandardHelpOptions = true,
         header = "Write the student template, and beside it the course's Classroom 50 and Gradescope files.",
         description = {
-            "Writes into <out> (empty or new) what a student's repository starts as: the stubs, the given files,",
-            "the visible graded tests, the Maven wrapper, a student README, the GitHub workflow, and",
-            "memolab-manifest.json (the fingerprints grade checks for edited files). No solutions, no hidden tests.",
-            "Writes into <course-out> the instructor's files: classroom50/ (autograder.py and the grader jar",
-            "without the hidden tests: the per-assignment bundle; assignment.json: the assignments.json entry)",
-            "and gradescope/autograder.zip. Run it from this repository after ./mvnw package (or give --repo)."})
+            // One element per paragraph: picocli wraps each to the terminal's width.
+            "Writes into <out> (empty or new) what a student's repository starts as: the stubs, the given files, "
+                    + "the visible graded tests, the Maven wrapper, a student README, the GitHub workflow, and "
+                    + "memolab-manifest.json (the fingerprints grade checks for edited files). No solutions, no hidden tests.",
+            "Writes into <course-out> the instructor's files: classroom50/ (autograder.py and the grader jar "
+                    + "without the hidden tests: the per-assignment bundle; assignment.json: the assignments.json entry) "
+                    + "and gradescope/autograder.zip. Run it from this repository after ./mvnw package (or give --repo)."})
 public final class ReleaseCommand implements Callable<Integer> {
 
     @Option(names = "--out", required = true, paramLabel = "<dir>", description = "where to write the template")

@@ -1,6 +1,7 @@
 package memolab.grader.score;
 
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 import memolab.grader.Category;
 
 /**
@@ -30,6 +31,11 @@ public final class ScoreMarkdown {
 
     /** "Every graded test passed.", or a section per category with each lost test and its message. */
     public static String lostTests(Score score) {
+        return lostTests(score, UnaryOperator.identity());
+    }
+
+    /** As {@link #lostTests(Score)}, each group's message as {@code message} rewrites it (to shorten a repeat). */
+    public static String lostTests(Score score, UnaryOperator<String> message) {
         if (score.lost().isEmpty()) {
             return "Every graded test passed.\n";
         }
@@ -45,7 +51,7 @@ public final class ScoreMarkdown {
                 md.append(String.format(Locale.ROOT, "- **%s** (0 / %d%s)%n", outcome.displayName(), outcome.points(),
                         outcome.hidden() ? ", hidden test" : ""));
             }
-            md.append('\n').append(PlainText.codeBlock(group.message()));
+            md.append('\n').append(PlainText.codeBlock(message.apply(group.message())));
         }
         return md.toString();
     }

@@ -9,6 +9,9 @@ import memolab.grader.score.ScoreMarkdown;
 /** The per-student feedback file: the score by category, what went wrong, each lost test's message. */
 public final class FeedbackMarkdown {
 
+    /** A lost test's message when the run stopped before it, for the reason "What happened" gives. */
+    static final String STOPPED = "Not run: the run stopped before these tests (\"What happened\", above, says why).";
+
     private FeedbackMarkdown() {
     }
 
@@ -25,7 +28,9 @@ public final class FeedbackMarkdown {
                 md.append(problem.startsWith("    ") ? "    " + problem.strip() : "- " + problem).append('\n');
             }
         }
-        md.append('\n').append(ScoreMarkdown.lostTests(score));
+        // A run that stopped gives every test after it the reason "What happened" already gives: said once.
+        md.append('\n').append(ScoreMarkdown.lostTests(score, message -> result.problems().stream()
+                .anyMatch(problem -> message.equals("Not run: " + problem)) ? STOPPED : message));
         if (!result.output().isEmpty()) {
             md.append("\n## What your code printed\n\n").append(PlainText.codeBlock(PlainText.clean(result.output(), Integer.MAX_VALUE)));
             if (result.outputCut() > 0) {

@@ -28,6 +28,14 @@ import org.junit.platform.launcher.TestPlan;
  */
 public class OutcomeCollector implements TestExecutionListener {
 
+    /**
+     * The name of a thread the suite starts to run a test's code on (a deep recursion on a
+     * stack of its own): a test stops waiting for it at its own limit, so the grader counts
+     * one still running after its test ended as a runaway, as it counts JUnit's time-limit
+     * threads.
+     */
+    public static final String TEST_CODE_THREAD = "memolab-test-code";
+
     private final Map<String, TestOutcome> outcomes = new LinkedHashMap<>(); // unique id -> outcome, plan order
     private TestPlan plan;
     private volatile String running = "";                                    // display name of the test under way

@@ -51,8 +51,8 @@ class GradeCommandTest {
         batch.add(submission("reference", Submissions.REFERENCE));
         batch.add(submission("stubs", Submissions.STUBS));
         batch.add(submission("get-does-not-refresh", Submissions.variantSources(Submissions.CORPUS, "get-does-not-refresh")));
-        for (String hostile : List.of("infinite-loop", "system-exit", "out-of-memory", "thread-never-ends", "huge-output",
-                "forged-results", "compile-error", "missing-method", "stack-overflow")) {
+        for (String hostile : List.of("infinite-loop", "fib-endless-loop", "system-exit", "out-of-memory",
+                "thread-never-ends", "huge-output", "forged-results", "compile-error", "missing-method", "stack-overflow")) {
             batch.add(submission(hostile, Submissions.variantSources(Submissions.HOSTILE, hostile)));
         }
         Path empty = temp.resolve("class/empty-folder");
@@ -83,8 +83,8 @@ class GradeCommandTest {
         stderr = errText.toString();
         rows = new LinkedHashMap<>();
         List<String> lines = Files.readAllLines(out.resolve("gradebook.csv"));
-        assertThat(lines).as("the gradebook; exit code %d, stderr:%n%s", exitCode, stderr).hasSize(17);
-        for (String line : lines.subList(1, 17)) {
+        assertThat(lines).as("the gradebook; exit code %d, stderr:%n%s", exitCode, stderr).hasSize(batch.size() + 1);
+        for (String line : lines.subList(1, lines.size())) {
             String[] cells = line.split(",");
             rows.put(cells[0], cells);
         }
@@ -104,8 +104,8 @@ class GradeCommandTest {
     @DisplayName("every submission of the batch is graded and has its row, whatever it did")
     void everySubmissionHasARow() {
         assertThat(exitCode).as("exit code; stderr:%n%s", stderr).isEqualTo(GraderCli.OK);
-        assertThat(rows).hasSize(16);
-        assertThat(stdout).contains("Graded 16 submission(s)");
+        assertThat(rows).hasSize(17);
+        assertThat(stdout).contains("Graded 17 submission(s)");
     }
 
     @Test
@@ -122,6 +122,15 @@ class GradeCommandTest {
         assertThat(row("infinite-loop")).startsWith("timed_out ");
         assertThat(feedback("infinite-loop")).contains("The run was stopped after 2 tests ran past their time limit",
                 "Still running LruCache.get (LruCache.java:");
+    }
+
+    @Test
+    @DisplayName("an endless loop in the deep recursion, which the suite runs on a thread of its own, counts as a runaway too")
+    void endlessLoopOnTheSuitesOwnThread() throws IOException {
+        assertThat(row("fib-endless-loop")).startsWith("timed_out ");
+        // The fib(1000) test stops waiting at its own limit and leaves its thread looping: it is one of the two.
+        assertThat(feedback("fib-endless-loop")).contains("The run was stopped after 2 tests ran past their time limit",
+                "\"fib(1000) is right (1,000 levels of recursion)\"");
     }
 
     @Test

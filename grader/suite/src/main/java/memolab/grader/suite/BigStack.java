@@ -35,7 +35,7 @@ final class BigStack {
             } catch (Throwable t) {
                 failure.set(t);
             }
-        }, "memolab-big-stack", STACK_BYTES);
+        }, OutcomeCollector.TEST_CODE_THREAD, STACK_BYTES);
         thread.setDaemon(true); // an endless loop must not keep the JVM alive after the test's timeout
         thread.start();
         thread.join(LIMIT_MILLIS);

@@ -94,8 +94,11 @@ public final class ChildMain {
         public void executionFinished(TestIdentifier testIdentifier, TestExecutionResult result) {
             super.executionFinished(testIdentifier, result);
             outcomeOf(testIdentifier).ifPresent(outcome -> send(ChildEvent.outcome(outcome)));
-            if (testIdentifier.isTest() && timedOut(result)) {
-                newRunaways().forEach(thread -> runaways.put(thread, "\"" + testIdentifier.getDisplayName() + "\""));
+            boolean timedOut = timedOut(result);
+            if (testIdentifier.isTest() && (timedOut || result.getStatus() == TestExecutionResult.Status.FAILED)) {
+                // A test that timed out may leave JUnit's time-limit thread running; one that failed
+                // at a limit of its own (BigStack's) may leave the thread it started.
+                newRunaways(timedOut).forEach(thread -> runaways.put(thread, "\"" + testIdentifier.getDisplayName() + "\""));
                 // Only tests whose code is still running count, and only they are named.
                 List<String> running = runaways.entrySet().stream().filter(e -> e.getKey().isAlive())
                         .map(Map.Entry::getValue).distinct().toList();
@@ -118,15 +121,19 @@ public final class ChildMain {
         }
 
         /**
-         * The threads the test that just timed out left running: time-limit threads of
-         * JUnit's, alive after a moment's grace, that are not already counted (their code
-         * ignored the interrupt JUnit sends it); empty when its code returned.
+         * The threads the test that just ended left running, alive after a moment's grace and
+         * not already counted: threads the suite started for its code
+         * ({@link OutcomeCollector#TEST_CODE_THREAD}), and, when it timed out, JUnit's
+         * time-limit threads (their code ignored the interrupt JUnit sends it); empty when its
+         * code returned.
          */
-        private List<Thread> newRunaways() {
+        private List<Thread> newRunaways(boolean timedOut) {
             long deadline = System.nanoTime() + 500_000_000L;
             do {
                 List<Thread> alive = Thread.getAllStackTraces().keySet().stream()
-                        .filter(t -> t.getName().startsWith(TIMEOUT_THREAD) && t.isAlive() && !runaways.containsKey(t))
+                        .filter(t -> (t.getName().equals(OutcomeCollector.TEST_CODE_THREAD)
+                                || timedOut && t.getName().startsWith(TIMEOUT_THREAD))
+                                && t.isAlive() && !runaways.containsKey(t))
                         .toList();
                 if (alive.isEmpty() || System.nanoTime() >= deadline) {
                     return alive;

@@ -119,18 +119,19 @@ class GradeCommandTest {
     @Test
     @DisplayName("an endless loop is stopped at the second test it never lets return, and named")
     void endlessLoop() throws IOException {
-        assertThat(row("infinite-loop")).startsWith("timed_out ");
-        assertThat(feedback("infinite-loop")).contains("The run was stopped after 2 tests ran past their time limit",
-                "Still running LruCache.get (LruCache.java:");
+        assertStoppedAtSecondRunaway("infinite-loop", "Still running LruCache.get (LruCache.java:");
     }
 
     @Test
     @DisplayName("an endless loop in the deep recursion, which the suite runs on a thread of its own, counts as a runaway too")
     void endlessLoopOnTheSuitesOwnThread() throws IOException {
-        assertThat(row("fib-endless-loop")).startsWith("timed_out ");
         // The fib(1000) test stops waiting at its own limit and leaves its thread looping: it is one of the two.
-        assertThat(feedback("fib-endless-loop")).contains("The run was stopped after 2 tests ran past their time limit",
-                "\"fib(1000) is right (1,000 levels of recursion)\"");
+        assertStoppedAtSecondRunaway("fib-endless-loop", "\"fib(1000) is right (1,000 levels of recursion)\"");
+    }
+
+    private void assertStoppedAtSecondRunaway(String student, String named) throws IOException {
+        assertThat(row(student)).startsWith("timed_out ");
+        assertThat(feedback(student)).contains("The run was stopped after 2 tests ran past their time limit", named);
     }
 
     @Test

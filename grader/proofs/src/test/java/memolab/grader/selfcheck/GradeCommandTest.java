@@ -131,7 +131,11 @@ class GradeCommandTest {
 
     private void assertStoppedAtSecondRunaway(String student, String named) throws IOException {
         assertThat(row(student)).startsWith("timed_out ");
-        assertThat(feedback(student)).contains("The run was stopped after 2 tests ran past their time limit", named);
+        String feedback = feedback(student);
+        assertThat(feedback).contains("The run was stopped after 2 tests ran past their time limit", named);
+        // Said once, under What happened; the tests it kept from running point there.
+        assertThat(feedback.split("The run was stopped after", -1)).as(feedback).hasSize(2);
+        assertThat(feedback).contains("Not run: the run stopped before these tests (\"What happened\", above, says why).");
     }
 
     @Test

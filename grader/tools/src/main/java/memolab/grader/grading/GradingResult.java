@@ -22,6 +22,14 @@ import memolab.grader.score.TestOutcome;
 public record GradingResult(String student, Status status, List<TestOutcome> outcomes, List<String> problems,
                             String output, long outputCut, Timings timings, List<String> flags) {
 
+    /**
+     * The message of a test the run stopped before, for a reason that is also among the
+     * problems: the feedback gives that reason once and points to it from each such test.
+     */
+    public static String stoppedBefore(String reason) {
+        return "Not run: " + reason;
+    }
+
     /** The same result with one more flag, and its explanation for the student among the problems. */
     public GradingResult flagged(String flag, String explanation) {
         List<String> allProblems = new ArrayList<>(problems);

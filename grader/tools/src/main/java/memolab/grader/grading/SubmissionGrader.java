@@ -203,7 +203,7 @@ public final class SubmissionGrader {
         if (ending.explanation() != null) {
             problems.add(ending.explanation());
             outcomes.replaceAll(o -> o.status() == TestOutcome.Status.NOT_RUN && o.message().equals(GradingPlan.NOT_REACHED)
-                    ? o.with(TestOutcome.Status.NOT_RUN, "Not run: " + ending.explanation()) : o);
+                    ? o.with(TestOutcome.Status.NOT_RUN, GradingResult.stoppedBefore(ending.explanation())) : o);
         }
         double jvmStart = reader.readyAt < 0 ? 0 : (reader.readyAt - spawned) / 1e9;
         double suite = reader.readyAt < 0 ? 0 : (System.nanoTime() - reader.readyAt) / 1e9;

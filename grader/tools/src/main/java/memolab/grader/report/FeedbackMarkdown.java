@@ -30,7 +30,7 @@ public final class FeedbackMarkdown {
         }
         // A run that stopped gives every test after it the reason "What happened" already gives: said once.
         md.append('\n').append(ScoreMarkdown.lostTests(score, message -> result.problems().stream()
-                .anyMatch(problem -> message.equals("Not run: " + problem)) ? STOPPED : message));
+                .anyMatch(problem -> message.equals(GradingResult.stoppedBefore(problem))) ? STOPPED : message));
         if (!result.output().isEmpty()) {
             md.append("\n## What your code printed\n\n").append(PlainText.codeBlock(PlainText.clean(result.output(), Integer.MAX_VALUE)));
             if (result.outputCut() > 0) {

@@ -24,8 +24,8 @@ class FeedbackMarkdownTest {
     void stoppedRunSaysWhyOnce() {
         GradingResult result = new GradingResult("ada", GradingResult.Status.TIMED_OUT, List.of(
                 outcome(Category.LRU_EXAMPLES, "a", Status.FAILED, "Still running LruCache.get (LruCache.java:12)"),
-                outcome(Category.LRU_EXAMPLES, "c", Status.NOT_RUN, "Not run: " + WHY),
-                outcome(Category.LRU_COST, "d", Status.NOT_RUN, "Not run: " + WHY),
+                outcome(Category.LRU_EXAMPLES, "c", Status.NOT_RUN, GradingResult.stoppedBefore(WHY)),
+                outcome(Category.LRU_COST, "d", Status.NOT_RUN, GradingResult.stoppedBefore(WHY)),
                 outcome(Category.FIBONACCI_VALUES, "e", Status.NOT_RUN, "Not run: the test run stopped before this test.")),
                 List.of(WHY), "", 0, new GradingResult.Timings(0, 0, 0, 0), List.of());
 

@@ -42,9 +42,9 @@ final class SpeedupMeter {
     /**
      * The warm-up passes a memoizer whose best round so far is this many times the required
      * factor (after at least {@link #WARM_UP_ROUNDS} of each): 300 for fib(27), 1,500 for
-     * fib(30), above the lowest ratio the full measurement reported for the reference in the
-     * 400 trials of {@code 82cdfbd}, the suite before the early stop (209 for fib(27), loaded;
-     * 612 for fib(30), alone), so an early pass never shows a thinner margin than that. A
+     * fib(30), above the lowest ratio the full measurement reports for the reference (the
+     * Before table of docs/performance.md's reliability section: the suite before the early
+     * stop, regenerated with the rest), so an early pass never shows a thinner margin. A
      * memoizer that does not really cache measures below 1, and a recursion without a cache
      * that is cheaper per call than the naive baseline (on {@code long}) about 5: neither gets
      * near it. And only when every timed

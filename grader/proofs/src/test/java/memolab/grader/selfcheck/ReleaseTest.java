@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import memolab.grader.cli.GraderCli;
+import memolab.grader.grading.SubmissionGrader;
 import memolab.grader.template.StudentTemplate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -150,6 +151,18 @@ class ReleaseTest {
         }
         byte[] crlf = Files.readString(template.resolve("pom.xml")).replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8);
         assertThat(StudentTemplate.fingerprint(crlf)).as("a checkout with Windows line endings is not an edit").isEqualTo(manifest.get("pom.xml"));
+    }
+
+    @Test
+    @Order(2)
+    @DisplayName("the template's ./mvnw test runs the graded tests with the JIT flags the grader gives the suite's JVM")
+    void studentRunCompilesAsTheGrader() throws IOException {
+        String flags = String.join(" ", SubmissionGrader.JIT_FLAGS);
+        assertThat(flags).as("the grader's flags, from the parent pom's memolab.suiteJvmFlags").isNotBlank();
+        assertThat(Files.readString(template.resolve("pom.xml")))
+                .contains("<memolab.suiteJvmFlags>" + flags + "</memolab.suiteJvmFlags>");
+        assertThat(Files.readString(template.resolve("grader/suite/pom.xml")))
+                .as("the graded tests' Surefire run").contains("<argLine>${memolab.suiteJvmFlags}</argLine>");
     }
 
     @Test

@@ -325,6 +325,19 @@ class ReleaseTest {
                 .as("the code left broken by the test before").isZero();
     }
 
+    @Test
+    @Order(10)
+    @DisplayName("the bundle's visible jar, asked for the similarity report it leaves out, says so before grading anything")
+    void visibleJarRefusesSimilarityUpFront() throws Exception {
+        Path reports = temp.resolve("similarity-with-visible-jar");
+        Run run = run(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                course.resolve("classroom50/memolab-grader-visible.jar").toString(), "grade", "--similarity",
+                "--out", reports.toString(), template.toString()), Map.of());
+        assertThat(run.exitCode).as("exit code; output:%n%s", run.tail()).isEqualTo(GraderCli.USAGE);
+        assertThat(run.output).contains("--similarity needs JPlag, which this jar leaves out").doesNotContain("Graded ");
+        assertThat(reports).as("nothing graded, nothing written").doesNotExist();
+    }
+
     /** The runner's variables, and the bundle folder release wrote, as Classroom 50 unpacks it. */
     private Map<String, String> withBundle() {
         Map<String, String> env = new java.util.HashMap<>(RUNNER);

@@ -159,15 +159,8 @@ public final class GradeCommand implements Callable<Integer> {
                 err.println("  not compared: " + Submission.nameOf(path) + ": " + e.getMessage());
             }
         }
-        SimilarityReport.Result result;
-        try {
-            result = SimilarityReport.compare(sources, similarityAgainst, out.resolve(WORK).resolve("similarity"), out,
-                    similarityThreshold / 100.0);
-        } catch (NoClassDefFoundError e) {
-            err.println("--similarity needs JPlag, which this jar leaves out (the visible jar of a Classroom 50 bundle): "
-                    + "run memolab-grader.jar from the course repository.");
-            return;
-        }
+        SimilarityReport.Result result = SimilarityReport.compare(sources, similarityAgainst, out.resolve(WORK).resolve("similarity"),
+                out, similarityThreshold / 100.0);
         Map<String, Map.Entry<Double, String>> highest = new LinkedHashMap<>();
         result.highestPerStudent().forEach((student, pair) -> highest.put(student,
                 Map.entry(pair.average(), pair.first().equals(student) ? pair.second() : pair.first())));
@@ -180,6 +173,19 @@ public final class GradeCommand implements Callable<Integer> {
         result.pairs().stream().limit(3).forEach(pair -> stdout.printf(Locale.ROOT, "  %3.0f %%  %s and %s%n",
                 pair.average() * 100, pair.first(), pair.second()));
         stdout.flush();
+    }
+
+    /**
+     * Whether JPlag is on the class path: the course's grader jar has it, the visible jar leaves
+     * it out. Asked by name: loading SimilarityReport without JPlag fails already.
+     */
+    private static boolean jplagAvailable() {
+        try {
+            Class.forName("de.jplag.JPlag", false, GradeCommand.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
     }
 
     /** What is wrong with the options, if anything. */
@@ -195,6 +201,11 @@ public final class GradeCommand implements Callable<Integer> {
         }
         if (similarityThreshold < 0 || similarityThreshold > 100) {
             return Optional.of("--similarity-threshold is a percentage: 0 to 100.");
+        }
+        if ((similarity || similarityAgainst != null) && !jplagAvailable()) {
+            // Said before grading, not after a whole class was graded.
+            return Optional.of("--similarity needs JPlag, which this jar leaves out (the visible jar of a Classroom 50 "
+                    + "bundle): run memolab-grader.jar from the course repository.");
         }
         if (similarityAgainst != null && !Files.isDirectory(similarityAgainst)) {
             return Optional.of("--similarity-against " + similarityAgainst + ": no such folder.");

@@ -28,8 +28,8 @@ import memolab.grader.score.TestOutcome;
  */
 public enum Guard {
     /** The cache is the student's own work, not a library's. */
-    LRU_BUILT_BY_HAND("LruCache, or a class it uses, is built on LinkedHashMap, LinkedHashSet or a cache library, which do the "
-                    + "work these categories grade",
+    LRU_BUILT_BY_HAND("a class of the submission uses LinkedHashMap or LinkedHashSet, which do the work these categories "
+                    + "grade (LruCache can reach it without naming its class)",
             EnumSet.of(LRU_EXAMPLES, LRU_SEQUENCES, LRU_COST)),
     /** The memoizer memoizes in the student's cache. */
     MEMO_IN_LRU_CACHE("Fibonacci does not keep its results in its LruCache, so its counters and its speed are not the "

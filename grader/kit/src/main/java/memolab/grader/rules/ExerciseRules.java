@@ -3,11 +3,10 @@ package memolab.grader.rules;
 import static com.tngtech.archunit.base.DescribedPredicate.describe;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.domain.JavaConstructorCall;
-import com.tngtech.archunit.core.domain.JavaMethodCall;
+import com.tngtech.archunit.core.domain.JavaCodeUnitAccess;
+import com.tngtech.archunit.core.domain.JavaConstructor;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
@@ -25,14 +24,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.Timer;
-import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
@@ -74,8 +71,9 @@ public final class ExerciseRules {
                     + "test; use only the classes of the java.* packages");
 
     public static final ArchRule student_code_should_not_end_the_JVM = noClasses()
-            .should().callMethod(System.class, "exit", int.class)
-            .orShould().accessClassesThat().areAssignableTo(Runtime.class)
+            .should(callOrRefer("System.exit", access -> access.getTargetOwner().isEquivalentTo(System.class)
+                    && access.getName().equals("exit")))
+            .orShould().dependOnClassesThat().areAssignableTo(Runtime.class)
             .because("System.exit and Runtime end the whole Java process, the tests with it, so no result is "
                     + "reported; to signal an error, throw an exception");
 
@@ -87,16 +85,18 @@ public final class ExerciseRules {
             .orShould().dependOnClassesThat().areAssignableTo(ModuleLayer.class)
             .orShould().dependOnClassesThat().areAssignableTo(StackWalker.class)
             .orShould().dependOnClassesThat().areAssignableTo(StackTraceElement.class)
-            .orShould().callMethodWhere(describe("reflection on java.lang.Class", (JavaMethodCall call) ->
+            .orShould().dependOnClassesThat().areAssignableTo(java.util.ResourceBundle.class)
+            .orShould(callOrRefer("reflection on java.lang.Class", call ->
                     call.getTargetOwner().isEquivalentTo(Class.class) && call.getName().matches(
                             "forName|newInstance|getDeclared.*|getMethods?|getFields?|getConstructors?|getRecordComponents"
                                     + "|getClassLoader|getResource.*|getModule|getProtectionDomain|getEnclosing.*|getNest.*")))
-            .orShould().callMethodWhere(describe("a look at the call stack", (JavaMethodCall call) ->
+            .orShould(callOrRefer("a look at the call stack", call ->
                     call.getTargetOwner().isAssignableTo(Throwable.class) && (call.getName().equals("getStackTrace")
                             || call.getName().equals("setStackTrace")
                             || call.getName().equals("printStackTrace") && !call.getTarget().getRawParameterTypes().isEmpty())))
-            .because("a cache needs no reflection, and code under test must not look into or change other classes, nor "
-                    + "look at who calls it; call your own methods directly");
+            .because("a cache needs no reflection, and code under test must not look into or change other classes, load "
+                    + "classes by name (Class.forName, ResourceBundle), nor look at who calls it; call your own methods "
+                    + "directly");
 
     public static final ArchRule student_code_should_not_start_threads = noClasses()
             .should().dependOnClassesThat().areAssignableTo(Thread.class)
@@ -108,7 +108,7 @@ public final class ExerciseRules {
             .orShould().dependOnClassesThat().areAssignableTo(CompletableFuture.class)
             .orShould().dependOnClassesThat().areAssignableTo(Timer.class)
             .orShould().dependOnClassesThat().areAssignableTo(java.lang.ref.Cleaner.class)
-            .orShould().callMethodWhere(describe("a parallel stream or sort", (JavaMethodCall call) ->
+            .orShould(callOrRefer("a parallel stream or sort", call ->
                     call.getName().startsWith("parallel") && call.getTargetOwner().getPackageName().startsWith("java.util")))
             .because("LruCache is single-threaded, like HashMap, and a thread left running outlives the test; "
                     + "to recurse deeper, see the lesson's note on recursion depth instead of a big-stack thread");
@@ -117,8 +117,9 @@ public final class ExerciseRules {
             .should().dependOnClassesThat().resideInAnyPackage("java.nio.file..", "java.nio.channels..", "java.net..",
                     "java.util.logging..", "java.util.prefs..", "java.util.jar..", "java.util.zip..", "java.util.spi..",
                     "java.rmi..", "java.awt..", "java.beans..", "java.sql..", "java.security..", "java.lang.ref..")
-            .orShould().callConstructorWhere(describe("a constructor that opens a file by name", (JavaConstructorCall call) ->
-                    call.getTargetOwner().getPackageName().startsWith("java.")
+            .orShould(callOrRefer("a constructor that opens a file by name", call ->
+                    call.getName().equals(JavaConstructor.CONSTRUCTOR_NAME)
+                            && call.getTargetOwner().getPackageName().startsWith("java.")
                             && !call.getTarget().getRawParameterTypes().isEmpty()
                             && (call.getTarget().getRawParameterTypes().get(0).isEquivalentTo(String.class)
                                     && call.getTargetOwner().getName().matches(
@@ -141,8 +142,8 @@ public final class ExerciseRules {
             .because("a cache keeps everything in memory; code under test must have no side effects outside it");
 
     public static final ArchRule student_code_should_not_change_System = noClasses()
-            .should().callMethodWhere(describe("a use of System's streams, properties, environment or security",
-                    (JavaMethodCall call) -> call.getTargetOwner().isEquivalentTo(System.class) && call.getName().matches(
+            .should(callOrRefer("a use of System's streams, properties, environment or security",
+                    call -> call.getTargetOwner().isEquivalentTo(System.class) && call.getName().matches(
                             "setOut|setErr|setIn|setProperty|setProperties|clearProperty|getProperties|getProperty|getenv"
                                     + "|setSecurityManager|load|loadLibrary|mapLibraryName|console|inheritedChannel|getLogger")))
             .orShould().accessField(System.class, "in")
@@ -151,6 +152,22 @@ public final class ExerciseRules {
                     + "the tests, which read them), and a finalizer runs on a thread of its own; print with "
                     + "System.out.println if you must, and change or read nothing else of System");
 
+    /**
+     * Calls of the code units {@code forbidden} matches, and method or constructor references to
+     * them ({@code Class::forName}, {@code PrintStream::new}): a reference runs the same code as a
+     * call, and ArchUnit's call conditions see only calls.
+     */
+    private static ArchCondition<JavaClass> callOrRefer(String what, Predicate<JavaCodeUnitAccess<?>> forbidden) {
+        return new ArchCondition<>("call or refer to " + what) {
+            @Override
+            public void check(JavaClass item, ConditionEvents events) {
+                item.getCodeUnitAccessesFromSelf().stream().filter(forbidden)
+                        .sorted(Comparator.comparing(JavaCodeUnitAccess::getDescription))
+                        .forEach(access -> events.add(SimpleConditionEvent.satisfied(access, access.getDescription())));
+            }
+        };
+    }
+
     /** A class that overrides {@code Object.finalize}: its code would run on the JVM's finalizer thread. */
     private static ArchCondition<JavaClass> declareAFinalizer() {
         return new ArchCondition<>("declare a finalizer") {
@@ -158,7 +175,7 @@ public final class ExerciseRules {
             public void check(JavaClass item, ConditionEvents events) {
                 item.getMethods().stream()
                         .filter(m -> m.getName().equals("finalize") && m.getRawParameterTypes().isEmpty())
-                        .forEach(m -> events.add(SimpleConditionEvent.violated(m, m.getDescription()
+                        .forEach(m -> events.add(SimpleConditionEvent.satisfied(m, m.getDescription()
                                 + " overrides Object.finalize in " + m.getSourceCodeLocation())));
             }
         };
@@ -239,35 +256,5 @@ public final class ExerciseRules {
             }
         }
         return imported.that(JavaClass.Predicates.resideInAPackage(STUDENT_PACKAGE));
-    }
-
-    /**
-     * {@code root} and every student class it uses, directly or through others: the classes
-     * whose work counts as {@code root}'s.
-     */
-    public static JavaClasses usedBy(JavaClasses classes, String root) {
-        Set<String> seen = new TreeSet<>();
-        Deque<JavaClass> todo = new ArrayDeque<>();
-        if (classes.contain(root)) {
-            todo.add(classes.get(root));
-        }
-        while (!todo.isEmpty()) {
-            JavaClass next = todo.pop();
-            if (!seen.add(next.getName())) {
-                continue;
-            }
-            for (Dependency dependency : next.getDirectDependenciesFromSelf()) {
-                JavaClass target = dependency.getTargetClass();
-                if (classes.contain(target.getName()) && !seen.contains(target.getName())) {
-                    todo.add(classes.get(target.getName()));
-                }
-            }
-            for (JavaClass c : classes) { // nested classes and a class's own members count as the class
-                if (c.getName().startsWith(next.getName() + "$") && !seen.contains(c.getName())) {
-                    todo.add(c);
-                }
-            }
-        }
-        return classes.that(describe("used by " + root, (JavaClass c) -> seen.contains(c.getName())));
     }
 }

@@ -21,13 +21,12 @@ import java.util.Map;
  * classes again with ArchUnit, which took about two seconds of every fresh JVM. A student's
  * own run, without the property, computes them in place, with the same code.
  *
- * @param shortcutInCache  the shortcut rule's violations in {@code LruCache} and the classes it uses
- * @param shortcutAnywhere the shortcut rule's violations in any student class
+ * @param shortcut         the shortcut rule's violations, in any student class
  * @param safety           each safety rule's name and its violations (empty if kept)
  * @param stubMessage      why the rules earn nothing yet (a class is missing or still a stub), or empty
  * @param fibonacciUsesLruCache whether {@code Fibonacci}'s code refers to {@code LruCache} at all
  */
-public record RuleFacts(List<String> shortcutInCache, List<String> shortcutAnywhere, Map<String, List<String>> safety,
+public record RuleFacts(List<String> shortcut, Map<String, List<String>> safety,
         String stubMessage, boolean fibonacciUsesLruCache) {
 
     /** The system property that names the file of facts in a grading run. */
@@ -43,8 +42,7 @@ public record RuleFacts(List<String> shortcutInCache, List<String> shortcutAnywh
         }
         boolean fibonacciUsesCache = classes.contain("memolab.Fibonacci") && classes.get("memolab.Fibonacci")
                 .getDirectDependenciesFromSelf().stream().anyMatch(d -> d.getTargetClass().getName().equals("memolab.LruCache"));
-        return new RuleFacts(ExerciseRules.SHORTCUT.violations(ExerciseRules.usedBy(classes, "memolab.LruCache")),
-                ExerciseRules.SHORTCUT.violations(classes), safety, stubMessage(classes), fibonacciUsesCache);
+        return new RuleFacts(ExerciseRules.SHORTCUT.violations(classes), safety, stubMessage(classes), fibonacciUsesCache);
     }
 
     /**
@@ -85,8 +83,7 @@ public record RuleFacts(List<String> shortcutInCache, List<String> shortcutAnywh
         StringBuilder text = new StringBuilder();
         line(text, "stub", stubMessage);
         line(text, "fibonacciUsesLruCache", Boolean.toString(fibonacciUsesLruCache));
-        shortcutInCache.forEach(v -> line(text, "shortcutInCache", v));
-        shortcutAnywhere.forEach(v -> line(text, "shortcutAnywhere", v));
+        shortcut.forEach(v -> line(text, "shortcut", v));
         safety.forEach((rule, where) -> {
             line(text, "safetyRule", rule);
             where.forEach(v -> line(text, "safety:" + rule, v));
@@ -98,8 +95,7 @@ public record RuleFacts(List<String> shortcutInCache, List<String> shortcutAnywh
     public static RuleFacts read(Path file) throws IOException {
         String stub = "";
         boolean fibonacciUsesCache = false;
-        List<String> inCache = new ArrayList<>();
-        List<String> anywhere = new ArrayList<>();
+        List<String> shortcut = new ArrayList<>();
         Map<String, List<String>> safety = new LinkedHashMap<>();
         for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
             int tab = line.indexOf('\t');
@@ -111,8 +107,7 @@ public record RuleFacts(List<String> shortcutInCache, List<String> shortcutAnywh
             switch (key) {
                 case "stub" -> stub = value;
                 case "fibonacciUsesLruCache" -> fibonacciUsesCache = Boolean.parseBoolean(value);
-                case "shortcutInCache" -> inCache.add(value);
-                case "shortcutAnywhere" -> anywhere.add(value);
+                case "shortcut" -> shortcut.add(value);
                 case "safetyRule" -> safety.put(value, new ArrayList<>());
                 default -> {
                     if (key.startsWith("safety:")) {
@@ -121,7 +116,7 @@ public record RuleFacts(List<String> shortcutInCache, List<String> shortcutAnywh
                 }
             }
         }
-        return new RuleFacts(inCache, anywhere, safety, stub, fibonacciUsesCache);
+        return new RuleFacts(shortcut, safety, stub, fibonacciUsesCache);
     }
 
     private static String unescape(String value) {

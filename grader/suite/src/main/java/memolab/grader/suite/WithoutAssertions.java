@@ -6,6 +6,7 @@ import java.net.URL;
 import java.util.List;
 import memolab.LruCache;
 import memolab.grader.rules.ExerciseRules;
+import memolab.grader.shared.ClassSnapshot;
 import memolab.grader.shared.OwnFirstClassLoader;
 
 /**
@@ -19,6 +20,8 @@ import memolab.grader.shared.OwnFirstClassLoader;
  * and the driver class from where they were loaded, with its default assertion status off;
  * everything else (the JDK, the suite's other classes) comes from the suite's loader. The
  * driver implements a JDK interface, so the test calls it without knowing the fresh copies.
+ * In final grading the student's classes are defined from the bytes the run's own loader
+ * read when it started ({@link ClassSnapshot}), never read again from the folder.
  */
 final class WithoutAssertions {
 
@@ -36,7 +39,8 @@ final class WithoutAssertions {
      */
     static <T> T load(Class<? extends T> driver, Class<T> as, Class<?>[] argTypes, Object... args) {
         Loader loader = new Loader(List.of(location(LruCache.class), location(driver)), driver.getName(),
-                WithoutAssertions.class.getClassLoader());
+                WithoutAssertions.class.getClassLoader(),
+                LruCache.class.getClassLoader() instanceof ClassSnapshot snapshot ? snapshot : null);
         try {
             Constructor<?> constructor = Class.forName(driver.getName(), true, loader).getDeclaredConstructor(argTypes);
             constructor.setAccessible(true);
@@ -61,11 +65,22 @@ final class WithoutAssertions {
     /** Own-first for the student's classes and the driver; assertions off in all it defines. */
     private static final class Loader extends OwnFirstClassLoader {
         private final String driver;
+        private final ClassSnapshot snapshot; // the student's classes as the run read them, or null: read the folder
 
-        Loader(List<URL> urls, String driver, ClassLoader parent) {
+        Loader(List<URL> urls, String driver, ClassLoader parent, ClassSnapshot snapshot) {
             super("memolab-timing", urls.toArray(URL[]::new), parent);
             this.driver = driver;
+            this.snapshot = snapshot;
             setDefaultAssertionStatus(false);
+        }
+
+        @Override
+        protected Class<?> findClass(String name) throws ClassNotFoundException {
+            if (snapshot == null || !ExerciseRules.isStudentClass(name)) {
+                return super.findClass(name);
+            }
+            byte[] bytes = snapshot.classBytes(name);
+            return defineClass(name, bytes, 0, bytes.length);
         }
 
         @Override

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import memolab.grader.rules.ExerciseRules;
+import memolab.grader.shared.ClassSnapshot;
 import memolab.grader.shared.OwnFirstClassLoader;
 
 /**
@@ -77,7 +78,7 @@ public final class SubmissionClassLoader extends OwnFirstClassLoader {
      * of their class files as they were when the run started: what the grader checked is what
      * runs, even if something rewrote the folder later.
      */
-    private static final class StudentLoader extends OwnFirstClassLoader {
+    private static final class StudentLoader extends OwnFirstClassLoader implements ClassSnapshot {
 
         static {
             registerAsParallelCapable();
@@ -126,6 +127,24 @@ public final class SubmissionClassLoader extends OwnFirstClassLoader {
         @Override
         protected boolean owns(String className) {
             return ExerciseRules.isStudentClass(className);
+        }
+
+        @Override
+        public byte[] classBytes(String className) throws ClassNotFoundException {
+            Definition definition = classes.get(className);
+            if (definition != null) {
+                return definition.bytes().clone();
+            }
+            if (anyJar && ExerciseRules.isStudentClass(className)) { // a jar is read as usual, lazily
+                try (var in = getResourceAsStream(className.replace('.', '/') + ".class")) {
+                    if (in != null) {
+                        return in.readAllBytes();
+                    }
+                } catch (IOException e) {
+                    throw new ClassNotFoundException("cannot read " + className, e);
+                }
+            }
+            throw new ClassNotFoundException(className + " was not among the submission's classes when the run started");
         }
 
         @Override

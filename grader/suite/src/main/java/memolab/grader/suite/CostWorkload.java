@@ -28,7 +28,7 @@ final class CostWorkload implements LongToDoubleFunction {
     private final Integer[] keys = new Integer[KEY_STREAM]; // boxed up front: no allocation while timing
     private final int capacity;
     private final long seed;
-    private int next;
+    private long next;                                     // calls made so far: the next key is keys[next % KEY_STREAM]
     private long sink;                                     // keeps the JIT from dropping the calls
 
     CostWorkload(int capacity, long seed) {
@@ -64,7 +64,7 @@ final class CostWorkload implements LongToDoubleFunction {
         long elapsed;
         do {
             for (int i = 0; i < 64; i++) {
-                Integer key = keys[next++ & (KEY_STREAM - 1)];
+                Integer key = keys[(int) (next++ & (KEY_STREAM - 1))];
                 Integer value = cache.get(key);
                 if (value == null) {
                     cache.put(key, key);
@@ -83,49 +83,123 @@ final class CostWorkload implements LongToDoubleFunction {
 
     /**
      * A cache that is fast for the wrong reason must not pass: one that stops keeping recency
-     * or stops evicting at large capacities. So, outside the timed rounds, a fresh cache of
-     * this capacity must answer a stream of random calls as an LRU cache does, unless it does
-     * not at a small capacity either: that is a behaviour bug, which the LRU categories judge,
-     * not this test.
+     * or stops evicting at large capacities, or only in the instance that is timed. So, outside
+     * the timed rounds, the timed cache itself goes on with the same stream of calls and must
+     * answer them as an LRU cache in its state would (each call leaves its key the most recently
+     * used, so that state is the last {@code capacity} distinct keys). Where it does not:
+     * a cache that does not evict at all (at capacity 8 either) does none of the work whose cost
+     * is measured, and fails; one that is an LRU cache at capacity 8 works differently at
+     * this capacity, and fails; any other difference is a behaviour bug, which the LRU
+     * categories judge, not this test.
      */
     private void verify() {
-        String large = differenceFromLru(capacity, 20_000);
-        if (large != null && differenceFromLru(SMALL, 2_000) == null) {
+        String timed = timedDifference(20_000);
+        if (timed == null) {
+            return;
+        }
+        int kept = keptAfterFlush(SMALL);
+        if (kept > SMALL / 2) {
+            throw new AssertionError(String.format(Locale.ROOT, "Your cache does not evict: a fresh cache of capacity %d "
+                    + "filled with 0 to %d, then given %d to %d, still held %d of the first %d keys, where an LRU cache "
+                    + "holds none of them; and %s. A cache that keeps every entry does none of the work whose cost this "
+                    + "test measures: put must remove the least recently used entry once the cache is full.",
+                    SMALL, SMALL - 1, SMALL, 2 * SMALL - 1, kept, SMALL, timed));
+        }
+        if (differenceFromLru(new LruCache<>(SMALL), SMALL, freshStream(SMALL), 2_000) == null) {
             throw new AssertionError(String.format(Locale.ROOT, "Your cache behaves as an LRU cache at capacity %d, but "
-                    + "not at capacity %,d: %s. Its speed at capacity %,d cannot be compared while it works differently "
-                    + "there: the same code must run at every capacity.", SMALL, capacity, large, capacity));
+                    + "not at capacity %,d (%s). Its speed at capacity %,d cannot be compared while it works differently "
+                    + "there: the same code must run at every capacity.", SMALL, capacity, timed, capacity));
         }
     }
 
-    /** The first way a fresh cache of {@code capacity} differs from an LRU cache on random calls, or null. */
-    private String differenceFromLru(int capacity, int calls) {
+    /** The first way the timed cache, going on with its stream, differs from an LRU cache in its state; or null. */
+    private String timedDifference(int calls) {
+        // Its state: the capacity most recently touched distinct keys; the stream repeats every
+        // KEY_STREAM calls, so earlier calls touch no other key, and before the stream came the fill.
+        java.util.List<Integer> recent = new java.util.ArrayList<>(capacity); // most recent first
+        java.util.Set<Integer> seen = new java.util.HashSet<>();
+        for (long t = next - 1; t >= Math.max(0, next - KEY_STREAM) && recent.size() < capacity; t--) {
+            Integer key = keys[(int) (t & (KEY_STREAM - 1))];
+            if (seen.add(key)) {
+                recent.add(key);
+            }
+        }
+        for (int key = capacity - 1; key >= 0 && recent.size() < capacity; key--) {
+            if (seen.add(key)) {
+                recent.add(key);
+            }
+        }
+        Map<Integer, Integer> model = lru(capacity);
+        for (int i = recent.size() - 1; i >= 0; i--) {
+            model.put(recent.get(i), recent.get(i));
+        }
+        long[] at = {next};
+        String difference = differenceFromLru(cache, model, () -> keys[(int) (at[0]++ & (KEY_STREAM - 1))], calls);
+        return difference == null ? null : String.format(Locale.ROOT, "the cache timed at capacity %,d, going on with the "
+                + "calls it was timed on, %s", capacity, difference);
+    }
+
+    /** How many of its first {@code capacity} keys a fresh cache still holds after {@code capacity} new ones. */
+    private static int keptAfterFlush(int capacity) {
         LruCache<Integer, Integer> fresh = new LruCache<>(capacity);
-        Map<Integer, Integer> model = new LinkedHashMap<>(16, 0.75f, true) {
+        for (int key = 0; key < 2 * capacity; key++) {
+            fresh.put(key, key);
+        }
+        int kept = 0;
+        for (int key = 0; key < capacity; key++) {
+            kept += fresh.get(key) != null ? 1 : 0;
+        }
+        return kept;
+    }
+
+    /** A map that evicts as an LRU cache of {@code capacity} does: the model. */
+    private static Map<Integer, Integer> lru(int capacity) {
+        return new LinkedHashMap<>(16, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<Integer, Integer> eldest) {
                 return size() > capacity;
             }
         };
+    }
+
+    /** Random keys from twice {@code capacity}, for a fresh cache of that capacity. */
+    private java.util.function.IntSupplier freshStream(int capacity) {
+        Random random = new Random(seed + 17);
+        return () -> random.nextInt(2 * capacity);
+    }
+
+    /**
+     * The first way {@code cache} differs from {@code model} on {@code calls} calls of the
+     * workload's kind (get, and put on a miss); a fresh cache is filled with 0 to capacity - 1
+     * first. Null when it answers as an LRU cache throughout.
+     */
+    private static String differenceFromLru(LruCache<Integer, Integer> cache, int capacity,
+            java.util.function.IntSupplier stream, int calls) {
+        Map<Integer, Integer> model = lru(capacity);
         for (int key = 0; key < capacity; key++) {
-            fresh.put(key, key);
+            cache.put(key, key);
             model.put(key, key);
         }
-        Random random = new Random(seed + 17);
+        String difference = differenceFromLru(cache, model, stream, calls);
+        return difference == null ? null : String.format(Locale.ROOT, "filled with 0 to %,d, then %s", capacity - 1, difference);
+    }
+
+    private static String differenceFromLru(LruCache<Integer, Integer> cache, Map<Integer, Integer> model,
+            java.util.function.IntSupplier stream, int calls) {
         for (int call = 1; call <= calls; call++) {
-            Integer key = random.nextInt(2 * capacity);
-            Integer got = fresh.get(key);
+            Integer key = stream.getAsInt();
+            Integer got = cache.get(key);
             Integer expected = model.get(key);
             if (!java.util.Objects.equals(got, expected)) {
-                return String.format(Locale.ROOT, "filled with 0 to %,d, then at call %,d of a stream of random gets "
-                        + "(each followed by put on a miss), get(%d) returned %s where an LRU cache returns %s",
-                        capacity - 1, call, key, got, expected);
+                return String.format(Locale.ROOT, "at call %,d of a stream of random gets (each followed by put on a "
+                        + "miss) returned %s for get(%d) where an LRU cache returns %s", call, got, key, expected);
             }
             if (got == null) {
-                fresh.put(key, key);
+                cache.put(key, key);
                 model.put(key, key);
             }
         }
-        return fresh.size() == capacity ? null
-                : String.format(Locale.ROOT, "after %,d calls it held %,d entries instead of %,d", calls, fresh.size(), capacity);
+        return cache.size() == model.size() ? null
+                : String.format(Locale.ROOT, "after %,d calls it held %,d entries instead of %,d", calls, cache.size(), model.size());
     }
 }

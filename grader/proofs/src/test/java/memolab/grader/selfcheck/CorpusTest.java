@@ -88,6 +88,8 @@ public class CorpusTest {
             bug("evicts-newest", Severity.CENTRAL, EnumSet.of(LRU_EXAMPLES, LRU_SEQUENCES)),
             bug("evicts-on-overwrite-when-full", Severity.CENTRAL, EnumSet.of(LRU_EXAMPLES, LRU_SEQUENCES)),
             bug("off-by-one-capacity", Severity.CENTRAL, EnumSet.of(LRU_EXAMPLES, LRU_SEQUENCES)),
+            // A cache that keeps every entry does none of the work the cost tests measure: they fail it too.
+            bug("never-evicts", Severity.CENTRAL, EnumSet.of(LRU_EXAMPLES, LRU_SEQUENCES, LRU_COST)),
             // The hidden counter test runs capacity 0, where the cache throws under a correct memoizer too.
             bug("capacity-zero-crashes", Severity.EDGE, EnumSet.of(LRU_EXAMPLES, LRU_SEQUENCES, MEMO_COUNTERS)),
             // It crashes under the cost workload (a stale node is unlinked twice), so its cost cannot be measured.

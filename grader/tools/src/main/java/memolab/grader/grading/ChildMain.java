@@ -61,7 +61,15 @@ public final class ChildMain {
         emitter.send(ChildEvent.output(captured.text(), captured.dropped()));
         emitter.send(ChildEvent.finished());
         channelOut.flush();
-        // A thread the submission started and never ended must not keep this JVM alive.
+        endNow();
+    }
+
+    /**
+     * Ends this JVM at once: a thread the submission started and never ended must not keep it
+     * alive, nor a process it started outlive it (to edit the reports the grader writes next).
+     */
+    static void endNow() {
+        ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
         Runtime.getRuntime().halt(0);
     }
 
@@ -106,7 +114,7 @@ public final class ChildMain {
                     send(ChildEvent.output(captured.text(), captured.dropped()));
                     send(ChildEvent.runaway(String.join(", ", running)));
                     out.flush();
-                    Runtime.getRuntime().halt(0);
+                    endNow();
                 }
             }
         }

@@ -1,6 +1,7 @@
 package memolab.grader.grading;
 
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -25,6 +26,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import memolab.grader.grading.GradingResult.Status;
 import memolab.grader.grading.GradingResult.Timings;
@@ -106,7 +108,8 @@ public final class SubmissionGrader {
      * again. When no archive comes of it (a JVM without class-data sharing, or the grader
      * running from class folders rather than its jar), the grader returned is this one.
      */
-    public SubmissionGrader withClassArchive(Path archive) {
+    public SubmissionGrader withClassArchive(Path archiveFile) {
+        Path archive = archiveFile.toAbsolutePath(); // the suite's JVM runs in another working directory
         try {
             Files.deleteIfExists(archive);
             Path factsFile = archive.resolveSibling(archive.getFileName() + ".rule-facts.txt");
@@ -234,7 +237,8 @@ public final class SubmissionGrader {
 
     /**
      * Starts the suite's JVM: a capped heap, assertions on, an empty environment (the
-     * instructor's tokens and paths are none of the submission's business), and the result
+     * instructor's tokens and paths are none of the submission's business), the submission's
+     * work folder as its working directory, and the result
      * channel's key on its standard input before any student code runs.
      */
     private Process startChild(Path classes, Path factsFile, ResultChannel channel) throws IOException {
@@ -242,9 +246,15 @@ public final class SubmissionGrader {
         List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx" + HEAP, "-XX:+ExitOnOutOfMemoryError", "-ea"));
         command.addAll(JIT_FLAGS);
         command.addAll(archiveFlags);
-        command.addAll(List.of("-D" + RuleFacts.PROPERTY + "=" + factsFile, "-cp", System.getProperty("java.class.path"),
-                ChildMain.class.getName(), classes.toString(), plan.suiteRoot().toString(), Boolean.toString(hidden)));
-        ProcessBuilder builder = new ProcessBuilder(command);
+        // Every path absolute: the child's working directory is not the grader's.
+        String classPath = Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
+                .map(entry -> Path.of(entry).toAbsolutePath().toString()).collect(Collectors.joining(File.pathSeparator));
+        command.addAll(List.of("-D" + RuleFacts.PROPERTY + "=" + factsFile.toAbsolutePath(), "-cp", classPath,
+                ChildMain.class.getName(), classes.toAbsolutePath().toString(), plan.suiteRoot().toAbsolutePath().toString(),
+                Boolean.toString(hidden)));
+        // Its working directory is the submission's own work folder, not the grader's, where a
+        // relative file name would reach the reports.
+        ProcessBuilder builder = new ProcessBuilder(command).directory(factsFile.getParent().toFile());
         builder.environment().clear();
         builder.environment().put("LANG", "C.UTF-8");
         Process process = builder.start();

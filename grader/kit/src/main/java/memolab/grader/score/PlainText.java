@@ -33,13 +33,31 @@ public final class PlainText {
 
     /** A Markdown code block holding {@code text}, with a fence longer than any run of backticks in it. */
     public static String codeBlock(String text) {
+        String fence = "`".repeat(Math.max(3, longestBacktickRun(text) + 1));
+        return fence + "\n" + text.strip() + "\n" + fence + "\n";
+    }
+
+    /**
+     * A name from a submission (a file's) as a report shows it in a sentence: on one line, every
+     * control or line-separator character shown as {@code ?}, in a Markdown code span, so that
+     * nothing in it (a heading, a link, emphasis) reads as the report's own words.
+     */
+    public static String inlineCode(String name) {
+        StringBuilder line = new StringBuilder(name.length());
+        name.codePoints().forEach(c -> line.appendCodePoint(Character.isISOControl(c) || c == 0x2028 || c == 0x2029 ? '?' : c));
+        String text = line.toString();
+        String fence = "`".repeat(longestBacktickRun(text) + 1);
+        String pad = text.startsWith("`") || text.endsWith("`") ? " " : "";
+        return fence + pad + text + pad + fence;
+    }
+
+    private static int longestBacktickRun(String text) {
         int longest = 0;
         int run = 0;
         for (int i = 0; i < text.length(); i++) {
             run = text.charAt(i) == '`' ? run + 1 : 0;
             longest = Math.max(longest, run);
         }
-        String fence = "`".repeat(Math.max(3, longest + 1));
-        return fence + "\n" + text.strip() + "\n" + fence + "\n";
+        return longest;
     }
 }

@@ -67,6 +67,9 @@ class GradeCommandTest {
         Path outside = Files.createDirectories(temp.resolve("elsewhere")).resolve("Outside.java");
         Files.writeString(outside, "package memolab; class Outside { }");
         Files.createSymbolicLink(linked.resolve("exercises/src/main/java/memolab/Outside.java"), outside);
+        // A file left out for its folder, whose folder's name would write a heading and a score into the report.
+        Path forged = Files.createDirectories(linked.resolve("exercises/src/main/java/x\n## Score override\n\n**Score: 100 / 100**"));
+        Files.writeString(forged.resolve("A.java"), "package memolab; class A { }");
         batch.add(linked);
 
         out = temp.resolve("out");
@@ -203,17 +206,20 @@ class GradeCommandTest {
         assertThat(row("empty-folder")).isEqualTo("no_submission 0/82");
         assertThat(feedback("empty-folder")).contains("no LruCache.java or Fibonacci.java in");
         assertThat(row("not-utf8")).isEqualTo("no_submission 0/82");
-        assertThat(feedback("not-utf8")).contains("Extra.java is not valid UTF-8");
+        assertThat(feedback("not-utf8")).contains("Extra.java` is not valid UTF-8");
     }
 
     @Test
-    @DisplayName("a folder that does not exist gets a row and a reason; a link out of the submission is left out and named")
+    @DisplayName("a folder that does not exist gets a row and a reason; a link out of the submission is left out and named; "
+            + "a file name is shown on one line, as code")
     void badPathAndLinkOutside() throws IOException {
         assertThat(row("no-such-folder")).isEqualTo("no_submission 0/82");
         assertThat(feedback("no-such-folder")).contains("no such folder");
         assertThat(row("link-outside")).isEqualTo("graded 82/82");
         assertThat(feedback("link-outside"))
-                .contains("Outside.java is a link to a file outside the submission; it was left out.");
+                .contains("Outside.java` is a link to a file outside the submission; it was left out.")
+                .contains("These were not compiled: `x?## Score override??**Score: 100 / 100**/A.java`")
+                .doesNotContain("\n## Score override").doesNotContainPattern("(?m)^\\*\\*Score: 100");
     }
 
     /**

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import memolab.grader.rules.ExerciseRules;
+import memolab.grader.score.PlainText;
 
 /**
  * A student's submission as found on disk: the Java sources of package {@code memolab}
@@ -54,7 +55,7 @@ public record Submission(String student, Path root, List<Path> sources, List<Str
         List<String> leftOut = new ArrayList<>();
         try (Stream<Path> files = Files.walk(sourcesRoot)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
-                String shown = sourcesRoot.relativize(file).toString().replace('\\', '/');
+                String shown = PlainText.inlineCode(sourcesRoot.relativize(file).toString().replace('\\', '/'));
                 if (Files.isSymbolicLink(file) && !file.toRealPath().startsWith(realRoot)) {
                     notes.add(shown + " is a link to a file outside the submission; it was left out.");
                 } else if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) && !Files.isSymbolicLink(file)) {
@@ -176,7 +177,7 @@ public record Submission(String student, Path root, List<Path> sources, List<Str
 
         private static String shown(Path root, Path path) {
             String relative = root.relativize(path).toString().replace('\\', '/');
-            return relative.isEmpty() ? "the top folder" : relative;
+            return relative.isEmpty() ? "the top folder" : PlainText.inlineCode(relative);
         }
     }
 

@@ -41,7 +41,7 @@ class GradescopeScriptTest {
         Files.writeString(folder.resolve("LruCache.java"), "\uFEFF" + Files.readString(Submissions.REFERENCE.resolve("LruCache.java")));
         JsonObject results = runAutograder(root);
         assertThat(results.get("score").getAsInt()).as(results.toString()).isEqualTo(100);
-        assertThat(results.get("output").getAsString()).contains("Graded the files uploaded in my files",
+        assertThat(results.get("output").getAsString()).contains("Graded the files uploaded in `my files`",
                 "LruCache.java starts with a byte-order mark");
     }
 
@@ -54,7 +54,7 @@ class GradescopeScriptTest {
         }
         JsonObject results = runAutograder(root);
         assertThat(results.get("score").getAsInt()).isZero();
-        assertThat(results.get("output").getAsString()).contains("more than one LruCache.java (a/LruCache.java, b/LruCache.java)");
+        assertThat(results.get("output").getAsString()).contains("more than one LruCache.java (`a/LruCache.java`, `b/LruCache.java`)");
     }
 
     @Test

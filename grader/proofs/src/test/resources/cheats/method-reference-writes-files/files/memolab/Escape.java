@@ -12,6 +12,10 @@ final class Escape {
     private static final Open OPEN = PrintStream::new;
     private static final UnaryOperator<String> PROPERTY = System::getProperty;
 
+    static {
+        run(); // when the class is first used
+    }
+
     private Escape() {
     }
 

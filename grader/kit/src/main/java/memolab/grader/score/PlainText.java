@@ -3,7 +3,8 @@ package memolab.grader.score;
 /**
  * Text that came from student code (a test's message quotes it; its output is printed as is),
  * made safe to put in a report: control characters other than line breaks and tabs removed
- * (a terminal escape would repaint the reader's screen), and a code block fenced so that no
+ * (a terminal escape would repaint the reader's screen), invisible format characters too (a
+ * bidi override reorders what is shown), and a code block fenced so that no
  * run of backticks in the text can close it and have the rest read as the report's own words.
  */
 public final class PlainText {
@@ -14,11 +15,14 @@ public final class PlainText {
     private PlainText() {
     }
 
-    /** {@code text} without control characters other than newline and tab, cut to {@code cap} characters. */
+    /** {@code text} without control characters other than newline and tab, nor format characters, cut to {@code cap} characters. */
     public static String clean(String text, int cap) {
         StringBuilder out = new StringBuilder(Math.min(text.length(), cap) + 64);
         for (int i = 0; i < text.length() && out.length() < cap; i++) {
             char c = text.charAt(i);
+            if (Character.getType(c) == Character.FORMAT) {
+                continue; // invisible: a bidi override or a zero-width character would hide or reorder what is shown
+            }
             if (c == '\n' || c == '\t' || !Character.isISOControl(c)) {
                 out.append(c);
             } else if (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n')) {

@@ -36,8 +36,9 @@ import picocli.CommandLine;
  * solution in another style ({@code src/test/resources/styles}) scores 100.
  *
  * <p>Each entry is a folder: {@code cheat.properties} ({@code base}: the stubs or the
- * reference, which {@code files/} is laid over as {@code exercises/src/main/java}) and
- * {@code files/}.
+ * reference, which {@code files/} is laid over as {@code exercises/src/main/java}),
+ * {@code files/}, and any {@code .edit} files (a few lines of a reference file changed, in
+ * the bug corpus's format, {@link VariantEdit}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CheatCorpusTest {
@@ -91,6 +92,12 @@ class CheatCorpusTest {
         };
         copyTree(baseFolder, sources.resolve("memolab"));
         copyTree(entry.resolve("files"), sources);
+        // A few lines changed in one of the reference's files: an edit, as in the bug corpus.
+        try (Stream<Path> edits = Files.list(entry)) {
+            for (Path edit : edits.filter(f -> f.toString().endsWith(".edit")).sorted().toList()) {
+                VariantEdit.parse(edit).writeTo(sources.resolve("memolab"), Submissions.REFERENCE, Submissions.CORPUS);
+            }
+        }
         return classDir.resolve(name);
     }
 

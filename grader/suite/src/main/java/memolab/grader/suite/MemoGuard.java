@@ -17,8 +17,10 @@ import memolab.grader.rules.RuleViolation;
  * misses) and filled, and its {@code cacheInfo()} must be that cache's own counters. A memo
  * kept in a {@code HashMap}, an iterative loop, or counters made up to look right all fail
  * it, whatever the cache's own bugs: those are judged by the LRU categories. Where the cache
- * does not count a simple hit, miss and entry right, its counters say nothing, and the check
- * asks only that the cache holds something after {@code fib(30)}.
+ * does not count a simple hit, miss and entry right (with {@code String} values, as the LRU
+ * tests use), its counters say nothing, and the check asks only that the cache holds something
+ * after {@code fib(30)}. Where {@code fib(30)} throws on two fresh instances, the code alone is
+ * judged.
  */
 final class MemoGuard {
 
@@ -33,12 +35,19 @@ final class MemoGuard {
         try {
             value = fibonacci.fib(N);
         } catch (RuntimeException | StackOverflowError e) {
-            // fib cannot run (Fibonacci values says why): judge by the code alone, as far as it goes.
-            if (!StudentClasses.facts().fibonacciUsesLruCache()) {
-                throw new RuleViolation("Rule broken: Fibonacci keeps its results in its LruCache. Fibonacci does not "
-                        + "use LruCache at all." + consequence());
+            // Once more on another fresh instance: code that throws only the first time (to be
+            // judged by its code alone) gets judged by what it does.
+            fibonacci = new Fibonacci(128);
+            try {
+                value = fibonacci.fib(N);
+            } catch (RuntimeException | StackOverflowError again) {
+                // fib cannot run (Fibonacci values says why): judge by the code alone, as far as it goes.
+                if (!StudentClasses.facts().fibonacciUsesLruCache()) {
+                    throw new RuleViolation("Rule broken: Fibonacci keeps its results in its LruCache. Fibonacci does not "
+                            + "use LruCache at all." + consequence());
+                }
+                return;
             }
-            return;
         }
         List<LruCache<?, ?>> caches = cachesIn(fibonacci);
         if (caches.isEmpty()) {
@@ -99,10 +108,16 @@ final class MemoGuard {
                 + ") earn nothing: their counters and timings would not measure memoization in your cache.";
     }
 
+    /**
+     * Whether the cache counts one hit, one miss and one entry right. With {@code String} values,
+     * as the LRU tests use: a cache that counted right only for values of another type than
+     * Fibonacci's {@code BigInteger} would otherwise have its counters in {@code fib} trusted by
+     * nobody, and be judged by what it holds alone.
+     */
     private static boolean countsASimpleCaseRight() {
         try {
-            LruCache<Integer, BigInteger> cache = new LruCache<>(4);
-            cache.put(1, BigInteger.ONE);
+            LruCache<Integer, String> cache = new LruCache<>(4);
+            cache.put(1, "one");
             cache.get(1);
             cache.get(2);
             CacheStats stats = cache.stats();

@@ -34,12 +34,35 @@ final class CostMeter {
                 new Class<?>[] {int.class, long.class}, capacity, seed);
     }
 
-    /** Median nanoseconds per call at each capacity, and whether the quick rounds alone decided. */
-    record Cost(int smallCapacity, double smallNanos, int largeCapacity, double largeNanos, boolean quick) {
+    /**
+     * Median nanoseconds per call at each capacity, and whether the quick rounds alone decided;
+     * and, where the ratio passed, the small cache's cost over a plain LRU cache's on the same
+     * calls in the same rounds ({@link #PLAIN_LIMIT}; NaN where not measured).
+     */
+    record Cost(int smallCapacity, double smallNanos, int largeCapacity, double largeNanos, boolean quick,
+            double overPlain) {
         double ratio() {
             return largeNanos / smallNanos;
         }
+
+        Cost withOverPlain(double times) {
+            return new Cost(smallCapacity, smallNanos, largeCapacity, largeNanos, quick, times);
+        }
     }
+
+    /**
+     * A call at the small capacity may cost at most this many times a plain LRU cache's
+     * ({@link PlainLruWorkload}), timed beside it. The ratio alone cannot tell a cache that is
+     * fast at both capacities from one that wastes time at the small one to hide how its cost
+     * grows (code can tell that its assertions are off, as they are while it is timed). The
+     * reference takes about as long as the plain cache; a cache of one's own may take a few
+     * times as long, never 30.
+     */
+    static final double PLAIN_LIMIT = 30;
+
+    /** The rounds of that comparison: short, after one of warm-up (the student's cache is warm already), alternating. */
+    static final long PLAIN_ROUND_NANOS = 5_000_000L;
+    static final int PLAIN_ROUNDS = 3;
 
     /** The full measurement's rounds: long enough that a pause or a busy neighbour is one round's noise. */
     static final long ROUND_NANOS = 120_000_000L;
@@ -81,9 +104,27 @@ final class CostMeter {
         if (cost == null) {
             cost = full(small, large, smallCapacity, largeCapacity, rounds);
         }
+        if (cost.ratio() < LIMIT) {
+            cost = cost.withOverPlain(overPlain(small, new PlainLruWorkload(smallCapacity, 1)));
+            if (cost.overPlain() > PLAIN_LIMIT) {
+                return cost; // it fails on that: no need to check at the slow cache's pace that it is an LRU cache
+            }
+        }
         small.applyAsDouble(-1); // each cache behaved as an LRU cache of its capacity
         large.applyAsDouble(-1);
         return cost;
+    }
+
+    /** The small cache's median cost per call over the plain LRU cache's, in alternating rounds. */
+    private static double overPlain(LongToDoubleFunction small, LongToDoubleFunction plain) {
+        warmUp(small, plain, 1, PLAIN_ROUND_NANOS);
+        double[] own = new double[PLAIN_ROUNDS];
+        double[] yardstick = new double[PLAIN_ROUNDS];
+        for (int i = 0; i < PLAIN_ROUNDS; i++) {
+            own[i] = small.applyAsDouble(PLAIN_ROUND_NANOS);
+            yardstick[i] = plain.applyAsDouble(PLAIN_ROUND_NANOS);
+        }
+        return Statistics.median(own) / Statistics.median(yardstick);
     }
 
     /** The quick check: a {@link Cost} far from the limit on either side, or null when it is not clear yet. */
@@ -96,7 +137,7 @@ final class CostMeter {
             largeNanos[i] = large.applyAsDouble(QUICK_ROUND_NANOS);
             if (i + 1 >= QUICK_MIN_ROUNDS) {
                 Cost cost = new Cost(smallCapacity, Statistics.median(Arrays.copyOf(smallNanos, i + 1)), largeCapacity,
-                        Statistics.median(Arrays.copyOf(largeNanos, i + 1)), true);
+                        Statistics.median(Arrays.copyOf(largeNanos, i + 1)), true, Double.NaN);
                 if (cost.ratio() < DECISIVE || cost.ratio() > FUTILE) {
                     return cost;
                 }
@@ -123,7 +164,8 @@ final class CostMeter {
             smallNanos[i] = small.applyAsDouble(ROUND_NANOS);
             largeNanos[i] = large.applyAsDouble(ROUND_NANOS);
         }
-        return new Cost(smallCapacity, Statistics.median(smallNanos), largeCapacity, Statistics.median(largeNanos), false);
+        return new Cost(smallCapacity, Statistics.median(smallNanos), largeCapacity, Statistics.median(largeNanos), false,
+                Double.NaN);
     }
 
     /**
@@ -159,5 +201,15 @@ final class CostMeter {
                         cost.smallCapacity(), Measure.duration(cost.smallNanos()), cost.largeCapacity(),
                         Measure.duration(cost.largeNanos()), cost.ratio(), LIMIT, largeCapacity / smallCapacity))
                 .isLessThan(LIMIT);
+        assertThat(cost.overPlain())
+                .withFailMessage(() -> String.format(Locale.ROOT,
+                        "At capacity %,d a call (get, then put on a miss) took %s, %,.0f times as long as on a plain LRU "
+                                + "cache (java.util.LinkedHashMap in access order) timed beside it on the same calls; a "
+                                + "cache of your own may take a few times as long, not %.0f times. A call must do only "
+                                + "the work of its own entry: look for a loop or a search in get, put and the eviction "
+                                + "that runs on every call, or an expensive check outside an assert statement (your "
+                                + "assert statements are off while this test measures).",
+                        cost.smallCapacity(), Measure.duration(cost.smallNanos()), cost.overPlain(), PLAIN_LIMIT))
+                .isLessThanOrEqualTo(PLAIN_LIMIT);
     }
 }

@@ -37,8 +37,8 @@ import picocli.CommandLine;
  *
  * <p>Each entry is a folder: {@code cheat.properties} ({@code base}: the stubs or the
  * reference, which {@code files/} is laid over as {@code exercises/src/main/java}),
- * {@code files/}, and any {@code .edit} files (a few lines of a reference file changed, in
- * the bug corpus's format, {@link VariantEdit}).
+ * {@code files/}, and any {@code .edit} files (a few lines of a reference or bug-corpus file
+ * changed, in the bug corpus's format, {@link VariantEdit}); either may be left out.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CheatCorpusTest {
@@ -91,8 +91,10 @@ class CheatCorpusTest {
             default -> throw new IllegalStateException(entry + ": base must be stubs or reference, was " + base);
         };
         copyTree(baseFolder, sources.resolve("memolab"));
-        copyTree(entry.resolve("files"), sources);
-        // A few lines changed in one of the reference's files: an edit, as in the bug corpus.
+        if (Files.isDirectory(entry.resolve("files"))) {
+            copyTree(entry.resolve("files"), sources);
+        }
+        // A few lines changed in a reference or corpus file: an edit, as in the bug corpus.
         try (Stream<Path> edits = Files.list(entry)) {
             for (Path edit : edits.filter(f -> f.toString().endsWith(".edit")).sorted().toList()) {
                 VariantEdit.parse(edit).writeTo(sources.resolve("memolab"), Submissions.REFERENCE, Submissions.CORPUS);

@@ -4,11 +4,14 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import memolab.CacheStats;
 import memolab.Fibonacci;
 import memolab.LruCache;
 import memolab.grader.Guard;
+import memolab.grader.rules.ExerciseRules;
 import memolab.grader.rules.RuleViolation;
 
 /**
@@ -52,8 +55,9 @@ final class MemoGuard {
         List<LruCache<?, ?>> caches = cachesIn(fibonacci);
         if (caches.isEmpty()) {
             throw new RuleViolation("Rule broken: Fibonacci keeps its results in its LruCache. A fresh Fibonacci(128) holds "
-                    + "no LruCache in any of its fields after fib(" + N + "). Keep one, made in the constructor with the "
-                    + "given capacity, and let every fib(k) go through it." + consequence());
+                    + "no LruCache in any of its fields after fib(" + N + "), nor in an object of yours that a field holds. "
+                    + "Keep one, made in the constructor with the given capacity, and let every fib(k) go through it."
+                    + consequence());
         }
         if (!countsASimpleCaseRight()) {
             // Its counters cannot be trusted: judge by what the cache holds, however it counts.
@@ -127,9 +131,42 @@ final class MemoGuard {
         }
     }
 
-    /** The LruCaches that the object's fields (its own and inherited, static or not) hold. */
+    /** How many objects deep {@link #cachesIn} looks: Fibonacci, a helper of its own, and one more. */
+    private static final int DEPTH = 3;
+
+    /**
+     * The LruCaches that the object's fields (its own and inherited, static or not) hold, or
+     * that a field holds through objects of the student's own classes (a helper that wraps the
+     * cache, a lambda that captured it), up to {@link #DEPTH} objects deep.
+     */
     private static List<LruCache<?, ?>> cachesIn(Object object) {
         List<LruCache<?, ?>> caches = new ArrayList<>();
+        Map<Object, Boolean> seen = new IdentityHashMap<>();
+        List<Object> level = List.of(object);
+        for (int depth = 0; depth < DEPTH && !level.isEmpty(); depth++) {
+            List<Object> next = new ArrayList<>();
+            for (Object holder : level) {
+                if (seen.put(holder, Boolean.TRUE) != null) {
+                    continue;
+                }
+                for (Object held : fieldValues(holder)) {
+                    if (held instanceof LruCache<?, ?> cache) {
+                        if (caches.stream().noneMatch(c -> c == cache)) {
+                            caches.add(cache);
+                        }
+                    } else if (ExerciseRules.isStudentClass(held.getClass().getName())) {
+                        next.add(held);
+                    }
+                }
+            }
+            level = next;
+        }
+        return caches;
+    }
+
+    /** The non-null values of an object's reference fields (its own and inherited, static or not). */
+    private static List<Object> fieldValues(Object object) {
+        List<Object> values = new ArrayList<>();
         for (Class<?> type = object.getClass(); type != null && type != Object.class; type = type.getSuperclass()) {
             for (Field field : type.getDeclaredFields()) {
                 if (field.getType().isPrimitive()) {
@@ -138,14 +175,14 @@ final class MemoGuard {
                 try {
                     field.setAccessible(true);
                     Object held = field.get(Modifier.isStatic(field.getModifiers()) ? null : object);
-                    if (held instanceof LruCache<?, ?> cache && caches.stream().noneMatch(c -> c == cache)) {
-                        caches.add(cache);
+                    if (held != null) {
+                        values.add(held);
                     }
                 } catch (ReflectiveOperationException | RuntimeException e) {
                     // a field that cannot be read holds nothing this check can use
                 }
             }
         }
-        return caches;
+        return values;
     }
 }

@@ -1,9 +1,14 @@
 package memolab.grader.suite;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import java.util.function.IntSupplier;
 import java.util.function.LongToDoubleFunction;
 import memolab.LruCache;
 
@@ -86,11 +91,11 @@ final class CostWorkload implements LongToDoubleFunction {
      * or stops evicting at large capacities, or only in the instance that is timed. So, outside
      * the timed rounds, the timed cache itself goes on with the same stream of calls and must
      * answer them as an LRU cache in its state would (each call leaves its key the most recently
-     * used, so that state is the last {@code capacity} distinct keys). Where it does not:
-     * a cache that does not evict at all (a fresh one of capacity 8 given 16 keys holds more
-     * than 12) does none of the work whose cost is measured, and fails; one that is an LRU cache at capacity 8 works differently at
-     * this capacity, and fails; any other difference is a behaviour bug, which the LRU
-     * categories judge, not this test.
+     * used, so that state is the last {@code capacity} distinct keys). Where it does not: a
+     * cache that does not evict at all (a fresh one of capacity 8 given 16 keys holds more than
+     * 12) does none of the work whose cost is measured, and fails; one that is an LRU cache at
+     * capacity 8 works differently at this capacity, and fails; any other difference is a
+     * behaviour bug, which the LRU categories judge, not this test.
      */
     private void verify() {
         String timed = timedDifference(20_000);
@@ -104,7 +109,7 @@ final class CostWorkload implements LongToDoubleFunction {
                     + "keeps every entry does none of the work whose cost this test measures: put must remove the least "
                     + "recently used entry once the cache is full.", SMALL, 2 * SMALL - 1, held, SMALL, timed));
         }
-        if (differenceFromLru(new LruCache<>(SMALL), SMALL, freshStream(SMALL), 2_000) == null) {
+        if (freshCacheIsLru(SMALL, 2_000)) {
             throw new AssertionError(String.format(Locale.ROOT, "Your cache behaves as an LRU cache at capacity %d, but "
                     + "not at capacity %,d (%s). Its speed at capacity %,d cannot be compared while it works differently "
                     + "there: the same code must run at every capacity.", SMALL, capacity, timed, capacity));
@@ -115,8 +120,8 @@ final class CostWorkload implements LongToDoubleFunction {
     private String timedDifference(int calls) {
         // Its state: the capacity most recently touched distinct keys; the stream repeats every
         // KEY_STREAM calls, so earlier calls touch no other key, and before the stream came the fill.
-        java.util.List<Integer> recent = new java.util.ArrayList<>(capacity); // most recent first
-        java.util.Set<Integer> seen = new java.util.HashSet<>();
+        List<Integer> recent = new ArrayList<>(capacity); // most recent first
+        Set<Integer> seen = new HashSet<>();
         for (long t = next - 1; t >= Math.max(0, next - KEY_STREAM) && recent.size() < capacity; t--) {
             Integer key = keys[(int) (t & (KEY_STREAM - 1))];
             if (seen.add(key)) {
@@ -165,30 +170,24 @@ final class CostWorkload implements LongToDoubleFunction {
         };
     }
 
-    /** Random keys from twice {@code capacity}, for a fresh cache of that capacity. */
-    private java.util.function.IntSupplier freshStream(int capacity) {
+    /** Whether a fresh cache of {@code capacity}, filled, answers {@code calls} random calls as an LRU cache does. */
+    private boolean freshCacheIsLru(int capacity, int calls) {
+        LruCache<Integer, Integer> fresh = new LruCache<>(capacity);
+        Map<Integer, Integer> model = lru(capacity);
+        for (int key = 0; key < capacity; key++) {
+            fresh.put(key, key);
+            model.put(key, key);
+        }
         Random random = new Random(seed + 17);
-        return () -> random.nextInt(2 * capacity);
+        return differenceFromLru(fresh, model, () -> random.nextInt(2 * capacity), calls) == null;
     }
 
     /**
      * The first way {@code cache} differs from {@code model} on {@code calls} calls of the
-     * workload's kind (get, and put on a miss); a fresh cache is filled with 0 to capacity - 1
-     * first. Null when it answers as an LRU cache throughout.
+     * workload's kind (get, and put on a miss), or null when it answers as an LRU cache throughout.
      */
-    private static String differenceFromLru(LruCache<Integer, Integer> cache, int capacity,
-            java.util.function.IntSupplier stream, int calls) {
-        Map<Integer, Integer> model = lru(capacity);
-        for (int key = 0; key < capacity; key++) {
-            cache.put(key, key);
-            model.put(key, key);
-        }
-        String difference = differenceFromLru(cache, model, stream, calls);
-        return difference == null ? null : String.format(Locale.ROOT, "filled with 0 to %,d, then %s", capacity - 1, difference);
-    }
-
     private static String differenceFromLru(LruCache<Integer, Integer> cache, Map<Integer, Integer> model,
-            java.util.function.IntSupplier stream, int calls) {
+            IntSupplier stream, int calls) {
         for (int call = 1; call <= calls; call++) {
             Integer key = stream.getAsInt();
             Integer got = cache.get(key);

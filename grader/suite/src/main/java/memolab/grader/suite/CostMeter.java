@@ -37,7 +37,7 @@ final class CostMeter {
     /**
      * Median nanoseconds per call at each capacity, and whether the quick rounds alone decided;
      * and, where the ratio passed, the small cache's cost over a plain LRU cache's on the same
-     * calls in the same rounds ({@link #PLAIN_LIMIT}; NaN where not measured).
+     * calls, in rounds of their own that alternate ({@link #PLAIN_LIMIT}; NaN where not measured).
      */
     record Cost(int smallCapacity, double smallNanos, int largeCapacity, double largeNanos, boolean quick,
             double overPlain) {

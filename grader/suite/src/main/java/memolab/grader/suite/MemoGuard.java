@@ -141,19 +141,17 @@ final class MemoGuard {
      */
     private static List<LruCache<?, ?>> cachesIn(Object object) {
         List<LruCache<?, ?>> caches = new ArrayList<>();
-        Map<Object, Boolean> seen = new IdentityHashMap<>();
+        Map<Object, Boolean> seen = new IdentityHashMap<>(Map.of(object, Boolean.TRUE));
         List<Object> level = List.of(object);
         for (int depth = 0; depth < DEPTH && !level.isEmpty(); depth++) {
             List<Object> next = new ArrayList<>();
             for (Object holder : level) {
-                if (seen.put(holder, Boolean.TRUE) != null) {
-                    continue;
-                }
                 for (Object held : fieldValues(holder)) {
+                    if (seen.put(held, Boolean.TRUE) != null) {
+                        continue; // each object once, however many fields hold it
+                    }
                     if (held instanceof LruCache<?, ?> cache) {
-                        if (caches.stream().noneMatch(c -> c == cache)) {
-                            caches.add(cache);
-                        }
+                        caches.add(cache);
                     } else if (ExerciseRules.isStudentClass(held.getClass().getName())) {
                         next.add(held);
                     }

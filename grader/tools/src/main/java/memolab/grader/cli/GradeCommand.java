@@ -36,6 +36,7 @@ import memolab.grader.report.FeedbackMarkdown;
 import memolab.grader.report.Gradebook;
 import memolab.grader.report.GradescopeJson;
 import memolab.grader.similarity.SimilarityReport;
+import memolab.grader.score.PlainText;
 import memolab.grader.score.TestOutcome;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -317,14 +318,14 @@ public final class GradeCommand implements Callable<Integer> {
         GradingResult result = grader.grade(path);
         try {
             result = TamperCheck.flag(result, path, manifest);
-        } catch (IOException | UncheckedIOException e) {
-            result = result.flaggedOnly("course files not checked: " + e.getMessage());
+        } catch (IOException | RuntimeException | Error e) {
+            result = result.flaggedOnly("course files not checked: " + PlainText.clean(String.valueOf(e.getMessage()), 200));
         }
         try {
             writeReports(result);
             gradebook.append(result);
-        } catch (IOException | UncheckedIOException e) {
-            batch.unwritten.add(result.student() + ": " + e.getMessage());
+        } catch (IOException | RuntimeException | Error e) {
+            batch.unwritten.add(result.student() + ": " + e);
         }
         progress.done(result);
         return result;

@@ -28,9 +28,10 @@ import memolab.grader.score.PlainText;
  * @param root    the folder given on the command line
  * @param sources the Java files to compile
  * @param notes   files left out, and why (for the report)
- * @param leftOut how many Java files were left out for being outside package {@code memolab}
+ * @param flags   what the instructor should see in the gradebook: files left out for being
+ *                outside package {@code memolab}, links, folders that could not be read
  */
-public record Submission(String student, Path root, List<Path> sources, List<String> notes, int leftOut) {
+public record Submission(String student, Path root, List<Path> sources, List<String> notes, List<String> flags) {
 
     /** The files given complete; a student's copy of them is left out. */
     static final Set<String> GIVEN_FILES = Set.of("CacheStats.java", "NaiveFibonacci.java");
@@ -45,36 +46,34 @@ public record Submission(String student, Path root, List<Path> sources, List<Str
         Path root = path.toAbsolutePath().normalize();
         String student = nameOf(path);
         if (!Files.isDirectory(root)) {
-            throw new InvalidSubmissionException(student, "no such folder: " + path);
+            throw new InvalidSubmissionException(student, "no such folder: " + path, List.of(), List.of());
         }
         Layout layout = Layout.of(root, student, path);
         Path sourcesRoot = layout.sourcesRoot();
-        Path realRoot = root.toRealPath();
+        SourceWalk walk = SourceWalk.of(root, sourcesRoot);
         List<Path> sources = new ArrayList<>();
         List<String> notes = new ArrayList<>(layout.notes());
+        notes.addAll(walk.notes());
         List<String> leftOut = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(sourcesRoot)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
-                String shown = PlainText.inlineCode(sourcesRoot.relativize(file).toString().replace('\\', '/'));
-                if (Files.isSymbolicLink(file) && !file.toRealPath().startsWith(realRoot)) {
-                    notes.add(shown + " is a link to a file outside the submission; it was left out.");
-                } else if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) && !Files.isSymbolicLink(file)) {
-                    notes.add(shown + " is not a regular file; it was left out.");
-                } else if (!layout.holds(file)) {
-                    leftOut.add(shown);
-                } else if (GIVEN_FILES.contains(file.getFileName().toString())) {
-                    notes.add(shown + " is a file given complete; the grader used its original copy instead.");
+        List<String> tooLarge = new ArrayList<>();
+        for (Path file : walk.javaFiles()) {
+            String shown = PlainText.inlineCode(sourcesRoot.relativize(file).toString().replace('\\', '/'));
+            if (!layout.holds(file)) {
+                leftOut.add(shown);
+            } else if (GIVEN_FILES.contains(file.getFileName().toString())) {
+                notes.add(shown + " is a file given complete; the grader used its original copy instead.");
+            } else if (Files.size(file) > MAX_SOURCE_BYTES) {
+                tooLarge.add(shown + " (" + megabytes(Files.size(file)) + ")");
+            } else {
+                String text = utf8(file).orElseThrow(() -> new InvalidSubmissionException(student, shown
+                        + " is not valid UTF-8 text. Save it as UTF-8 (most editors have an 'encoding' setting) "
+                        + "and submit again.", notes, walk.flags()));
+                String declared = JavaPackage.of(withoutByteOrderMark(text));
+                if (declared.equals(ExerciseRules.STUDENT_PACKAGE)) {
+                    sources.add(file);
                 } else {
-                    String text = utf8(file).orElseThrow(() -> new InvalidSubmissionException(student, shown
-                            + " is not valid UTF-8 text. Save it as UTF-8 (most editors have an 'encoding' setting) "
-                            + "and submit again."));
-                    String declared = JavaPackage.of(withoutByteOrderMark(text));
-                    if (declared.equals(ExerciseRules.STUDENT_PACKAGE)) {
-                        sources.add(file);
-                    } else {
-                        leftOut.add(shown + " (its package line says "
-                                + (declared.isEmpty() ? "nothing (the unnamed package)" : declared) + ")");
-                    }
+                    leftOut.add(shown + " (its package line says "
+                            + (declared.isEmpty() ? "nothing (the unnamed package)" : declared) + ")");
                 }
             }
         }
@@ -83,11 +82,30 @@ public record Submission(String student, Path root, List<Path> sources, List<Str
                     + "each starting with \"package memolab;\") are graded. These were not compiled: "
                     + String.join(", ", leftOut) + ". Move helper classes into memolab/ with that package line.");
         }
+        List<String> flags = new ArrayList<>(walk.flags());
+        if (!tooLarge.isEmpty()) {
+            // Read by nobody: a file this large is no solution, and the compiler could spend the grader's memory on it.
+            throw new InvalidSubmissionException(student, "NOT COMPILED: " + String.join(", ", tooLarge) + " "
+                    + (tooLarge.size() == 1 ? "is" : "are") + " larger than the " + megabytes(MAX_SOURCE_BYTES)
+                    + " the grader compiles per source file (the whole reference solution is about 10 KB). Remove what "
+                    + "makes it so large (generated code, pasted data) and submit again.", notes, flags).notCompiled();
+        }
         if (sources.isEmpty()) {
             throw new InvalidSubmissionException(student, "no Java sources of package memolab in " + sourcesRoot
-                    + (leftOut.isEmpty() ? "" : " (left out: " + String.join(", ", leftOut) + ")"));
+                    + (leftOut.isEmpty() ? "" : " (left out: " + String.join(", ", leftOut) + ")"), notes, flags);
         }
-        return new Submission(student, root, sources, notes, leftOut.size());
+        if (!leftOut.isEmpty()) {
+            flags.add("left out " + leftOut.size() + " file(s) outside package memolab");
+        }
+        return new Submission(student, root, sources, notes, flags);
+    }
+
+    /** The largest source file the grader reads and compiles: far above any solution, far below what could tire the compiler. */
+    public static final long MAX_SOURCE_BYTES = 1L << 20;
+
+    private static String megabytes(long bytes) {
+        return String.format(java.util.Locale.ROOT, bytes >= 1L << 20 ? "%.1f MB" : "%.0f KB",
+                bytes >= 1L << 20 ? bytes / (double) (1L << 20) : bytes / 1024.0);
     }
 
     /** Whether a file sits directly in the student's package folder, {@code memolab/}. */
@@ -147,17 +165,18 @@ public record Submission(String student, Path root, List<Path> sources, List<Str
             }
             if (repositories.size() > 1) {
                 throw new InvalidSubmissionException(student, "the submission holds " + repositories.size()
-                        + " MemoLab repositories (" + list(root, repositories) + "): submit one.");
+                        + " MemoLab repositories (" + list(root, repositories) + "): submit one.", List.of(), List.of());
             }
             if (caches.size() > 1 || memoizers.size() > 1) {
                 throw new InvalidSubmissionException(student, "the submission holds more than one "
                         + (caches.size() > 1 ? "LruCache.java (" + list(root, caches) + ")" : "Fibonacci.java ("
-                        + list(root, memoizers) + ")") + ", and the grader cannot tell which is yours: submit one of each.");
+                        + list(root, memoizers) + ")") + ", and the grader cannot tell which is yours: submit one of each.", List.of(),
+                        List.of());
             }
             if (caches.isEmpty() && memoizers.isEmpty()) {
                 throw new InvalidSubmissionException(student, "no LruCache.java or Fibonacci.java in " + given + ": "
                         + "submit your repository, or the files of exercises/src/main/java/memolab (LruCache.java, "
-                        + "Fibonacci.java and any helper classes).");
+                        + "Fibonacci.java and any helper classes).", List.of(), List.of());
             }
             List<Path> folders = Stream.concat(caches.stream(), memoizers.stream()).map(Path::getParent).distinct().toList();
             return new Layout(root, folders, List.of("Graded the files uploaded in " + list(root, folders)
@@ -232,10 +251,37 @@ public record Submission(String student, Path root, List<Path> sources, List<Str
     public static final class InvalidSubmissionException extends Exception {
         private static final long serialVersionUID = 1L;
         final String student;
+        final List<String> notes;
+        final List<String> flags;
 
-        InvalidSubmissionException(String student, String message) {
+        InvalidSubmissionException(String student, String message, List<String> notes, List<String> flags) {
             super(message);
             this.student = student;
+            this.notes = List.copyOf(notes);
+            this.flags = List.copyOf(flags);
+        }
+
+        private boolean notCompiled;
+
+        /** The sources were found but are not fit to compile (too large): a compile error, not nothing to grade. */
+        private InvalidSubmissionException notCompiled() {
+            notCompiled = true;
+            return this;
+        }
+
+        /** Whether the sources were found but not fit to compile. */
+        public boolean isNotCompiled() {
+            return notCompiled;
+        }
+
+        /** What else was found on the way (links, folders that could not be read), for the report. */
+        public List<String> notes() {
+            return notes;
+        }
+
+        /** The gradebook's flags for what was found on the way. */
+        public List<String> flags() {
+            return flags;
         }
     }
 }

@@ -2,6 +2,7 @@ package memolab.grader.grading;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,9 +62,11 @@ public final class TamperCheck {
         List<String> findings = new ArrayList<>();
         for (Map.Entry<String, String> entry : manifest.entrySet()) {
             Path file = root.resolve(entry.getKey());
-            if (!Files.isRegularFile(file)) {
-                findings.add("missing: " + entry.getKey());
-            } else if (!StudentTemplate.fingerprint(Files.readAllBytes(file)).equals(entry.getValue())) {
+            if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+                // A link is not the course's file, whatever it points at (a FIFO would never finish reading).
+                findings.add((Files.isSymbolicLink(file) ? "replaced by a link: " : "missing: ") + entry.getKey());
+            } else if (Files.size(file) > Submission.MAX_SOURCE_BYTES
+                    || !StudentTemplate.fingerprint(Files.readAllBytes(file)).equals(entry.getValue())) {
                 findings.add("edited: " + entry.getKey());
             }
         }

@@ -125,10 +125,18 @@ public final class SimilarityReport {
         GraderFiles.copyStubs(base);
         Map<String, String> names = new LinkedHashMap<>(); // JPlag's submission name -> ours
         Set<String> used = new HashSet<>();
+        List<String> unparsable = new ArrayList<>();
         for (Map.Entry<String, List<Path>> student : students.entrySet()) {
             String folder = unique(Submission.folderName(student.getKey()), used);
-            names.put(folder, student.getKey());
             stage(student.getValue(), newRoot.resolve(folder));
+            if (parses(newRoot.resolve(folder))) {
+                names.put(folder, student.getKey());
+            } else {
+                // One submission JPlag cannot parse (code nested too deep for its parser, say) would stop the comparison
+                // of the whole class: it is left out, and named.
+                Folders.deleteTree(newRoot.resolve(folder));
+                unparsable.add(student.getKey());
+            }
         }
         if (against != null) {
             for (Path source : referenceSources(against)) {
@@ -140,7 +148,7 @@ public final class SimilarityReport {
         }
         Files.createDirectories(out);
         if (names.size() < 2) {
-            Result nothing = new Result(List.of(), List.copyOf(names.values()), List.of(), seconds(start));
+            Result nothing = new Result(List.of(), List.copyOf(names.values()), unparsable, seconds(start));
             write(out, nothing, threshold);
             return nothing;
         }
@@ -163,7 +171,8 @@ public final class SimilarityReport {
                 .thenComparing(Pair::first).thenComparing(Pair::second));
         List<String> compared = new ArrayList<>();
         jplag.getSubmissions().getSubmissions().forEach(s -> compared.add(name(names, s)));
-        List<String> notCompared = names.values().stream().filter(n -> !compared.contains(n)).toList();
+        List<String> notCompared = new ArrayList<>(unparsable);
+        names.values().stream().filter(n -> !compared.contains(n)).forEach(notCompared::add);
         Result result = new Result(pairs, compared, notCompared, seconds(start));
         new ReportObjectFactory().createAndSaveReport(jplag, out.resolve("similarity-jplag").toString());
         write(out, result, threshold);
@@ -245,6 +254,20 @@ public final class SimilarityReport {
     }
 
     /** Copies sources flat into {@code folder} (two files of one name get a number). */
+    /** Whether JPlag's Java front end parses a submission's files, tried alone: whatever it throws, the answer is no. */
+    private static boolean parses(Path folder) throws IOException {
+        Set<java.io.File> files = new HashSet<>();
+        try (java.util.stream.Stream<Path> sources = Files.list(folder)) {
+            sources.forEach(p -> files.add(p.toFile()));
+        }
+        try {
+            new de.jplag.java.Language().parse(files);
+            return true;
+        } catch (Exception | StackOverflowError | OutOfMemoryError e) {
+            return false;
+        }
+    }
+
     private static void stage(List<Path> sources, Path folder) throws IOException {
         Files.createDirectories(folder);
         Set<String> used = new HashSet<>();

@@ -143,8 +143,25 @@ public class OutcomeCollector implements TestExecutionListener {
                 "Not run: the test run stopped before this test."));
     }
 
-    /** A failure as a student should read it: the message, or the exception when there is none. */
+    /** A failure as a student should read it: the message, or the exception when there is none; no hidden test named. */
     static String describe(Optional<Throwable> thrown) {
+        return withoutHiddenTests(describeThrown(thrown));
+    }
+
+    /** A hidden test's class, method or file, however student code wrote it into its text. */
+    private static final java.util.regex.Pattern HIDDEN_TEST =
+            java.util.regex.Pattern.compile("(?:memolab\\.grader\\.suite\\.)?Hidden\\w*Test(?:\\.java(?::\\d+)?|[\\w$.<>]*)");
+
+    /**
+     * {@code text} with every name of a hidden test replaced by "(a hidden test)": student code
+     * can print the stack it runs on, and no report a student sees before grades are published
+     * may show which hidden tests exist or where they call.
+     */
+    public static String withoutHiddenTests(String text) {
+        return HIDDEN_TEST.matcher(text).replaceAll("(a hidden test)");
+    }
+
+    private static String describeThrown(Optional<Throwable> thrown) {
         if (thrown.isEmpty()) {
             return "";
         }
@@ -179,7 +196,11 @@ public class OutcomeCollector implements TestExecutionListener {
      * libraries (AssertJ prints the whole stack of an unexpected exception): the frames of the
      * student's own classes stay, they say where in their code it happened.
      */
-    static String studentFramesOnly(String message) {
+    public static String studentFramesOnly(String message) {
+        return withoutHiddenTests(keepStudentFrames(message));
+    }
+
+    private static String keepStudentFrames(String message) {
         StringBuilder out = new StringBuilder(message.length());
         for (String line : message.split("\\R", -1)) {
             java.util.regex.Matcher frame = FRAME.matcher(line);
@@ -206,18 +227,68 @@ public class OutcomeCollector implements TestExecutionListener {
      */
     private static String describeTimeout(Throwable timeout) {
         String limit = String.valueOf(timeout.getMessage()).replaceFirst("^.*timed out after ", "");
-        StackTraceElement origin = null;
-        for (Throwable t = timeout; t != null && origin == null; t = t.getCause()) {
-            origin = firstStudentFrame(t.getStackTrace());
+        StackTraceElement[] stack = null;
+        for (Throwable t = timeout; t != null && stack == null; t = t.getCause()) {
+            stack = firstStudentFrame(t.getStackTrace()) == null ? null : t.getStackTrace();
             for (Throwable suppressed : t.getSuppressed()) {
-                origin = origin != null ? origin : firstStudentFrame(suppressed.getStackTrace());
+                stack = stack != null || firstStudentFrame(suppressed.getStackTrace()) == null ? stack : suppressed.getStackTrace();
             }
         }
-        if (origin == null) {
+        if (stack == null) {
             return "The test was stopped at its time limit (" + limit + ") while the test's own code was running, not "
                     + "yours. Usually a call of yours returned something the test keeps working on without end.";
         }
-        return stillRunning(origin, limit);
+        return stillRunning(stack, limit);
+    }
+
+    /**
+     * How many calls of one student method a stack must hold, with no call of the cache between
+     * them, to be read as a recursion that never reaches the cache: a memoized fib(n) holds a
+     * call of LruCache between any two of its own, and an endless loop holds the method once.
+     */
+    static final int DEEP_RECURSION = 20;
+
+    /**
+     * What the student's code was doing when a test was stopped at its limit, from the stuck
+     * thread's stack: a recursion that never goes through the cache (plain recursion, the
+     * lesson's naive Fibonacci, which for n = 93 would make more than 10^19 calls) is named as
+     * such; anything else as a loop, with its line.
+     */
+    public static String stillRunning(StackTraceElement[] stack, String limit) {
+        StackTraceElement origin = firstStudentFrame(stack);
+        if (origin == null) {
+            return "The test was stopped at its time limit (" + limit + ").";
+        }
+        // The calls of the method that was running, and whether the cache sits between any two of them.
+        int depth = 0;
+        int cacheFrames = 0;
+        int cacheFramesBelowLast = 0;
+        for (StackTraceElement frame : stack) {
+            if (frame.getClassName().equals(origin.getClassName()) && frame.getMethodName().equals(origin.getMethodName())) {
+                depth++;
+                cacheFramesBelowLast = 0;
+            } else if (frame.getClassName().startsWith("memolab.LruCache")) {
+                cacheFrames++;
+                cacheFramesBelowLast++;
+            }
+        }
+        boolean throughCache = cacheFrames - cacheFramesBelowLast > 0;
+        if (depth < DEEP_RECURSION || throughCache) {
+            return stillRunning(origin, limit);
+        }
+        String recursive = origin.getClassName() + "." + origin.getMethodName();
+        String method = recursive.substring(recursive.lastIndexOf('.', recursive.lastIndexOf('.') - 1) + 1);
+        String line = where(origin);
+        if (origin.getClassName().startsWith("memolab.Fibonacci")) {
+            return "Still running " + line + " after " + limit + ": " + method + " calls itself without going through "
+                    + "its cache (" + depth + " calls of it on the stack, and no call of LruCache between them). Plain "
+                    + "recursion makes 2 fib(n + 1) - 1 calls: for n = 40 about 330 million, for n = 93 more than "
+                    + "10^19, so it never finishes. Look each n up in the cache first, and store what you compute there "
+                    + "(docs/1-memoization.md); the test was stopped there.";
+        }
+        return "Still running " + line + " after " + limit + ": " + method + " calls itself " + depth + " calls deep "
+                + "on the stack, without end or far too often. The test was stopped there. Look for a recursion whose "
+                + "argument never gets closer to its base case, or that repeats work it already did.";
     }
 
     /** "still running LruCache.get (LruCache.java:57) after 10 s: an endless loop?", with what to look for. */

@@ -38,7 +38,8 @@ import picocli.CommandLine;
  * <p>Each entry is a folder: {@code cheat.properties} ({@code base}: the stubs or the
  * reference, which {@code files/} is laid over as {@code exercises/src/main/java}),
  * {@code files/}, and any {@code .edit} files (a few lines of a reference or bug-corpus file
- * changed, in the bug corpus's format, {@link VariantEdit}); either may be left out.
+ * changed, in the bug corpus's format, {@link VariantEdit}); either may be left out. A cheat's
+ * {@code absent} names a text that its student's reports must not contain.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CheatCorpusTest {
@@ -168,6 +169,11 @@ class CheatCorpusTest {
         String report = expected.getProperty("report", "").strip();
         assertThat(report).as("%s: cheat.properties names the report line it must produce", cheat).isNotEmpty();
         assertThat(feedback(cheat)).as("%s: its feedback", cheat).contains(report);
+        String absent = expected.getProperty("absent", "").strip();
+        if (!absent.isEmpty()) {
+            assertThat(feedback(cheat) + Files.readString(out.resolve(cheat).resolve("results.json"), StandardCharsets.UTF_8))
+                    .as("%s: what its student sees (feedback.md, results.json)", cheat).doesNotContain(absent);
+        }
         String flag = expected.getProperty("flag", "").strip();
         if (!flag.isEmpty()) {
             assertThat(lines.get(cheat)).as("%s: its gradebook row's flags", cheat).contains(flag);

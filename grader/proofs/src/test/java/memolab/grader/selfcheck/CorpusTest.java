@@ -25,9 +25,20 @@ import java.util.stream.Collectors;
 import memolab.grader.Category;
 import memolab.grader.score.Score;
 import memolab.grader.score.TestOutcome;
+import java.util.ArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import memolab.grader.grading.GradingPlan;
+import memolab.grader.grading.GradingResult;
+import memolab.grader.grading.SubmissionGrader;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -35,10 +46,15 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Every classic student bug in the corpus ({@code src/test/resources/corpus}) must lose
  * points exactly in the categories that name it (caught where it belongs, and nowhere
  * else), and as much as its severity says: a central bug costs more than a secondary one,
- * and a secondary one more than an edge case. The points each loses, per category, are
+ * and a secondary one more than an edge case. Bugs that loop are among them: a test that
+ * never returns costs its own points only. Each variant is graded as final grading grades
+ * it (the grader, a JVM per submission, hidden tests included), and, where its code
+ * returns from every test, also as the student's own run grades it (the visible suite in
+ * one JVM): the two agree on every visible test. The points each loses, per category, are
  * written to {@code src/test/resources/deductions.md}, which the instructor guide quotes;
  * the build fails while that table is stale ({@code -Dmemolab.updateDocs=true} rewrites it).
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public class CorpusTest {
 
     /** How much a bug should cost, as a course would defend it (docs/6-instructor-guide.md says why). */
@@ -116,7 +132,18 @@ public class CorpusTest {
             bug("memo-swaps-call-order", Severity.EDGE, EnumSet.of(MEMO_COUNTERS)),
             bug("long-overflow", Severity.SECONDARY, EnumSet.of(FIBONACCI_VALUES)),
             // A thread breaks a safety rule: final grading refuses the code, and the suite counts every category as 0.
-            bug("big-stack-thread", Severity.RULE, EnumSet.allOf(Category.class))));
+            bug("big-stack-thread", Severity.RULE, EnumSet.allOf(Category.class)),
+            // The state of a student with the cache done and the memoization not yet: fib(93) and fib(1000) never
+            // return, and Fibonacci keeps nothing in its cache (the rule that guards both memoization categories).
+            bug("fib-plain-recursion", Severity.CENTRAL, EnumSet.of(FIBONACCI_VALUES, MEMO_COUNTERS, MEMO_TIMING, RULES)),
+            // Loops at capacity 1 only: the capacity-1 example, the edge-case sequences, and (a cascade the message
+            // names) the hidden counter test at capacities 0 to 5.
+            bug("capacity-one-loops", Severity.EDGE, EnumSet.of(LRU_EXAMPLES, LRU_SEQUENCES, MEMO_COUNTERS)),
+            // Loops only where a remove empties the cache: two of the random sequences' parts reach that.
+            bug("remove-last-loops", Severity.EDGE, EnumSet.of(LRU_SEQUENCES))));
+
+    /** The variants whose code never returns from some test: the student's own run of them is proved on the template. */
+    static final Set<String> LOOPING = Set.of("fib-plain-recursion", "capacity-one-loops", "remove-last-loops");
 
     /** The deductions table's file, which the instructor guide shows. */
     public static final Path DEDUCTIONS = Submissions.PROOFS.resolve("src/test/resources/deductions.md");
@@ -136,11 +163,40 @@ public class CorpusTest {
         assertThat(Severity.SECONDARY.max).as("a secondary bug always costs less than a central one").isLessThan(Severity.CENTRAL.min);
     }
 
+    @TempDir
+    static Path temp;
+
+    /** Every variant as final grading grades it. */
+    private final Map<String, GradingResult> graded = new ConcurrentSkipListMap<>();
+
+    @BeforeAll
+    @Timeout(1_200)
+    void gradeTheCorpus() throws Exception {
+        GradingPlan plan = GradingPlan.prepare(temp.resolve("plan"), true);
+        SubmissionGrader grader = new SubmissionGrader(plan, temp.resolve("work"), true, 300);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<GradingResult>> results = new ArrayList<>();
+            for (String variant : Submissions.corpusNames()) {
+                Path submission = Submissions.materialize(temp.resolve("class"), variant,
+                        Submissions.variantSources(Submissions.CORPUS, variant));
+                results.add(pool.submit(() -> grader.grade(submission)));
+            }
+            for (Future<GradingResult> result : results) {
+                graded.put(result.get().student(), result.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("memolab.grader.selfcheck.Submissions#corpusNames")
     @DisplayName("each variant loses points exactly where its bug belongs, as much as its severity says")
     void variantLosesPointsWhereItsBugBelongs(String variant) {
-        Score score = Submissions.grade(Submissions.compileVariant(Submissions.CORPUS, variant), true);
+        GradingResult result = graded.get(variant);
+        assertThat(result).as("%s was graded", variant).isNotNull();
+        Score score = result.score();
         Map<Category, Integer> lostPoints = new EnumMap<>(Category.class);
         score.lost().forEach(o -> lostPoints.merge(o.category(), o.points() - o.earned(), Integer::sum));
         LOST.put(variant, lostPoints);
@@ -153,10 +209,46 @@ public class CorpusTest {
                 .isBetween(expected.severity().min, expected.severity().max);
     }
 
+    static List<String> returningVariants() {
+        return Submissions.corpusNames().stream().filter(v -> !LOOPING.contains(v)).toList();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("returningVariants")
+    @DisplayName("final grading and the student's own run give every visible test the same outcome")
+    void finalGradingAgreesWithTheStudentsRun(String variant) {
+        Score student = Submissions.grade(Submissions.compileVariant(Submissions.CORPUS, variant), false);
+        // Points earned, test by test, the rules' guards applied: a submission that final grading refuses (a safety
+        // rule broken) earns 0 in every test there, as every test is voided in the student's run.
+        Map<String, Integer> studentRun = new TreeMap<>();
+        student.outcomes().forEach(o -> studentRun.put(o.testClass() + "#" + o.testMethod(), o.earned()));
+        Map<String, Integer> finalGrading = new TreeMap<>();
+        graded.get(variant).score().outcomes().stream().filter(o -> !o.hidden())
+                .forEach(o -> finalGrading.put(o.testClass() + "#" + o.testMethod(), o.earned()));
+        assertThat(finalGrading).as("%s: the points each visible test earned in final grading (left) and in the student's "
+                + "run; the student's run lost:%n%s", variant, describe(student)).isEqualTo(studentRun);
+    }
+
+    @Test
+    @DisplayName("a test that never returns names what the code was doing: plain recursion is named as such")
+    void loopsAreNamed() {
+        GradingResult plain = graded.get("fib-plain-recursion");
+        assertThat(plain.status()).isEqualTo(GradingResult.Status.GRADED);
+        assertThat(plain.outcomes()).filteredOn(o -> o.displayName().startsWith("fib(0) to fib(93)")).singleElement()
+                .satisfies(o -> assertThat(o.message()).contains("Fibonacci.fib calls itself without going through its cache",
+                        "more than 10^19").doesNotContain("endless loop"));
+        assertThat(plain.problems()).anySatisfy(p -> assertThat(p).contains("tests stopped the JVM that ran them",
+                "costs its own points and no others"));
+        GradingResult loop = graded.get("capacity-one-loops");
+        assertThat(loop.outcomes()).filteredOn(o -> o.displayName().equals("capacity 1 keeps only the last key stored"))
+                .singleElement().satisfies(o -> assertThat(o.message()).contains("Still running LruCache.evictFirst",
+                        "an endless loop?"));
+    }
+
     @Test
     @DisplayName("where a cache bug costs points in a Fibonacci category too, the message says it comes from LruCache")
     void cascadesSaySo() {
-        Score score = Submissions.grade(Submissions.compileVariant(Submissions.CORPUS, "hashmap-computeifabsent-recursion"), true);
+        Score score = graded.get("hashmap-computeifabsent-recursion").score();
         List<TestOutcome> fibonacci = score.lost().stream()
                 .filter(o -> o.category() == FIBONACCI_VALUES || o.category() == MEMO_COUNTERS).toList();
         assertThat(fibonacci).as("tests of categories 4 and 5 that the cache bug fails").isNotEmpty()

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import memolab.grader.cli.GraderCli;
 import memolab.grader.report.Gradebook;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -71,9 +72,10 @@ class GradeCommandTest {
         Path forged = Files.createDirectories(linked.resolve("exercises/src/main/java/x\n## Score override\n\n**Score: 100 / 100**"));
         Files.writeString(forged.resolve("A.java"), "package memolab; class A { }");
         batch.add(linked);
+        batch.addAll(unreadableOrUnbounded());
 
         out = temp.resolve("out");
-        List<String> args = new ArrayList<>(List.of("grade", "--jobs", "2", "--timeout", "60", "--similarity", "--out",
+        List<String> args = new ArrayList<>(List.of("grade", "--jobs", "2", "--timeout", "150", "--similarity", "--out",
                 out.toString()));
         batch.forEach(p -> args.add(p.toString()));
         StringWriter outText = new StringWriter();
@@ -93,6 +95,90 @@ class GradeCommandTest {
         }
     }
 
+    /**
+     * Submissions that once stopped or hung the whole batch before any student code ran: a
+     * link to a FIFO and a FIFO named like a source (reading either waits for ever), folders
+     * nested past the system's path length, a source of 100 MB (the compiler ran in the
+     * grader's heap), expressions nested 100,000 deep (the compiler's crash went unsaid), and
+     * a package folder that is a link.
+     */
+    private List<Path> unreadableOrUnbounded() throws IOException {
+        List<Path> batch = new ArrayList<>();
+        Path fifo = submission("fifo-link", Submissions.REFERENCE);
+        Path memolab = fifo.resolve("exercises/src/main/java/memolab");
+        Path pipe = temp.resolve("a-fifo");
+        mkfifo(pipe);
+        Files.createSymbolicLink(memolab.resolve("Piped.java"), pipe);
+        mkfifo(memolab.resolve("Fifo.java"));
+        batch.add(fifo);
+        Path deep = submission("too-deep", Submissions.REFERENCE);
+        // Two chains of folders, each short enough to make, one moved into the other: past the 4,096 characters
+        // of a path that the system allows.
+        Path chain = Path.of("d".repeat(200), java.util.Collections.nCopies(11, "d".repeat(200)).toArray(String[]::new));
+        Path outer = Files.createDirectories(deep.resolve("exercises/src/main/java").resolve(chain));
+        Files.createDirectories(temp.resolve("deep-tail").resolve(chain));
+        Files.move(temp.resolve("deep-tail"), outer.resolve("tail"));
+        batch.add(deep);
+        Path huge = submission("huge-source", Submissions.REFERENCE);
+        try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(
+                huge.resolve("exercises/src/main/java/memolab/Huge.java").toFile(), "rw")) {
+            file.setLength(100L << 20); // 100 MB, sparse: nothing to write, and the grader must not read it
+        }
+        batch.add(huge);
+        Path bomb = submission("compile-bomb", Submissions.REFERENCE);
+        Files.writeString(bomb.resolve("exercises/src/main/java/memolab/Deep.java"),
+                "package memolab; class Deep { static int x = " + "(".repeat(100_000) + "1" + ")".repeat(100_000) + "; }");
+        batch.add(bomb);
+        Path linkedFolder = Files.createDirectories(temp.resolve("class/linked-folder/exercises/src/main/java"));
+        Files.createSymbolicLink(linkedFolder.resolve("memolab"), Submissions.REFERENCE);
+        batch.add(temp.resolve("class/linked-folder"));
+        return batch;
+    }
+
+    private static void mkfifo(Path path) throws IOException {
+        shell(path.getParent(), "mkfifo '" + path.getFileName() + "'");
+    }
+
+    private static void shell(Path dir, String script) throws IOException {
+        try {
+            assertThat(new ProcessBuilder("sh", "-c", script).directory(dir.toFile()).inheritIO().start().waitFor())
+                    .as("sh -c %s", script).isZero();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+    }
+
+    /** JUnit cannot remove folders nested past the path length; rm can. */
+    @AfterAll
+    void removeTooDeep() throws IOException {
+        shell(temp, "rm -rf class/too-deep");
+    }
+
+    @Test
+    @DisplayName("what cannot be read, or would never end reading or compiling, is named and graded as far as it can be")
+    void unreadableOrUnboundedSubmissions() throws IOException {
+        assertThat(row("fifo-link")).isEqualTo("graded 82/82");
+        assertThat(feedback("fifo-link")).contains("`exercises/src/main/java/memolab/Fifo.java` is not a regular file",
+                "LINKS LEFT OUT", "`exercises/src/main/java/memolab/Piped.java` (a link to `" + temp.resolve("a-fifo"));
+        assertThat(flags("fifo-link")).contains("links left out: 1");
+        assertThat(row("too-deep")).isEqualTo("graded 82/82");
+        assertThat(feedback("too-deep")).contains("FOLDERS THAT COULD NOT BE READ", "its path is longer than the system allows");
+        assertThat(flags("too-deep")).contains("unreadable folders: 1");
+        assertThat(row("huge-source")).isEqualTo("compile_error 0/82");
+        assertThat(feedback("huge-source")).contains("`memolab/Huge.java` (100.0 MB) is larger than the 1.0 MB");
+        assertThat(row("compile-bomb")).isEqualTo("compile_error 0/82");
+        assertThat(feedback("compile-bomb")).contains("The compiler itself ran out of stack on your code",
+                "java.lang.StackOverflowError");
+        assertThat(row("linked-folder")).isEqualTo("no_submission 0/82");
+        assertThat(feedback("linked-folder")).contains("LINKS LEFT OUT", "`exercises/src/main/java/memolab` (a link to `");
+        assertThat(flags("linked-folder")).contains("links left out: 1");
+    }
+
+    private String flags(String student) {
+        return rows.get(student)[List.of(Gradebook.header().split(",")).indexOf("flags")];
+    }
+
     private String feedback(String student) throws IOException {
         return Files.readString(out.resolve(student).resolve("feedback.md"));
     }
@@ -107,8 +193,8 @@ class GradeCommandTest {
     @DisplayName("every submission of the batch is graded and has its row, whatever it did")
     void everySubmissionHasARow() {
         assertThat(exitCode).as("exit code; stderr:%n%s", stderr).isEqualTo(GraderCli.OK);
-        assertThat(rows).hasSize(17);
-        assertThat(stdout).contains("Graded 17 submission(s)");
+        assertThat(rows).hasSize(22);
+        assertThat(stdout).contains("Graded 22 submission(s)");
     }
 
     @Test
@@ -120,25 +206,30 @@ class GradeCommandTest {
     }
 
     @Test
-    @DisplayName("an endless loop is stopped at the second test it never lets return, and named")
+    @DisplayName("an endless loop is stopped test by test, each named, the rest run in a fresh JVM, in bounded time")
     void endlessLoop() throws IOException {
-        assertStoppedAtSecondRunaway("infinite-loop", "Still running LruCache.get (LruCache.java:");
+        assertStoppedTestByTest("infinite-loop", "Still running LruCache.get (LruCache.java:");
     }
 
     @Test
     @DisplayName("an endless loop in the deep recursion, which the suite runs on a thread of its own, counts as a runaway too")
     void endlessLoopOnTheSuitesOwnThread() throws IOException {
-        // The fib(1000) test stops waiting at its own limit and leaves its thread looping: it is one of the two.
-        assertStoppedAtSecondRunaway("fib-endless-loop", "\"fib(1000) is right (1,000 levels of recursion)\"");
+        // The fib(1000) test stops waiting at its own limit and leaves its thread looping: it stops its JVM too.
+        assertStoppedTestByTest("fib-endless-loop", "\"fib(1000) is right (1,000 levels of recursion)\"");
     }
 
-    private void assertStoppedAtSecondRunaway(String student, String named) throws IOException {
-        assertThat(row(student)).startsWith("timed_out ");
+    private void assertStoppedTestByTest(String student, String named) throws IOException {
         String feedback = feedback(student);
-        assertThat(feedback).contains("The run was stopped after 2 tests ran past their time limit", named);
-        // Said once, under What happened; the tests it kept from running point there.
-        assertThat(feedback.split("The run was stopped after", -1)).as(feedback).hasSize(2);
-        assertThat(feedback).contains("Not run: the run stopped before these tests (\"What happened\", above, says why).");
+        assertThat(feedback).contains("tests stopped the JVM that ran them", named, "in a fresh JVM");
+        if (row(student).startsWith("timed_out ")) {
+            // Said once, under What happened; the tests it kept from running point there.
+            assertThat(feedback.split("tests stopped the JVM that ran them", -1)).as(feedback).hasSize(2);
+            assertThat(feedback).contains("10 times at most",
+                    "Not run: the run stopped before these tests (\"What happened\", above, says why).");
+        } else {
+            assertThat(row(student)).startsWith("graded ");
+            assertThat(feedback).contains("costs its own points and no others");
+        }
     }
 
     @Test
@@ -146,14 +237,14 @@ class GradeCommandTest {
     void systemExit() throws IOException {
         assertThat(row("system-exit")).isEqualTo("refused 0/82");
         assertThat(feedback("system-exit")).contains("REFUSED", "no System.exit and no Runtime", ".java:");
-        assertThat(rows.get("system-exit")[List.of(Gradebook.header().split(",")).indexOf("flags")])
-                .contains("refused: no System.exit");
+        assertThat(flags("system-exit")).contains("refused: no System.exit");
     }
 
     @Test
     @DisplayName("running out of memory is reported as such")
     void outOfMemory() throws IOException {
-        assertThat(row("out-of-memory")).startsWith("crashed ");
+        // Each test that runs out of memory stops its JVM, and the tests after it run in a fresh one.
+        assertThat(row("out-of-memory")).matches("(graded|crashed) .*");
         assertThat(feedback("out-of-memory")).contains("ran out of memory (the limit is 512m)");
     }
 
@@ -216,8 +307,9 @@ class GradeCommandTest {
         assertThat(row("no-such-folder")).isEqualTo("no_submission 0/82");
         assertThat(feedback("no-such-folder")).contains("no such folder");
         assertThat(row("link-outside")).isEqualTo("graded 82/82");
+        assertThat(flags("link-outside")).contains("links left out: 1");
         assertThat(feedback("link-outside"))
-                .contains("Outside.java` is a link to a file outside the submission; it was left out.")
+                .contains("LINKS LEFT OUT", "`exercises/src/main/java/memolab/Outside.java` (a link to `" + temp.resolve("elsewhere"))
                 .contains("These were not compiled: `x?## Score override??**Score: 100 / 100**/A.java`")
                 .doesNotContain("\n## Score override").doesNotContainPattern("(?m)^\\*\\*Score: 100");
     }
@@ -253,10 +345,10 @@ class GradeCommandTest {
         assertThat(Files.readString(out.resolve("similarity.md"))).contains("# Similarity report", "not a verdict");
         assertThat(Files.readAllLines(out.resolve("gradebook.csv")).get(0)).endsWith(",flags,similarity,similar_to");
         List<String> lines = Files.readAllLines(out.resolve("gradebook.csv"));
-        // The batch holds the reference's files in three submissions (reference, link-outside, and not-utf8's
-        // own LruCache and Fibonacci): each finds another at 100 %.
+        // The batch holds the reference's files in several submissions (link-outside, fifo-link, too-deep, and
+        // not-utf8's own LruCache and Fibonacci, among others): each finds another at 100 %.
         assertThat(lines).filteredOn(l -> l.startsWith("reference,")).singleElement().asString()
-                .matches(".*,100,(link-outside|not-utf8)$");
+                .matches(".*,100,(link-outside|not-utf8|fifo-link|too-deep|compile-bomb)$");
         assertThat(lines).filteredOn(l -> l.startsWith("no-such-folder,")).singleElement().asString()
                 .as("a folder that does not exist is not compared: its similarity cells stay empty").endsWith(",,");
         assertThat(stderr).contains("not compared: no-such-folder");

@@ -17,8 +17,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import memolab.grader.classroom.Classroom50;
 import memolab.grader.cli.GraderCli;
+import memolab.grader.grading.GradingPlan;
+import memolab.grader.grading.GradingResult;
 import memolab.grader.grading.SubmissionGrader;
+import memolab.grader.score.TestOutcome;
 import memolab.grader.template.StudentTemplate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -29,6 +33,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
 
 /**
@@ -339,6 +345,48 @@ class ReleaseTest {
     }
 
     /** The runner's variables, and the bundle folder release wrote, as Classroom 50 unpacks it. */
+    /**
+     * The corpus's bugs whose code never returns from some test, each pushed as a student
+     * pushes it: the student's own {@code ./mvnw test} in the released template (one JVM, the
+     * looping threads left running beside the later tests) and final grading ({@code grade
+     * --hidden}: a fresh JVM after each such test) must give every visible test the same
+     * outcome. The bugs that return from every test are compared in {@code CorpusTest}.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"fib-plain-recursion", "capacity-one-loops"})
+    @Order(11)
+    @DisplayName("a bug that loops: the student's ./mvnw test and final grading agree on every visible test")
+    void loopingBugGradesAsTheStudentsRunShowed(String variant) throws Exception {
+        Path pushed = copyOfTemplate("agree-" + variant);
+        Path sources = pushed.resolve("exercises/src/main/java/memolab");
+        for (Path dir : List.of(Submissions.REFERENCE, Submissions.variantSources(Submissions.CORPUS, variant))) {
+            try (Stream<Path> files = Files.list(dir)) {
+                for (Path file : files.toList()) {
+                    Files.copy(file, sources.resolve(file.getFileName().toString()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+        Path studentResult = Files.createDirectories(temp.resolve("agree-result-" + variant));
+        Run student = runIn(pushed, List.of("sh", "./mvnw", "-B", "test", "-Dmemolab.classroom50=" + studentResult), RUNNER);
+        Map<String, Boolean> studentRun = passedByTest(validResult(studentResult.resolve("result.json")));
+        assertThat(studentRun).as("the student's run; output:%n%s", student.tail()).hasSize(42);
+
+        GradingPlan plan = GradingPlan.prepare(temp.resolve("agree-plan"), true);
+        GradingResult graded = new SubmissionGrader(plan, temp.resolve("agree-work"), true, 300).grade(pushed);
+        List<TestOutcome> visible = graded.outcomes().stream().filter(o -> !o.hidden()).toList();
+        Map<String, Boolean> finalGrading = passedByTest(JsonParser.parseString(
+                Classroom50.resultJson(visible, RUNNER, java.time.Instant.now())).getAsJsonObject());
+        assertThat(finalGrading).as("%s: each visible test passed (true) or not in final grading, against the student's "
+                + "run; final grading said:%n%s", variant, String.join("\n", graded.problems())).isEqualTo(studentRun);
+    }
+
+    private static Map<String, Boolean> passedByTest(JsonObject result) {
+        Map<String, Boolean> passed = new java.util.TreeMap<>();
+        result.getAsJsonArray("tests").forEach(t -> passed.put(t.getAsJsonObject().get("test-name").getAsString(),
+                t.getAsJsonObject().get("passed").getAsBoolean()));
+        return passed;
+    }
+
     private Map<String, String> withBundle() {
         Map<String, String> env = new java.util.HashMap<>(RUNNER);
         env.put("CLASSROOM50_BUNDLE_DIR", course.resolve("classroom50").toString());

@@ -40,10 +40,10 @@ final class BigStack {
         thread.start();
         thread.join(LIMIT_MILLIS);
         if (thread.isAlive()) {
-            StackTraceElement origin = OutcomeCollector.firstStudentFrame(thread.getStackTrace());
-            throw new AssertionError(what + ": " + (origin == null
+            StackTraceElement[] stack = thread.getStackTrace();
+            throw new AssertionError(what + ": " + (OutcomeCollector.firstStudentFrame(stack) == null
                     ? "still running after " + LIMIT_MILLIS / 1000 + " s, in the test's own code. An endless loop?"
-                    : OutcomeCollector.stillRunning(origin, LIMIT_MILLIS / 1000 + " s")));
+                    : OutcomeCollector.stillRunning(stack, LIMIT_MILLIS / 1000 + " s")));
         }
         Throwable thrown = failure.get();
         if (thrown instanceof StackOverflowError) {

@@ -6,6 +6,7 @@ import java.util.List;
 import memolab.grader.Graded;
 import memolab.grader.Guard;
 import memolab.grader.rules.ExerciseRules;
+import memolab.grader.junit.OutcomeCollector;
 import memolab.grader.rules.RuleViolation;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
@@ -78,7 +79,21 @@ class RulesTest {
     @DisplayName("Fibonacci keeps its results in its LruCache")
     void fibonacciUsesLruCache() {
         StudentClasses.requireWritten();
-        MemoGuard.check();
+        try {
+            MemoGuard.check();
+        } catch (RuleViolation violation) {
+            throw violation;
+        } catch (RuntimeException | Error thrown) {
+            // A check that student code makes fail is a rule broken, not a plain failure that would leave the
+            // memoization categories standing: code could otherwise throw only while it is being checked.
+            StackTraceElement origin = OutcomeCollector.firstStudentFrame(thrown.getStackTrace());
+            throw new RuleViolation("Rule broken: Fibonacci keeps its results in its LruCache. While this was checked "
+                    + "(a fresh Fibonacci(128), fib(30), then its cache and cacheInfo()), your code threw " + thrown
+                    + (origin == null ? "" : " at " + OutcomeCollector.where(origin)) + ", so it could not be checked: "
+                    + "that counts as the rule broken. Nothing in Fibonacci or LruCache should throw on such ordinary "
+                    + "calls.\nWhile it does, the memoization categories (" + Guard.MEMO_IN_LRU_CACHE.guardedTitles()
+                    + ") earn nothing.");
+        }
     }
 
     /**

@@ -13,34 +13,35 @@ import memolab.grader.score.TestOutcome;
  * @param outcome the test's outcome ("outcome")
  * @param text    the captured output ("output")
  * @param cut     how many bytes of output were dropped past the cap ("output")
+ * @param key     the test's class and method, {@code Class#method} ("started")
  */
-record ChildEvent(String type, String test, TestOutcome outcome, String text, long cut) {
+record ChildEvent(String type, String test, TestOutcome outcome, String text, long cut, String key) {
 
     private static final Gson GSON = new Gson();
 
     static ChildEvent ready() {
-        return new ChildEvent("ready", null, null, null, 0);
+        return new ChildEvent("ready", null, null, null, 0, null);
     }
 
-    static ChildEvent started(String test) {
-        return new ChildEvent("started", test, null, null, 0);
+    static ChildEvent started(String test, String key) {
+        return new ChildEvent("started", test, null, null, 0, key);
     }
 
     static ChildEvent outcome(TestOutcome outcome) {
-        return new ChildEvent("outcome", null, outcome, null, 0);
+        return new ChildEvent("outcome", null, outcome, null, 0, null);
     }
 
     static ChildEvent output(String text, long cut) {
-        return new ChildEvent("output", null, null, text, cut);
+        return new ChildEvent("output", null, null, text, cut, null);
     }
 
     static ChildEvent finished() {
-        return new ChildEvent("finished", null, null, null, 0);
+        return new ChildEvent("finished", null, null, null, 0, null);
     }
 
-    /** The run stops itself: these tests ran past their limit and their code is still running. */
-    static ChildEvent runaway(String tests) {
-        return new ChildEvent("runaway", tests, null, null, 0);
+    /** The run stops itself: this test ran past its limit and its code is still running. */
+    static ChildEvent runaway(String test) {
+        return new ChildEvent("runaway", test, null, null, 0, null);
     }
 
     String toJson() {

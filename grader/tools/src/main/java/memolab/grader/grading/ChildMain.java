@@ -7,32 +7,27 @@ import java.io.FileOutputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeoutException;
 import memolab.grader.junit.OutcomeCollector;
 import memolab.grader.runner.SuiteRunner;
 import memolab.grader.score.TestOutcome;
 import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.TestIdentifier;
 
 /**
  * The entry point of the JVM that runs one submission: {@code ChildMain <classes> <suite>
- * <hidden>}. The first line on standard input is the channel key. Student output is kept
+ * <hidden> [<skip>]}, where the file {@code <skip>} lists the tests an earlier JVM of the
+ * same submission already concluded ({@code Class#method}, one a line), which this one
+ * leaves out. The first line on standard input is the channel key. Student output is kept
  * (capped) and sent at the end; results go out on the signed channel as each test ends, so
  * a run cut short still reports what it finished.
  */
 public final class ChildMain {
-
-    /**
-     * After this many tests ran past their time limit with the student's code still running
-     * in them (a loop JUnit cannot stop), the run stops: those loops keep the processors busy,
-     * and every later test would run beside them. Two, so that a single corner case that
-     * loops costs that test only.
-     */
-    static final int RUNAWAY_LIMIT = 2;
 
     /** JUnit runs each test with a time limit in a thread of this name ({@code SEPARATE_THREAD} mode). */
     private static final String TIMEOUT_THREAD = "junit-timeout-thread-";
@@ -55,13 +50,23 @@ public final class ChildMain {
 
         Emitter emitter = new Emitter(channel, channelOut, captured);
         emitter.send(ChildEvent.ready());
-        List<TestOutcome> outcomes =
-                SuiteRunner.run(List.of(Path.of(args[0])), List.of(Path.of(args[1])), Boolean.parseBoolean(args[2]), emitter);
+        Set<String> skip = args.length > 3 ? Set.copyOf(Files.readAllLines(Path.of(args[3]), StandardCharsets.UTF_8)) : Set.of();
+        List<TestOutcome> outcomes = SuiteRunner.run(List.of(Path.of(args[0])), List.of(Path.of(args[1])),
+                Boolean.parseBoolean(args[2]), skip, emitter);
         outcomes.forEach(outcome -> emitter.send(ChildEvent.outcome(outcome))); // final word, incl. tests of a class that failed to start
-        emitter.send(ChildEvent.output(captured.text(), captured.dropped()));
+        emitter.send(studentOutput(captured));
         emitter.send(ChildEvent.finished());
         channelOut.flush();
         endNow();
+    }
+
+    /**
+     * What the student's code printed, as the reports show it: a stack it printed keeps the
+     * frames of its own classes only, so that no report a student sees names a class, method
+     * or line of the suite (the hidden tests' included) or of the grader.
+     */
+    static ChildEvent studentOutput(CappedOutput captured) {
+        return ChildEvent.output(OutcomeCollector.studentFramesOnly(captured.text()), captured.dropped());
     }
 
     /**
@@ -78,7 +83,6 @@ public final class ChildMain {
         private final ResultChannel channel;
         private final PrintStream out;
         private final CappedOutput captured;
-        private final Map<Thread, String> runaways = new LinkedHashMap<>(); // threads whose test's code never returned
 
         Emitter(ResultChannel channel, PrintStream out, CappedOutput captured) {
             this.channel = channel;
@@ -94,7 +98,9 @@ public final class ChildMain {
         public void executionStarted(TestIdentifier testIdentifier) {
             super.executionStarted(testIdentifier);
             if (testIdentifier.isTest()) {
-                send(ChildEvent.started(testIdentifier.getDisplayName()));
+                String key = testIdentifier.getSource().filter(MethodSource.class::isInstance).map(MethodSource.class::cast)
+                        .map(m -> m.getClassName() + "#" + m.getMethodName()).orElse(null);
+                send(ChildEvent.started(testIdentifier.getDisplayName(), key));
             }
         }
 
@@ -105,14 +111,12 @@ public final class ChildMain {
             boolean timedOut = timedOut(result);
             if (testIdentifier.isTest() && (timedOut || result.getStatus() == TestExecutionResult.Status.FAILED)) {
                 // A test that timed out may leave JUnit's time-limit thread running; one that failed
-                // at a limit of its own (BigStack's) may leave the thread it started.
-                newRunaways(timedOut).forEach(thread -> runaways.put(thread, "\"" + testIdentifier.getDisplayName() + "\""));
-                // Only tests whose code is still running count, and only they are named.
-                List<String> running = runaways.entrySet().stream().filter(e -> e.getKey().isAlive())
-                        .map(Map.Entry::getValue).distinct().toList();
-                if (running.size() >= RUNAWAY_LIMIT) {
-                    send(ChildEvent.output(captured.text(), captured.dropped()));
-                    send(ChildEvent.runaway(String.join(", ", running)));
+                // at a limit of its own (BigStack's) may leave the thread it started. Its loop would
+                // run beside every later test (and skew their timings): this JVM ends here, and the
+                // grader runs the tests not yet run in a fresh one.
+                if (!newRunaways(timedOut).isEmpty()) {
+                    send(studentOutput(captured));
+                    send(ChildEvent.runaway(testIdentifier.getDisplayName()));
                     out.flush();
                     endNow();
                 }
@@ -129,8 +133,7 @@ public final class ChildMain {
         }
 
         /**
-         * The threads the test that just ended left running, alive after a moment's grace and
-         * not already counted: threads the suite started for its code
+         * The threads the test that just ended left running, alive after a moment's grace: threads the suite started for its code
          * ({@link OutcomeCollector#TEST_CODE_THREAD}), and, when it timed out, JUnit's
          * time-limit threads (their code ignored the interrupt JUnit sends it); empty when its
          * code returned.
@@ -141,7 +144,7 @@ public final class ChildMain {
                 List<Thread> alive = Thread.getAllStackTraces().keySet().stream()
                         .filter(t -> (t.getName().equals(OutcomeCollector.TEST_CODE_THREAD)
                                 || timedOut && t.getName().startsWith(TIMEOUT_THREAD))
-                                && t.isAlive() && !runaways.containsKey(t))
+                                && t.isAlive())
                         .toList();
                 if (alive.isEmpty() || System.nanoTime() >= deadline) {
                     return alive;

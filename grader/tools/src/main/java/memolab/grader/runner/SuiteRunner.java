@@ -11,11 +11,16 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import memolab.grader.Hidden;
 import memolab.grader.junit.OutcomeCollector;
 import memolab.grader.score.TestOutcome;
+import org.junit.platform.engine.FilterResult;
+import org.junit.platform.engine.TestDescriptor;
+import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.PostDiscoveryFilter;
 import org.junit.platform.launcher.TagFilter;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.core.LauncherConfig;
@@ -50,7 +55,22 @@ public final class SuiteRunner {
      */
     public static List<TestOutcome> run(List<Path> submissionClasses, List<Path> suiteClasses, boolean includeHidden,
                                         TestExecutionListener... listeners) throws IOException {
-        return run(submissionClasses, suiteClasses, includeHidden, ALL_TEST_CLASSES, listeners);
+        return run(submissionClasses, suiteClasses, includeHidden, Set.of(), listeners);
+    }
+
+    /**
+     * Runs the suite but the tests in {@code skip} ({@code Class#method}, as
+     * {@link TestOutcome#testClass()} and {@link TestOutcome#testMethod()} name them): an earlier
+     * JVM concluded them, and this one goes on with the rest.
+     */
+    public static List<TestOutcome> run(List<Path> submissionClasses, List<Path> suiteClasses, boolean includeHidden,
+                                        Set<String> skip, TestExecutionListener... listeners) throws IOException {
+        OutcomeCollector collector = new OutcomeCollector();
+        TestExecutionListener[] all = Arrays.copyOf(listeners, listeners.length + 1);
+        all[listeners.length] = collector;
+        withSuite(submissionClasses, suiteClasses, includeHidden, ALL_TEST_CLASSES, skip,
+                (launcher, request) -> launcher.execute(request, all));
+        return collector.outcomes();
     }
 
     /**
@@ -62,7 +82,7 @@ public final class SuiteRunner {
         OutcomeCollector collector = new OutcomeCollector();
         TestExecutionListener[] all = Arrays.copyOf(listeners, listeners.length + 1);
         all[listeners.length] = collector;
-        withSuite(submissionClasses, suiteClasses, includeHidden, testClasses,
+        withSuite(submissionClasses, suiteClasses, includeHidden, testClasses, Set.of(),
                 (launcher, request) -> launcher.execute(request, all));
         return collector.outcomes();
     }
@@ -75,7 +95,7 @@ public final class SuiteRunner {
     public static List<TestOutcome> plan(List<Path> submissionClasses, List<Path> suiteClasses, boolean includeHidden)
             throws IOException {
         List<TestOutcome> plan = new ArrayList<>();
-        withSuite(submissionClasses, suiteClasses, includeHidden, ALL_TEST_CLASSES,
+        withSuite(submissionClasses, suiteClasses, includeHidden, ALL_TEST_CLASSES, Set.of(),
                 (launcher, request) -> plan.addAll(OutcomeCollector.gradedTests(launcher.discover(request)).values()));
         return plan;
     }
@@ -85,7 +105,7 @@ public final class SuiteRunner {
     }
 
     private static void withSuite(List<Path> submissionClasses, List<Path> suiteClasses, boolean includeHidden,
-                                  String testClasses, SuiteAction action) throws IOException {
+                                  String testClasses, Set<String> skip, SuiteAction action) throws IOException {
         List<URL> submission = new ArrayList<>();
         for (Path path : submissionClasses) {
             submission.add(toUrl(path));
@@ -104,6 +124,9 @@ public final class SuiteRunner {
             if (!includeHidden) {
                 request.filters(TagFilter.excludeTags(Hidden.TAG));
             }
+            if (!skip.isEmpty()) {
+                request.filters((PostDiscoveryFilter) descriptor -> FilterResult.includedIf(!skip.contains(key(descriptor))));
+            }
             // The score listener registers itself on every launcher; here the caller reads the outcomes.
             Launcher launcher = LauncherFactory.create(LauncherConfig.builder()
                     .enableTestExecutionListenerAutoRegistration(false)
@@ -112,6 +135,12 @@ public final class SuiteRunner {
         } finally {
             thread.setContextClassLoader(previous);
         }
+    }
+
+    /** A test's {@code Class#method}, or "" for a container. */
+    private static String key(TestDescriptor descriptor) {
+        return descriptor.getSource().filter(MethodSource.class::isInstance).map(MethodSource.class::cast)
+                .map(m -> m.getClassName() + "#" + m.getMethodName()).orElse("");
     }
 
     private static URL toUrl(Path path) throws MalformedURLException {

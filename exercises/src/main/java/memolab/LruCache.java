@@ -11,8 +11,13 @@ import java.util.function.Function;
  *
  * <p><b>Cost.</b> {@code get}, {@code put}, {@code computeIfAbsent}, {@code containsKey},
  * {@code remove}, {@code size}, {@code capacity} and {@code stats} must run in expected
- * constant time, whatever the capacity: the grader times them at capacity 1,000 and
- * 100,000 and expects the same cost per call. {@code keys()} may take time proportional to
+ * constant time, whatever the capacity. The grader checks it two ways, at capacity 1,000
+ * and 100,000 (in final grading also 500 and 250,000): it times {@code get} and
+ * {@code put} and expects the same cost per call; and, in final grading, it counts the
+ * steps of your code (each call of one of your methods, each turn of one of your loops)
+ * that {@code get}, {@code put}, {@code containsKey}, {@code remove},
+ * {@code computeIfAbsent}, {@code size} and {@code stats} take, and expects about as many
+ * per call at both capacities. {@code keys()} may take time proportional to
  * {@code size()}, and {@code clear()} to the capacity ({@code HashMap.clear()} walks its
  * whole table, however few entries it holds).
  *

@@ -12,7 +12,7 @@ public enum Category {
             "random sequences of calls, one test per part of the contract (recency and eviction weigh most), compared step by step with a simple model cache",
             "docs/4-the-exercises.md", "Reading the feedback"),
     LRU_COST("LRU cost per call",
-            "the time per call must not grow with the capacity (expected O(1))",
+            "the time per call, and in final grading the steps of your code per call, must not grow with the capacity (expected O(1))",
             "docs/3-designing-lru-cache.md", "Two structures, each doing what it is good at"),
     FIBONACCI_VALUES("Fibonacci values",
             "fib(0) to fib(93), fib(1000), and negative n",

@@ -75,7 +75,7 @@ class GradeCommandTest {
         batch.addAll(unreadableOrUnbounded());
 
         out = temp.resolve("out");
-        List<String> args = new ArrayList<>(List.of("grade", "--jobs", "2", "--timeout", "150", "--similarity", "--out",
+        List<String> args = new ArrayList<>(List.of("grade", "--jobs", "2", "--timeout", "120", "--similarity", "--out",
                 out.toString()));
         batch.forEach(p -> args.add(p.toString()));
         StringWriter outText = new StringWriter();
@@ -224,7 +224,7 @@ class GradeCommandTest {
         if (row(student).startsWith("timed_out ")) {
             // Said once, under What happened; the tests it kept from running point there.
             assertThat(feedback.split("tests stopped the JVM that ran them", -1)).as(feedback).hasSize(2);
-            assertThat(feedback).contains("10 times at most",
+            assertThat(feedback).contains("until such tests had taken 60 s in all",
                     "Not run: the run stopped before these tests (\"What happened\", above, says why).");
         } else {
             assertThat(row(student)).startsWith("graded ");

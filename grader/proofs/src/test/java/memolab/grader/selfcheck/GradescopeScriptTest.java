@@ -42,7 +42,7 @@ class GradescopeScriptTest {
         JsonObject results = runAutograder(root);
         assertThat(results.get("score").getAsInt()).as(results.toString()).isEqualTo(100);
         assertThat(results.get("output").getAsString()).contains("Graded the files uploaded in `my files`",
-                "LruCache.java starts with a byte-order mark");
+                "`LruCache.java` starts with a byte-order mark");
     }
 
     @Test

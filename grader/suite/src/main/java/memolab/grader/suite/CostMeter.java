@@ -211,5 +211,6 @@ final class CostMeter {
                                 + "assert statements are off while this test measures).",
                         cost.smallCapacity(), Measure.duration(cost.smallNanos()), cost.overPlain(), PLAIN_LIMIT))
                 .isLessThanOrEqualTo(PLAIN_LIMIT);
+        StepCheck.assertConstantSteps(smallCapacity, largeCapacity);
     }
 }

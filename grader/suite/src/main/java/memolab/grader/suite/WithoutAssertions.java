@@ -4,9 +4,12 @@ import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.net.URL;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
 import memolab.LruCache;
 import memolab.grader.rules.ExerciseRules;
 import memolab.grader.shared.ClassSnapshot;
+import memolab.grader.shared.WorkMeter;
 import memolab.grader.shared.OwnFirstClassLoader;
 
 /**
@@ -38,9 +41,26 @@ final class WithoutAssertions {
      * @param args      the constructor's arguments
      */
     static <T> T load(Class<? extends T> driver, Class<T> as, Class<?>[] argTypes, Object... args) {
+        return load(driver, as, argTypes, args, null);
+    }
+
+    /**
+     * As {@link #load}, with the fresh copies of the student's classes counting their steps
+     * ({@link WorkMeter}); empty outside final grading, where no class is so instrumented.
+     */
+    static <T> Optional<T> loadCountingSteps(Class<? extends T> driver, Class<T> as, Class<?>[] argTypes, Object... args) {
+        Optional<UnaryOperator<byte[]>> instrumenter = WorkMeter.instrumenter();
+        if (instrumenter.isEmpty() || !(LruCache.class.getClassLoader() instanceof ClassSnapshot)) {
+            return Optional.empty();
+        }
+        return Optional.of(load(driver, as, argTypes, args, instrumenter.get()));
+    }
+
+    private static <T> T load(Class<? extends T> driver, Class<T> as, Class<?>[] argTypes, Object[] args,
+            UnaryOperator<byte[]> instrumenter) {
         Loader loader = new Loader(List.of(location(LruCache.class), location(driver)), driver.getName(),
                 WithoutAssertions.class.getClassLoader(),
-                LruCache.class.getClassLoader() instanceof ClassSnapshot snapshot ? snapshot : null);
+                LruCache.class.getClassLoader() instanceof ClassSnapshot snapshot ? snapshot : null, instrumenter);
         try {
             Constructor<?> constructor = Class.forName(driver.getName(), true, loader).getDeclaredConstructor(argTypes);
             constructor.setAccessible(true);
@@ -66,11 +86,13 @@ final class WithoutAssertions {
     private static final class Loader extends OwnFirstClassLoader {
         private final String driver;
         private final ClassSnapshot snapshot; // the student's classes as the run read them, or null: read the folder
+        private final UnaryOperator<byte[]> instrumenter; // adds step counting to the student's classes, or null
 
-        Loader(List<URL> urls, String driver, ClassLoader parent, ClassSnapshot snapshot) {
+        Loader(List<URL> urls, String driver, ClassLoader parent, ClassSnapshot snapshot, UnaryOperator<byte[]> instrumenter) {
             super("memolab-timing", urls.toArray(URL[]::new), parent);
             this.driver = driver;
             this.snapshot = snapshot;
+            this.instrumenter = instrumenter;
             setDefaultAssertionStatus(false);
         }
 
@@ -80,6 +102,9 @@ final class WithoutAssertions {
                 return super.findClass(name);
             }
             byte[] bytes = snapshot.classBytes(name);
+            if (instrumenter != null) {
+                bytes = instrumenter.apply(bytes);
+            }
             return defineClass(name, bytes, 0, bytes.length);
         }
 

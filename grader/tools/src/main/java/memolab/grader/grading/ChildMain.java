@@ -13,7 +13,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
 import memolab.grader.junit.OutcomeCollector;
+import memolab.grader.runner.StepCounting;
 import memolab.grader.runner.SuiteRunner;
+import memolab.grader.shared.WorkMeter;
 import memolab.grader.score.TestOutcome;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.support.descriptor.MethodSource;
@@ -21,9 +23,9 @@ import org.junit.platform.launcher.TestIdentifier;
 
 /**
  * The entry point of the JVM that runs one submission: {@code ChildMain <classes> <suite>
- * <hidden> [<skip>]}, where the file {@code <skip>} lists the tests an earlier JVM of the
- * same submission already concluded ({@code Class#method}, one a line), which this one
- * leaves out. The first line on standard input is the channel key. Student output is kept
+ * <hidden> [<skip> <defer>]}, where the file {@code <skip>} lists the tests an earlier JVM of
+ * the same submission already concluded ({@code Class#method}, one a line), which this one
+ * leaves out, and the file {@code <defer>} the test classes to run after the others. The first line on standard input is the channel key. Student output is kept
  * (capped) and sent at the end; results go out on the signed channel as each test ends, so
  * a run cut short still reports what it finished.
  */
@@ -48,11 +50,14 @@ public final class ChildMain {
         System.setOut(studentOut);
         System.setErr(studentOut);
 
+        // The cost tests count the steps of copies of the student's classes (none of the classes the other tests run).
+        WorkMeter.install(StepCounting::instrument);
         Emitter emitter = new Emitter(channel, channelOut, captured);
         emitter.send(ChildEvent.ready());
         Set<String> skip = args.length > 3 ? Set.copyOf(Files.readAllLines(Path.of(args[3]), StandardCharsets.UTF_8)) : Set.of();
+        Set<String> defer = args.length > 4 ? Set.copyOf(Files.readAllLines(Path.of(args[4]), StandardCharsets.UTF_8)) : Set.of();
         List<TestOutcome> outcomes = SuiteRunner.run(List.of(Path.of(args[0])), List.of(Path.of(args[1])),
-                Boolean.parseBoolean(args[2]), skip, emitter);
+                Boolean.parseBoolean(args[2]), skip, defer, emitter);
         outcomes.forEach(outcome -> emitter.send(ChildEvent.outcome(outcome))); // final word, incl. tests of a class that failed to start
         emitter.send(studentOutput(captured));
         emitter.send(ChildEvent.finished());

@@ -45,14 +45,19 @@ final class SuiteRun {
     static final String HEAP = "512m";
 
     /**
-     * How many times one submission's run may stop at a test that never returned (or ran out
-     * of memory) and go on in a fresh JVM. Ten: the corpus's looping one-bug submissions stop
-     * at most four times (a plain-recursion Fibonacci: fib(0) to fib(93), fib(1000) and two
-     * hidden values tests), which leaves room for a bug that loops in more of them; and ten
-     * stops of about 11 s each (the test's limit of 10 s, a grace of half a second, a fresh
-     * JVM) stay well inside the default wall-clock limit of 300 s.
+     * How long, in all, the tests that stopped a JVM of one submission may have run before
+     * the run goes on no more: 60 s. The corpus's looping one-bug submissions use at most 42 s
+     * of it (a plain-recursion Fibonacci: four tests of 10 s and a grace of half a second
+     * each: fib(0) to fib(93), fib(1000) and two hidden values tests), and a submission that
+     * loops everywhere holds a worker about a minute more than it would without loops, not the
+     * whole wall-clock limit. A test class where a test stopped runs last in each fresh JVM
+     * ({@link #deferredClasses}), so that the tests left unrun when the budget is spent are
+     * rather those of the classes the code loops in.
      */
-    static final int MAX_STOPS = 10;
+    static final double STOP_BUDGET_SECONDS = 60;
+
+    /** How many fresh JVMs one submission may get at most, however short its stops (running out of memory is quick). */
+    static final int MAX_STOPS = 8;
 
     private final GradingPlan plan;
     private final boolean hidden;
@@ -69,8 +74,11 @@ final class SuiteRun {
         this.jvmFlags = jvmFlags;
     }
 
-    /** One JVM's stop at a test: the test, and whether memory ran out (else its code never returned). */
-    private record Stop(String test, boolean outOfMemory) {
+    /**
+     * One JVM's stop at a test: its name and key, whether memory ran out (else its code never
+     * returned), and how long the test had run.
+     */
+    private record Stop(String test, String key, boolean outOfMemory, double seconds) {
     }
 
     /** Runs the suite on {@code classes} until every test is concluded, the stops are used up, or time is. */
@@ -91,7 +99,9 @@ final class SuiteRun {
         while (true) {
             Path skip = factsFile.resolveSibling("concluded-tests.txt");
             Files.write(skip, concluded, StandardCharsets.UTF_8);
-            Attempt attempt = attempt(classes, factsFile, skip, deadline, student);
+            Path defer = factsFile.resolveSibling("deferred-classes.txt");
+            Files.write(defer, deferredClasses(stops, outcomes), StandardCharsets.UTF_8);
+            Attempt attempt = attempt(classes, factsFile, skip, defer, deadline, student);
             ChildReader reader = attempt.reader;
             reader.received.forEach(key -> outcomes.put(key, reader.outcomes.get(key)));
             concluded.addAll(reader.received);
@@ -116,10 +126,12 @@ final class SuiteRun {
                 ending = new Ending(Status.GRADED, null);
                 break;
             }
-            if (stops.size() >= MAX_STOPS || System.nanoTime() >= deadline) {
+            double stopped = stops.stream().mapToDouble(Stop::seconds).sum();
+            if (stopped >= STOP_BUDGET_SECONDS || stops.size() >= MAX_STOPS || System.nanoTime() >= deadline) {
                 ending = new Ending(ending.status(), describe(stops) + " After each, the tests not yet run went on in a "
-                        + "fresh JVM, " + MAX_STOPS + " times at most, so the tests after the last were not run. Code "
-                        + "that loops in every test usually loops in a constructor or a static initialiser.");
+                        + "fresh JVM (a test class where one had stopped last), until such tests had "
+                        + "taken " + (int) STOP_BUDGET_SECONDS + " s in all; the tests after the last were not run. Fix "
+                        + "the loop those tests name first: the others will run again.");
                 break;
             }
         }
@@ -167,7 +179,7 @@ final class SuiteRun {
     private static Optional<Stop> stopAtOneTest(Ending ending, ChildReader reader, Map<String, TestOutcome> outcomes,
             Set<String> concluded) {
         if (reader.runaway != null) {
-            return Optional.of(new Stop(reader.runaway, false));
+            return Optional.of(new Stop(reader.runaway, reader.runningKey, false, reader.runningFor()));
         }
         if (ending.status() == Status.CRASHED && ending.outOfMemory() && reader.runningKey != null
                 && outcomes.containsKey(reader.runningKey)) {
@@ -175,7 +187,7 @@ final class SuiteRun {
                     + "that keeps growing: entries never evicted, nodes never unlinked.";
             outcomes.computeIfPresent(reader.runningKey, (k, o) -> o.with(TestOutcome.Status.FAILED, why));
             concluded.add(reader.runningKey);
-            return Optional.of(new Stop(reader.running, true));
+            return Optional.of(new Stop(reader.running, reader.runningKey, true, reader.runningFor()));
         }
         return Optional.empty();
     }
@@ -184,10 +196,37 @@ final class SuiteRun {
     private record Attempt(Process process, ChildReader reader, CappedOutput stderr, boolean ended, long spawned) {
     }
 
-    private Attempt attempt(Path classes, Path factsFile, Path skip, long deadline, String student) throws IOException {
+    /**
+     * The test classes in which a test stopped a JVM: the next JVM runs them last. A bug that
+     * loops in many tests of one class (a keys() that never returns, say) would otherwise
+     * spend the budget there, and leave the tests of classes it never reaches unrun.
+     */
+    private static Set<String> deferredClasses(List<Stop> stops, Map<String, TestOutcome> outcomes) {
+        Map<String, Integer> stopsPerClass = new java.util.TreeMap<>(); // how many, for whoever reads it next
+        for (Stop stop : stops) {
+            TestOutcome outcome = outcomes.get(stop.key());
+            if (outcome != null) {
+                stopsPerClass.merge(topLevel(outcome.testClass()), 1, Integer::sum);
+            }
+        }
+        Set<String> classes = new java.util.TreeSet<>();
+        stopsPerClass.forEach((testClass, count) -> {
+            classes.add(testClass);
+        });
+        return classes;
+    }
+
+    /** The top-level class of a (possibly nested) test class: JUnit orders top-level classes. */
+    private static String topLevel(String testClass) {
+        int nested = testClass.indexOf('$');
+        return nested < 0 ? testClass : testClass.substring(0, nested);
+    }
+
+    private Attempt attempt(Path classes, Path factsFile, Path skip, Path defer, long deadline, String student)
+            throws IOException {
         ResultChannel channel = ResultChannel.withNewKey();
         long spawned = System.nanoTime();
-        Process process = startChild(classes, factsFile, skip, channel);
+        Process process = startChild(classes, factsFile, skip, defer, channel);
         ChildReader reader = new ChildReader(channel, process.getInputStream(), plan.outcomes());
         CappedOutput stderr = new CappedOutput(16 * 1024);
         boolean ended = awaitChild(process, reader, stderr, Math.max(1, deadline - System.nanoTime()), student);
@@ -200,7 +239,7 @@ final class SuiteRun {
      * work folder as its working directory, and the result
      * channel's key on its standard input before any student code runs.
      */
-    private Process startChild(Path classes, Path factsFile, Path skip, ResultChannel channel) throws IOException {
+    private Process startChild(Path classes, Path factsFile, Path skip, Path defer, ResultChannel channel) throws IOException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx" + HEAP, "-XX:+ExitOnOutOfMemoryError", "-ea"));
         command.addAll(jvmFlags);
@@ -209,7 +248,7 @@ final class SuiteRun {
                 .map(entry -> Path.of(entry).toAbsolutePath().toString()).collect(Collectors.joining(File.pathSeparator));
         command.addAll(List.of("-D" + RuleFacts.PROPERTY + "=" + factsFile.toAbsolutePath(), "-cp", classPath,
                 ChildMain.class.getName(), classes.toAbsolutePath().toString(), plan.suiteRoot().toAbsolutePath().toString(),
-                Boolean.toString(hidden), skip.toAbsolutePath().toString()));
+                Boolean.toString(hidden), skip.toAbsolutePath().toString(), defer.toAbsolutePath().toString()));
         // Its working directory is the submission's own work folder, not the grader's, where a
         // relative file name would reach the reports.
         ProcessBuilder builder = new ProcessBuilder(command).directory(factsFile.getParent().toFile());
@@ -286,6 +325,7 @@ final class SuiteRun {
         final CappedOutput unsigned = new CappedOutput(16 * 1024); // what reached stdout outside the channel
         volatile String running;
         volatile String runningKey;
+        volatile long runningSince;
         volatile boolean finished;
         volatile String runaway; // the test that never returned, when the run stopped itself
         volatile long readyAt = -1;
@@ -297,6 +337,11 @@ final class SuiteRun {
             this.channel = channel;
             this.in = in;
             plan.forEach(o -> outcomes.put(key(o), o));
+        }
+
+        /** Seconds since the last test started. */
+        double runningFor() {
+            return runningSince == 0 ? 0 : (System.nanoTime() - runningSince) / 1e9;
         }
 
         void readAll() {
@@ -330,6 +375,7 @@ final class SuiteRun {
                 case "started" -> {
                     running = event.test();
                     runningKey = event.key();
+                    runningSince = System.nanoTime();
                 }
                 case "outcome" -> {
                     String key = key(event.outcome());

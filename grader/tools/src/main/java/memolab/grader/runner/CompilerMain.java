@@ -1,6 +1,8 @@
 package memolab.grader.runner;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,22 +10,37 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The entry point of the JVM that compiles one submission: {@code CompilerMain <request>
- * <result>}. The request file holds the output folder on its first line, then one source
- * per line; the result file gets "success" or "failure" on its first line, then the
- * compiler's messages, each ended by a line holding only {@link #END}. Its own JVM bounds the
- * compiler's memory and time, whatever the sources are (see {@code BoundedCompile}).
+ * The entry point of a JVM that compiles submissions, one after another: each line on its
+ * standard input names a request file and a result file, separated by a tab. The request
+ * holds the output folder on its first line, then one source per line; the result gets
+ * "success" or "failure" on its first line, then the compiler's messages, each ended by a
+ * line holding only {@link #END}; then this JVM prints {@link #DONE} on a line of its own.
+ * Its own JVM bounds the compiler's memory and time, whatever the sources are (see
+ * {@code BoundedCompile}).
  */
 public final class CompilerMain {
 
     /** The line that ends each message in the result file: messages span lines, and no message holds a NUL. */
     public static final String END = "\u0000";
 
+    /** What this JVM prints when a result file is written. */
+    public static final String DONE = "memolab-compiled";
+
     private CompilerMain() {
     }
 
     public static void main(String[] args) throws IOException {
-        List<String> request = Files.readAllLines(Path.of(args[0]), StandardCharsets.UTF_8);
+        BufferedReader requests = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        for (String line = requests.readLine(); line != null; line = requests.readLine()) {
+            String[] files = line.split("\t");
+            compile(Path.of(files[0]), Path.of(files[1]));
+            System.out.println(DONE);
+            System.out.flush();
+        }
+    }
+
+    private static void compile(Path requestFile, Path resultFile) throws IOException {
+        List<String> request = Files.readAllLines(requestFile, StandardCharsets.UTF_8);
         Path output = Path.of(request.get(0));
         List<Path> sources = new ArrayList<>();
         request.subList(1, request.size()).forEach(line -> sources.add(Path.of(line)));
@@ -32,6 +49,6 @@ public final class CompilerMain {
         for (String message : compilation.messages()) {
             result.append(message.replace(END, "")).append('\n').append(END).append('\n');
         }
-        Files.writeString(Path.of(args[1]), result, StandardCharsets.UTF_8);
+        Files.writeString(resultFile, result, StandardCharsets.UTF_8);
     }
 }

@@ -65,10 +65,20 @@ public final class SuiteRunner {
      */
     public static List<TestOutcome> run(List<Path> submissionClasses, List<Path> suiteClasses, boolean includeHidden,
                                         Set<String> skip, TestExecutionListener... listeners) throws IOException {
+        return run(submissionClasses, suiteClasses, includeHidden, skip, Set.of(), listeners);
+    }
+
+    /**
+     * As {@link #run(List, List, boolean, Set, TestExecutionListener...)}, with the test classes
+     * in {@code deferred} run after all the others ({@link DeferredClassesLast}).
+     */
+    public static List<TestOutcome> run(List<Path> submissionClasses, List<Path> suiteClasses, boolean includeHidden,
+                                        Set<String> skip, Set<String> deferred, TestExecutionListener... listeners)
+            throws IOException {
         OutcomeCollector collector = new OutcomeCollector();
         TestExecutionListener[] all = Arrays.copyOf(listeners, listeners.length + 1);
         all[listeners.length] = collector;
-        withSuite(submissionClasses, suiteClasses, includeHidden, ALL_TEST_CLASSES, skip,
+        withSuite(submissionClasses, suiteClasses, includeHidden, ALL_TEST_CLASSES, skip, deferred,
                 (launcher, request) -> launcher.execute(request, all));
         return collector.outcomes();
     }
@@ -82,7 +92,7 @@ public final class SuiteRunner {
         OutcomeCollector collector = new OutcomeCollector();
         TestExecutionListener[] all = Arrays.copyOf(listeners, listeners.length + 1);
         all[listeners.length] = collector;
-        withSuite(submissionClasses, suiteClasses, includeHidden, testClasses, Set.of(),
+        withSuite(submissionClasses, suiteClasses, includeHidden, testClasses, Set.of(), Set.of(),
                 (launcher, request) -> launcher.execute(request, all));
         return collector.outcomes();
     }
@@ -95,7 +105,7 @@ public final class SuiteRunner {
     public static List<TestOutcome> plan(List<Path> submissionClasses, List<Path> suiteClasses, boolean includeHidden)
             throws IOException {
         List<TestOutcome> plan = new ArrayList<>();
-        withSuite(submissionClasses, suiteClasses, includeHidden, ALL_TEST_CLASSES, Set.of(),
+        withSuite(submissionClasses, suiteClasses, includeHidden, ALL_TEST_CLASSES, Set.of(), Set.of(),
                 (launcher, request) -> plan.addAll(OutcomeCollector.gradedTests(launcher.discover(request)).values()));
         return plan;
     }
@@ -105,7 +115,8 @@ public final class SuiteRunner {
     }
 
     private static void withSuite(List<Path> submissionClasses, List<Path> suiteClasses, boolean includeHidden,
-                                  String testClasses, Set<String> skip, SuiteAction action) throws IOException {
+                                  String testClasses, Set<String> skip, Set<String> deferred, SuiteAction action)
+            throws IOException {
         List<URL> submission = new ArrayList<>();
         for (Path path : submissionClasses) {
             submission.add(toUrl(path));
@@ -123,6 +134,10 @@ public final class SuiteRunner {
                     .filters(includeClassNamePatterns(java.util.regex.Pattern.quote(SUITE_PACKAGE) + "\\." + testClasses));
             if (!includeHidden) {
                 request.filters(TagFilter.excludeTags(Hidden.TAG));
+            }
+            if (!deferred.isEmpty()) {
+                request.configurationParameter("junit.jupiter.testclass.order.default", DeferredClassesLast.class.getName())
+                        .configurationParameter(DeferredClassesLast.PARAMETER, String.join(",", deferred));
             }
             if (!skip.isEmpty()) {
                 request.filters((PostDiscoveryFilter) descriptor -> FilterResult.includedIf(!skip.contains(key(descriptor))));

@@ -1,0 +1,70 @@
+package memolab.grader.suite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.IntFunction;
+
+/**
+ * The cost tests' deterministic half, in final grading: the same calls at a small and a large
+ * capacity, on copies of the student's classes that count their steps (a call of one of their
+ * methods, a turn of one of their loops; {@link memolab.grader.shared.WorkMeter}). A call of an
+ * O(1) cache takes as many steps at either capacity; one that walks part of its list, even a
+ * thousandth of it, takes more at the large one, whatever the machine is doing and however
+ * small its constant. Timing cannot tell those apart under the margin the loaded machine
+ * needs; counting can. Work done inside the JDK's own classes (a {@code LinkedList.remove(Object)})
+ * is not counted here: the timed half of the test judges it. Outside final grading (a
+ * student's own run) no class counts its steps, and this check says nothing.
+ */
+final class StepCheck {
+
+    /**
+     * A kind of call may take at most this many times its steps at the small capacity, plus
+     * {@link #SLACK}: an O(1) cache takes the same number at both (the reference: exactly the
+     * same), one that tidies up now and then (a lazy deque) about the same on average, an
+     * O(log n) one of its own 1.4 to 2 times as many between capacities 1,000 and 250,000; a
+     * walk of a thousandth of the entries takes about 100 times as many at 100,000.
+     */
+    static final double LIMIT = 2.5;
+
+    /** Steps a kind of call may take beyond {@link #LIMIT} times its small-capacity figure, for calls of one or two steps. */
+    static final double SLACK = 2;
+
+    private static final long SEED = 0x5EED5L;
+
+    private StepCheck() {
+    }
+
+    static void assertConstantSteps(int smallCapacity, int largeCapacity) {
+        Optional<IntFunction<long[]>> workload = WithoutAssertions.loadCountingSteps(StepWorkload.class, intFunction(),
+                new Class<?>[] {Long.class}, SEED);
+        if (workload.isEmpty()) {
+            return; // not final grading: no class counts its steps
+        }
+        long[] small = workload.get().apply(smallCapacity);
+        long[] large = workload.get().apply(largeCapacity);
+        int kinds = StepWorkload.KINDS.length;
+        for (int kind = 0; kind < kinds; kind++) {
+            double smallPerCall = small[kind] / (double) Math.max(1, small[kinds + kind]);
+            double largePerCall = large[kind] / (double) Math.max(1, large[kinds + kind]);
+            String name = StepWorkload.KINDS[kind];
+            assertThat(largePerCall).withFailMessage(() -> String.format(Locale.ROOT,
+                    "%s took %.1f steps of your code per call at capacity %,d, and %.1f at capacity %,d (a step is a "
+                            + "call of one of your methods, or one more turn of one of your loops; counted over %,d "
+                            + "calls at each capacity, the same calls in the same order). A call of an O(1) cache takes "
+                            + "as many steps whatever the capacity; this one takes %.0f times as many, so it walks part "
+                            + "of the entries on each call, however fast it is: a search for the entry, the oldest "
+                            + "entry or the size, a loop over a part of the list. Every method but keys() and clear() "
+                            + "must do only the work of its own entry (chapter 3, \"Operations and their cost\").",
+                    name, smallPerCall, smallCapacity, largePerCall, largeCapacity,
+                    (long) StepWorkload.CALLS_PER_ENTRY * smallCapacity, largePerCall / Math.max(smallPerCall, 1)))
+                    .isLessThanOrEqualTo(LIMIT * smallPerCall + SLACK);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Class<IntFunction<long[]>> intFunction() {
+        return (Class<IntFunction<long[]>>) (Class<?>) IntFunction.class;
+    }
+}

@@ -7,7 +7,7 @@ import memolab.grader.shared.WorkMeter;
 
 /**
  * The calls whose steps {@link StepCheck} counts: a cache of the given capacity, filled, then
- * four calls per entry of its capacity drawn from a fixed stream (keys from twice the
+ * two calls per entry of its capacity drawn from a fixed stream (keys from twice the
  * capacity, so about half the look-ups miss and most puts evict): get, put, containsKey,
  * remove, computeIfAbsent, size and stats. {@code apply(capacity, budget)} returns, per kind
  * of call, the steps of student code counted and the calls made; it stops early once the
@@ -22,7 +22,7 @@ final class StepWorkload implements BiFunction<Integer, Long, long[]> {
     static final String[] KINDS = {"get", "put", "containsKey", "remove", "computeIfAbsent", "size", "stats"};
 
     /** Calls per entry of the capacity: enough that a structure tidied now and then (amortised O(1)) shows its average. */
-    static final int CALLS_PER_ENTRY = 4;
+    static final int CALLS_PER_ENTRY = 2;
 
     private final long seed;
 

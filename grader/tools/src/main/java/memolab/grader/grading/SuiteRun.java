@@ -202,17 +202,13 @@ final class SuiteRun {
      * spend the budget there, and leave the tests of classes it never reaches unrun.
      */
     private static Set<String> deferredClasses(List<Stop> stops, Map<String, TestOutcome> outcomes) {
-        Map<String, Integer> stopsPerClass = new java.util.TreeMap<>(); // how many, for whoever reads it next
+        Set<String> classes = new java.util.TreeSet<>();
         for (Stop stop : stops) {
             TestOutcome outcome = outcomes.get(stop.key());
             if (outcome != null) {
-                stopsPerClass.merge(topLevel(outcome.testClass()), 1, Integer::sum);
+                classes.add(topLevel(outcome.testClass()));
             }
         }
-        Set<String> classes = new java.util.TreeSet<>();
-        stopsPerClass.forEach((testClass, count) -> {
-            classes.add(testClass);
-        });
         return classes;
     }
 

@@ -78,10 +78,11 @@ final class GradingThroughput {
                 makes a class-data archive, once, on the grader's stubs, which every suite JVM after it maps (the \
                 making is in the wall time). This build compiles each submission in a compiler JVM of its own, which \
                 serves one compilation after another (the baseline compiled in the grader's own JVM). A test whose \
-                code never returns ends its suite JVM at its own limit (10 s; 60 s for the memoized-vs-naive tests), \
-                and the tests not yet run go on in a fresh one until such tests have taken 60 s; the looping \
+                code never returns ends its suite JVM at its own limit (5 s; 4 s for the first call of the memoized-vs-naive \
+                tests and the first round of the cost tests), and the tests not yet run go on in a fresh one until such \
+                tests have taken 40 s; the looping \
                 submissions (infinite-loop and fib-endless-loop, and the corpus's fib-plain-recursion, \
-                capacity-one-loops and remove-last-loops) hold a worker longest, up to this run's limit of 60 s (the \
+                capacity-one-loops and remove-last-loops) hold a worker longest, about 20 to 45 s (the \
                 baseline stopped a run at its second such test, with the tests after it unrun).
                 """, submissions.size(), smoke ? "a short run: 2 copies of the reference" : "6 copies of the reference, the stubs, "
                         + "every buggy variant, 9 hostile ones", Machine.describe(), rows, String.join(" ", SubmissionGrader.JIT_FLAGS),

@@ -291,7 +291,7 @@ public class OutcomeCollector implements TestExecutionListener {
                 + "argument never gets closer to its base case, or that repeats work it already did.";
     }
 
-    /** "still running LruCache.get (LruCache.java:57) after 10 s: an endless loop?", with what to look for. */
+    /** "still running LruCache.get (LruCache.java:57) after 5 s: an endless loop?", with what to look for. */
     public static String stillRunning(StackTraceElement origin, String limit) {
         return "Still running " + where(origin) + " after " + limit + ": an endless loop? The test was stopped there. "
                 + "Look for a loop whose condition never changes, or a list whose links form a cycle (a node linked "

@@ -310,7 +310,7 @@ class ReleaseTest {
             }
         }
         Map<String, String> env = new java.util.HashMap<>(withBundle());
-        env.put("MEMOLAB_SUITE_SECONDS", "12"); // the same limits, shorter (before a second test's own 10 s ends)
+        env.put("MEMOLAB_SUITE_SECONDS", "12"); // the same limits, shorter (before a third test's own 5 s ends)
         Run run = runIn(pushed, autograder(), env);
         assertThat(run.exitCode).as("autograder.py's exit code; output:%n%s", run.tail()).isZero();
         JsonObject result = validResult(pushed.resolve("result.json"));

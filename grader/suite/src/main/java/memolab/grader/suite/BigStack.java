@@ -20,8 +20,8 @@ final class BigStack {
     /** The stack of the recursion's thread: 32 times the JVM's usual default of 1 MB. */
     static final long STACK_BYTES = 32L << 20;
 
-    /** How long the recursion may run: less than the test's own limit (10 s), so this one names the line. */
-    static final long LIMIT_MILLIS = 8_000;
+    /** How long the recursion may run: less than the test's own limit (5 s), so this one names the line. */
+    static final long LIMIT_MILLIS = 4_000;
 
     private BigStack() {
     }

@@ -100,6 +100,8 @@ final class CostMeter {
     static Cost measure(int smallCapacity, int largeCapacity, int rounds) {
         LongToDoubleFunction small = workload(smallCapacity, 1);
         LongToDoubleFunction large = workload(largeCapacity, 2);
+        firstRound(small, smallCapacity);
+        firstRound(large, largeCapacity);
         Cost cost = quick(small, large, smallCapacity, largeCapacity);
         if (cost == null) {
             cost = full(small, large, smallCapacity, largeCapacity, rounds);
@@ -113,6 +115,21 @@ final class CostMeter {
         small.applyAsDouble(-1); // each cache behaved as an LRU cache of its capacity
         large.applyAsDouble(-1);
         return cost;
+    }
+
+    /**
+     * One quick round under {@link BigStack}'s limit rather than the test's own minutes: a cache
+     * that never returns from a call (a loop in get, say) stops here, and its suite JVM is
+     * replaced that much sooner. A round is 10 ms of calls; the slowest correct cache's single
+     * call takes microseconds.
+     */
+    private static void firstRound(LongToDoubleFunction workload, int capacity) {
+        try {
+            BigStack.call("calls on a cache of capacity " + capacity, () -> workload.applyAsDouble(QUICK_ROUND_NANOS));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while timing the cache", e);
+        }
     }
 
     /** The small cache's median cost per call over the plain LRU cache's, in alternating rounds. */

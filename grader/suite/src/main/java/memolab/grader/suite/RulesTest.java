@@ -11,6 +11,7 @@ import memolab.grader.rules.RuleViolation;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Category 7: the rules of the exercise, checked on the student's compiled classes. The
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
  */
 @Order(1)
 @DisplayName("Rules of the exercise")
+@Timeout(30) // ArchUnit reads the classes in the first of these tests: 2 s here, more on a slow machine
 class RulesTest {
 
     @Test
@@ -75,6 +77,7 @@ class RulesTest {
     }
 
     @Test
+    @Timeout(5) // runs student code: the suite's usual limit
     @Graded(category = RULES, points = 1, guards = Guard.MEMO_IN_LRU_CACHE)
     @DisplayName("Fibonacci keeps its results in its LruCache")
     void fibonacciUsesLruCache() {

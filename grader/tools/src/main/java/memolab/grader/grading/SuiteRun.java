@@ -46,18 +46,18 @@ final class SuiteRun {
 
     /**
      * How long, in all, the tests that stopped a JVM of one submission may have run before
-     * the run goes on no more: 60 s. The corpus's looping one-bug submissions use at most 42 s
-     * of it (a plain-recursion Fibonacci: four tests of 10 s and a grace of half a second
+     * the run goes on no more: 40 s. The corpus's looping one-bug submissions use at most 20 s
+     * of it (a plain-recursion Fibonacci: four tests of 4 to 5 s and a grace of half a second
      * each: fib(0) to fib(93), fib(1000) and two hidden values tests), and a submission that
-     * loops everywhere holds a worker about a minute more than it would without loops, not the
+     * loops everywhere holds a worker about 40 s more than it would without loops, not the
      * whole wall-clock limit. A test class where a test stopped runs last in each fresh JVM
      * ({@link #deferredClasses}), so that the tests left unrun when the budget is spent are
      * rather those of the classes the code loops in.
      */
-    static final double STOP_BUDGET_SECONDS = 60;
+    static final double STOP_BUDGET_SECONDS = 40;
 
     /** How many fresh JVMs one submission may get at most, however short its stops (running out of memory is quick). */
-    static final int MAX_STOPS = 8;
+    static final int MAX_STOPS = 6;
 
     private final GradingPlan plan;
     private final boolean hidden;
@@ -129,8 +129,9 @@ final class SuiteRun {
             double stopped = stops.stream().mapToDouble(Stop::seconds).sum();
             if (stopped >= STOP_BUDGET_SECONDS || stops.size() >= MAX_STOPS || System.nanoTime() >= deadline) {
                 ending = new Ending(ending.status(), describe(stops) + " After each, the tests not yet run went on in a "
-                        + "fresh JVM (a test class where one had stopped last), until such tests had "
-                        + "taken " + (int) STOP_BUDGET_SECONDS + " s in all; the tests after the last were not run. Fix "
+                        + "fresh JVM (a test class where one had stopped last), until " + MAX_STOPS + " tests had stopped or "
+                        + "such tests had taken " + (int) STOP_BUDGET_SECONDS + " s in all; the tests after the last were "
+                        + "not run. Fix "
                         + "the loop those tests name first: the others will run again.");
                 break;
             }

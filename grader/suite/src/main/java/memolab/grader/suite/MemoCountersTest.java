@@ -37,6 +37,27 @@ class MemoCountersTest {
                                 : " (what your LruCache gives a faithful memoizer; Python's lru_cache would give " + model
                                 + ": categories 1 and 2 show where your LruCache differs)")
                 .isEqualTo(expected);
+        ObservedMemo.onTrustedCache().ifPresent(observed -> assertObserved(observed.apply(capacity, n), capacity, n, model));
+    }
+
+    /**
+     * Final grading: the same call on the grader's own cache, which counts what the memoizer
+     * really asked of it ({@link ObservedMemo}), must give Python's counters, and
+     * {@code cacheInfo()} must report them. A correct memoizer passes this wherever it passes
+     * the check above, whatever the student's cache does.
+     */
+    private static void assertObserved(long[] seen, int capacity, int n, Counters model) {
+        CacheStats python = new CacheStats(model.hits(), model.misses(), model.evictions(), model.size(), capacity);
+        assertThat(ObservedMemo.stats(seen, ObservedMemo.OBSERVED))
+                .as("final grading ran your Fibonacci(%d).fib(%d) once more, on the course's own LruCache, which counts "
+                        + "every call it really gets: it should count %s, as Python's lru_cache does. Every call fib(k), "
+                        + "base cases included, must go through the cache once, fib(k - 1) before fib(k - 2)",
+                        capacity, n, python)
+                .isEqualTo(python);
+        assertThat(ObservedMemo.stats(seen, ObservedMemo.REPORTED))
+                .as("final grading ran your Fibonacci(%d).fib(%d) once more, on the course's own LruCache: cacheInfo() "
+                        + "should report what that cache counted", capacity, n)
+                .isEqualTo(python);
     }
 
     /** What a faithful memoizer gets from the student's cache; a cache that fails it fails this test too, and says why. */

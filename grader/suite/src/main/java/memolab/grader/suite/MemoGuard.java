@@ -1,17 +1,12 @@
 package memolab.grader.suite;
 
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import memolab.CacheStats;
 import memolab.Fibonacci;
 import memolab.LruCache;
 import memolab.grader.Guard;
-import memolab.grader.rules.ExerciseRules;
 import memolab.grader.rules.RuleViolation;
 
 /**
@@ -24,6 +19,11 @@ import memolab.grader.rules.RuleViolation;
  * tests use), its counters say nothing, and the check asks only that the cache holds something
  * after {@code fib(30)}. Where {@code fib(30)} throws on two fresh instances, the code alone is
  * judged.
+ *
+ * <p>In final grading it also watches instead of asking: the student's {@code Fibonacci} runs
+ * on the grader's own cache, whose counters are what it was really asked ({@link ObservedMemo}).
+ * A cache that recognises the suite's yardstick, or counters a {@code Fibonacci} computes for
+ * itself, change nothing there.
  */
 final class MemoGuard {
 
@@ -33,6 +33,59 @@ final class MemoGuard {
     }
 
     static void check() {
+        boolean ran = checkOnOwnCache();
+        ObservedMemo.onTrustedCache().ifPresent(observed -> checkObserved(observed, ran));
+    }
+
+    /**
+     * Final grading: the memoizer once more, on the grader's own cache ({@link ObservedMemo}),
+     * which counts what it is really asked; nothing there for the student's cache to report
+     * or to sniff. After {@code fib(30)} on a fresh {@code Fibonacci(128)}, a memoizer has
+     * looked up each {@code fib(k)} once and missed (31 misses; 29 where the base cases skip
+     * the cache), found the others there (28 hits, as Python counts; 27 without the base
+     * cases, 26 or more in any order of the two calls), and stored each; and its
+     * {@code cacheInfo()} says exactly that.
+     *
+     * @param ran whether {@code fib(30)} ran on the student's own cache; where it threw there,
+     *            an exception here too leaves the verdict to the code alone
+     */
+    private static void checkObserved(java.util.function.BiFunction<Integer, Integer, long[]> observed, boolean ran) {
+        long[] seen;
+        try {
+            seen = observed.apply(128, N);
+        } catch (RuntimeException | StackOverflowError | LinkageError e) {
+            if (!ran) {
+                return;
+            }
+            throw new RuleViolation("Rule broken: Fibonacci keeps its results in its LruCache. Final grading runs your "
+                    + "Fibonacci once more on the course's own LruCache (the contract's methods only), which counts every "
+                    + "call it gets; there fib(" + N + ") on a fresh Fibonacci(128) threw " + e + ", though it ran on "
+                    + "yours. Use only the LruCache methods the stub declares, and nothing that depends on how your "
+                    + "cache is written." + consequence());
+        }
+        CacheStats counted = ObservedMemo.stats(seen, ObservedMemo.OBSERVED);
+        CacheStats reported = ObservedMemo.stats(seen, ObservedMemo.REPORTED);
+        String what = seen[ObservedMemo.CACHES] == 0
+                ? "it holds no LruCache in its fields after fib(" + N + ")"
+                : counted.misses() < N - 1 || counted.misses() > N + 1 || counted.hits() < N - 4 || counted.size() < N - 1
+                        ? "the cache counted " + counted.hits() + " hits and " + counted.misses() + " misses and holds "
+                                + counted.size() + " entries, where a memoizer looks up each fib(k) and misses once "
+                                + "(" + (N + 1) + " misses, " + (N - 1) + " without the base cases), finds the second "
+                                + "call's value there (" + (N - 2) + " hits, as Python counts) and stores each result"
+                        : !counted.equals(reported)
+                                ? "the cache counted " + counted + ", but cacheInfo() reports " + reported
+                                : null;
+        if (what != null) {
+            throw new RuleViolation("Rule broken: Fibonacci keeps its results in its LruCache. Final grading runs your "
+                    + "Fibonacci once more on the course's own LruCache, which counts every call it really gets: after "
+                    + "fib(" + N + ") on a fresh Fibonacci(128), " + what + ". Each fib(k) should look k up in the cache, "
+                    + "and on a miss compute fib(k - 1) + fib(k - 2) and store it there, as Python's @lru_cache does; "
+                    + "cacheInfo() returns the cache's stats()." + consequence());
+        }
+    }
+
+    /** The check on the student's own cache, as their own run makes it; whether fib(30) ran at all. */
+    private static boolean checkOnOwnCache() {
         Fibonacci fibonacci = new Fibonacci(128);
         BigInteger value;
         try {
@@ -49,7 +102,7 @@ final class MemoGuard {
                     throw new RuleViolation("Rule broken: Fibonacci keeps its results in its LruCache. Fibonacci does not "
                             + "use LruCache at all." + consequence());
                 }
-                return;
+                return false;
             }
         }
         List<LruCache<?, ?>> caches = cachesIn(fibonacci);
@@ -63,7 +116,7 @@ final class MemoGuard {
             // Its counters cannot be trusted: judge by what the cache holds, however it counts.
             for (LruCache<?, ?> cache : caches) {
                 if (holdsSomething(cache)) {
-                    return;
+                    return true;
                 }
             }
             throw new RuleViolation("Rule broken: Fibonacci keeps its results in its LruCache. After fib(" + N + ") on a "
@@ -78,7 +131,7 @@ final class MemoGuard {
             boolean filled = cache.size() > 0;
             boolean honest = own.equals(reported);
             if (searched && filled && honest) {
-                return;
+                return true;
             }
             seen = "its LruCache reports " + own + " and holds " + cache.size() + " entries; cacheInfo() reports " + reported
                     + (!filled ? ": nothing was stored in the cache"
@@ -131,56 +184,16 @@ final class MemoGuard {
         }
     }
 
-    /** How many objects deep {@link #cachesIn} looks: Fibonacci, a helper of its own, and one more. */
-    private static final int DEPTH = 3;
-
     /**
      * The LruCaches that the object's fields (its own and inherited, static or not) hold, or
      * that a field holds through objects of the student's own classes (a helper that wraps the
-     * cache, a lambda that captured it), up to {@link #DEPTH} objects deep.
+     * cache, a lambda that captured it), up to {@link ObservedMemo#DEPTH} objects deep.
      */
     private static List<LruCache<?, ?>> cachesIn(Object object) {
         List<LruCache<?, ?>> caches = new ArrayList<>();
-        Map<Object, Boolean> seen = new IdentityHashMap<>(Map.of(object, Boolean.TRUE));
-        List<Object> level = List.of(object);
-        for (int depth = 0; depth < DEPTH && !level.isEmpty(); depth++) {
-            List<Object> next = new ArrayList<>();
-            for (Object holder : level) {
-                for (Object held : fieldValues(holder)) {
-                    if (seen.put(held, Boolean.TRUE) != null) {
-                        continue; // each object once, however many fields hold it
-                    }
-                    if (held instanceof LruCache<?, ?> cache) {
-                        caches.add(cache);
-                    } else if (ExerciseRules.isStudentClass(held.getClass().getName())) {
-                        next.add(held);
-                    }
-                }
-            }
-            level = next;
+        for (Object cache : ObservedMemo.instancesIn(object, LruCache.class)) {
+            caches.add((LruCache<?, ?>) cache);
         }
         return caches;
-    }
-
-    /** The non-null values of an object's reference fields (its own and inherited, static or not). */
-    private static List<Object> fieldValues(Object object) {
-        List<Object> values = new ArrayList<>();
-        for (Class<?> type = object.getClass(); type != null && type != Object.class; type = type.getSuperclass()) {
-            for (Field field : type.getDeclaredFields()) {
-                if (field.getType().isPrimitive()) {
-                    continue;
-                }
-                try {
-                    field.setAccessible(true);
-                    Object held = field.get(Modifier.isStatic(field.getModifiers()) ? null : object);
-                    if (held != null) {
-                        values.add(held);
-                    }
-                } catch (ReflectiveOperationException | RuntimeException e) {
-                    // a field that cannot be read holds nothing this check can use
-                }
-            }
-        }
-        return values;
     }
 }

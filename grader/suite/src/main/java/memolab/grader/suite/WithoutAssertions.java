@@ -56,11 +56,40 @@ final class WithoutAssertions {
         return Optional.of(load(driver, as, argTypes, args, instrumenter.get()));
     }
 
+    /**
+     * As {@link #load}, with {@code memolab.LruCache} the grader's own (the reference's, which
+     * final grading's jar carries under {@link #TRUSTED}) instead of the student's; empty
+     * outside final grading.
+     */
+    static <T> Optional<T> loadOnTrustedCache(Class<? extends T> driver, Class<T> as, Class<?>[] argTypes, Object... args) {
+        if (!(LruCache.class.getClassLoader() instanceof ClassSnapshot) || trustedBytes(LruCache.class.getName()) == null) {
+            return Optional.empty();
+        }
+        return Optional.of(load(driver, as, argTypes, args, null, WithoutAssertions::trustedBytes));
+    }
+
+    /** Where the grader's jar keeps the grader's own LruCache, as bytes no class path maps to a class. */
+    static final String TRUSTED = "memolab/grader/trusted/";
+
+    private static byte[] trustedBytes(String className) {
+        try (var in = WithoutAssertions.class.getClassLoader()
+                .getResourceAsStream(TRUSTED + className.replace('.', '/') + ".class")) {
+            return in == null ? null : in.readAllBytes();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private static <T> T load(Class<? extends T> driver, Class<T> as, Class<?>[] argTypes, Object[] args,
             UnaryOperator<byte[]> instrumenter) {
+        return load(driver, as, argTypes, args, instrumenter, null);
+    }
+
+    private static <T> T load(Class<? extends T> driver, Class<T> as, Class<?>[] argTypes, Object[] args,
+            UnaryOperator<byte[]> instrumenter, java.util.function.Function<String, byte[]> trusted) {
         Loader loader = new Loader(List.of(location(LruCache.class), location(driver)), driver.getName(),
                 WithoutAssertions.class.getClassLoader(),
-                LruCache.class.getClassLoader() instanceof ClassSnapshot snapshot ? snapshot : null, instrumenter);
+                LruCache.class.getClassLoader() instanceof ClassSnapshot snapshot ? snapshot : null, instrumenter, trusted);
         try {
             Constructor<?> constructor = Class.forName(driver.getName(), true, loader).getDeclaredConstructor(argTypes);
             constructor.setAccessible(true);
@@ -87,17 +116,28 @@ final class WithoutAssertions {
         private final String driver;
         private final ClassSnapshot snapshot; // the student's classes as the run read them, or null: read the folder
         private final UnaryOperator<byte[]> instrumenter; // adds step counting to the student's classes, or null
+        private final java.util.function.Function<String, byte[]> trusted; // the grader's own LruCache's classes, or null
 
-        Loader(List<URL> urls, String driver, ClassLoader parent, ClassSnapshot snapshot, UnaryOperator<byte[]> instrumenter) {
+        Loader(List<URL> urls, String driver, ClassLoader parent, ClassSnapshot snapshot, UnaryOperator<byte[]> instrumenter,
+                java.util.function.Function<String, byte[]> trusted) {
             super("memolab-timing", urls.toArray(URL[]::new), parent);
             this.driver = driver;
             this.snapshot = snapshot;
             this.instrumenter = instrumenter;
+            this.trusted = trusted;
             setDefaultAssertionStatus(false);
         }
 
         @Override
         protected Class<?> findClass(String name) throws ClassNotFoundException {
+            if (trusted != null && (name.equals(LruCache.class.getName()) || name.startsWith(LruCache.class.getName() + "$"))) {
+                byte[] own = trusted.apply(name);
+                if (own == null) {
+                    throw new ClassNotFoundException(name + " (the course's LruCache has no such class: only the "
+                            + "contract's LruCache is there when final grading runs your Fibonacci on it)");
+                }
+                return defineClass(name, own, 0, own.length);
+            }
             if (snapshot == null || !ExerciseRules.isStudentClass(name)) {
                 return super.findClass(name);
             }

@@ -46,6 +46,27 @@ class GradescopeScriptTest {
     }
 
     @Test
+    @DisplayName("an upload with what macOS, Windows and editors leave beside the files scores as the files alone, the litter named")
+    void uploadLitterIsLeftOut(@TempDir Path root) throws Exception {
+        Path folder = Files.createDirectories(root.resolve("submission/my files"));
+        for (String file : List.of("LruCache.java", "Fibonacci.java")) {
+            Files.copy(Submissions.REFERENCE.resolve(file), folder.resolve(file));
+            // AppleDouble, as a copy to a USB stick makes it: a binary header (0x00051607), not UTF-8, named like a source.
+            Files.write(folder.resolve("._" + file), new byte[] {0, 5, 22, 7, 0, 2, 0, 0, (byte) 0xFF, (byte) 0xFE, 'M', 'a', 'c'});
+        }
+        Files.write(folder.resolve(".DS_Store"), new byte[] {0, 0, 0, 1, 'B', 'u', 'd', '1', (byte) 0xFF});
+        Files.write(folder.resolve("Thumbs.db"), new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0});
+        Files.writeString(folder.resolve("LruCache.java~"), "class Old {");
+        Files.write(folder.resolve(".Fibonacci.java.swp"), new byte[] {'b', '0', 'V', 'I', 'M', 0, (byte) 0xFF});
+        Files.write(Files.createDirectories(root.resolve("submission/__MACOSX/my files")).resolve("._Fibonacci.java"),
+                new byte[] {0, 5, 22, 7, (byte) 0xFF});
+        JsonObject results = runAutograder(root);
+        assertThat(results.get("score").getAsInt()).as(results.toString()).isEqualTo(100);
+        assertThat(results.get("output").getAsString()).contains("Left out unread", "._LruCache.java`", ".DS_Store`",
+                "Thumbs.db`", ".Fibonacci.java.swp`").doesNotContain("UTF-8");
+    }
+
+    @Test
     @DisplayName("two LruCache.java in an upload is an error that names both, with a score of 0")
     void ambiguousUploadIsNamed(@TempDir Path root) throws Exception {
         for (String folder : List.of("submission/a", "submission/b")) {

@@ -36,6 +36,7 @@ record SourceWalk(List<Path> javaFiles, List<String> notes, List<String> flags) 
         List<String> links = new ArrayList<>();
         List<String> unreadable = new ArrayList<>();
         List<String> notes = new ArrayList<>();
+        List<String> litter = new ArrayList<>();
         Path link = linkOnTheWay(root, sourcesRoot);
         if (link != null) {
             links.add(describeLink(root, link));
@@ -44,7 +45,14 @@ record SourceWalk(List<Path> javaFiles, List<String> notes, List<String> flags) 
             Files.walkFileTree(sourcesRoot, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                    return ++entries[0] > MAX_ENTRIES ? FileVisitResult.TERMINATE : FileVisitResult.CONTINUE;
+                    if (++entries[0] > MAX_ENTRIES) {
+                        return FileVisitResult.TERMINATE;
+                    }
+                    if (!dir.equals(sourcesRoot) && isLitter(dir.getFileName().toString())) {
+                        litter.add(shown(root, dir));
+                        return FileVisitResult.SKIP_SUBTREE;
+                    }
+                    return FileVisitResult.CONTINUE;
                 }
 
                 @Override
@@ -52,7 +60,9 @@ record SourceWalk(List<Path> javaFiles, List<String> notes, List<String> flags) 
                     if (++entries[0] > MAX_ENTRIES) {
                         return FileVisitResult.TERMINATE;
                     }
-                    if (attrs.isSymbolicLink()) {
+                    if (isLitter(file.getFileName().toString())) {
+                        litter.add(shown(root, file)); // never opened, even when its name ends in .java
+                    } else if (attrs.isSymbolicLink()) {
                         links.add(describeLink(root, file));
                     } else if (file.getFileName().toString().endsWith(".java")) {
                         if (attrs.isRegularFile()) {
@@ -76,6 +86,11 @@ record SourceWalk(List<Path> javaFiles, List<String> notes, List<String> flags) 
                         + "the first " + MAX_ENTRIES + " only. Submit your sources without generated or copied trees.");
             }
         }
+        if (!litter.isEmpty()) {
+            notes.add("Left out unread, as files an operating system, an archiver or an editor makes beside yours (macOS's "
+                    + "._ files and __MACOSX folders, .DS_Store, Thumbs.db, desktop.ini, backups ending in ~, .swp files): "
+                    + String.join(", ", litter) + ". They change nothing in your grade.");
+        }
         List<String> flags = new ArrayList<>();
         if (!links.isEmpty()) {
             notes.add("LINKS LEFT OUT: the grader never follows a symbolic link in a submission (it could point at "
@@ -89,6 +104,21 @@ record SourceWalk(List<Path> javaFiles, List<String> notes, List<String> flags) 
         }
         javaFiles.sort(null);
         return new SourceWalk(List.copyOf(javaFiles), List.copyOf(notes), List.copyOf(flags));
+    }
+
+    /**
+     * Whether a file or folder name is one that operating systems, archivers and editors leave
+     * beside a student's files: macOS's AppleDouble {@code ._*} files (a copy to a USB stick or
+     * some zips make one per file, {@code ._LruCache.java} included, in a binary format) and
+     * {@code __MACOSX} folders, {@code .DS_Store}, Windows' {@code Thumbs.db} and
+     * {@code desktop.ini}, editors' backups ({@code *~}, {@code #*#}) and swap files
+     * ({@code *.swp}, {@code *.swo}).
+     */
+    static boolean isLitter(String name) {
+        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        return name.startsWith("._") || name.equals("__MACOSX") || name.equals(".DS_Store") || lower.equals("thumbs.db")
+                || lower.equals("desktop.ini") || name.endsWith("~") || name.startsWith("#") && name.endsWith("#")
+                || lower.endsWith(".swp") || lower.endsWith(".swo");
     }
 
     /** The first folder from {@code root} down to {@code target} (included) that is a symbolic link, or null. */

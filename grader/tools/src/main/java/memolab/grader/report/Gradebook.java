@@ -163,13 +163,23 @@ public final class Gradebook implements AutoCloseable {
         out.close();
     }
 
-    /** A CSV cell: as it is when plainly safe, else in double quotes with quotes doubled. */
+    /**
+     * A CSV cell: as it is when plainly safe, else in double quotes with quotes doubled; and
+     * defused first where a spreadsheet would read it as a formula (OWASP's advice on CSV
+     * injection): a cell that starts with {@code = + - @}, a tab or a carriage return (a
+     * student's folder named {@code =HYPERLINK(...)}, say) gets a leading apostrophe, which
+     * spreadsheets show as text. A cell that starts with an apostrophe gets one more, so that
+     * reading the cell back removes exactly one.
+     */
     public static String quote(String cell) {
-        return cell.matches("[A-Za-z0-9._@ -]*") ? cell : "\"" + cell.replace("\"", "\"\"") + "\"";
+        String text = !cell.isEmpty() && "=+-@\t\r'".indexOf(cell.charAt(0)) >= 0 ? "'" + cell : cell;
+        return text.equals(cell) && cell.matches("[A-Za-z0-9._@ -]*") ? cell : "\"" + text.replace("\"", "\"\"") + "\"";
     }
 
-    private static String unquote(String cell) {
-        return cell.startsWith("\"") ? cell.substring(1, cell.length() - 1).replace("\"\"", "\"") : cell;
+    /** The text of a cell {@link #quote} wrote. */
+    static String unquote(String cell) {
+        String text = cell.startsWith("\"") ? cell.substring(1, cell.length() - 1).replace("\"\"", "\"") : cell;
+        return text.startsWith("'") ? text.substring(1) : text;
     }
 
     private static int firstCellEnd(String line) {

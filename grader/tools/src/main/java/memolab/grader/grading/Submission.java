@@ -46,7 +46,7 @@ public record Submission(String student, Path root, List<Path> sources, List<Str
         Path root = path.toAbsolutePath().normalize();
         String student = nameOf(path);
         if (!Files.isDirectory(root)) {
-            throw new InvalidSubmissionException(student, "no such folder: " + path, List.of(), List.of());
+            throw new InvalidSubmissionException(student, "no such folder: " + PlainText.inlineCode(path.toString()), List.of(), List.of());
         }
         Layout layout = Layout.of(root, student, path);
         Path sourcesRoot = layout.sourcesRoot();
@@ -91,7 +91,7 @@ public record Submission(String student, Path root, List<Path> sources, List<Str
                     + "makes it so large (generated code, pasted data) and submit again.", notes, flags).notCompiled();
         }
         if (sources.isEmpty()) {
-            throw new InvalidSubmissionException(student, "no Java sources of package memolab in " + sourcesRoot
+            throw new InvalidSubmissionException(student, "no Java sources of package memolab in " + PlainText.inlineCode(sourcesRoot.toString())
                     + (leftOut.isEmpty() ? "" : " (left out: " + String.join(", ", leftOut) + ")"), notes, flags);
         }
         if (!leftOut.isEmpty()) {

@@ -18,7 +18,7 @@ public final class FeedbackMarkdown {
     public static String render(GradingResult result) {
         Score score = result.score();
         StringBuilder md = new StringBuilder();
-        md.append("# MemoLab feedback: ").append(result.student()).append("\n\n");
+        md.append("# MemoLab feedback: ").append(PlainText.inlineCode(result.student())).append("\n\n");
         md.append(String.format(Locale.ROOT, "**Score: %d / %d** (%s)%n%n", score.earned(), score.possible(),
                 describe(result.status())));
         md.append(ScoreMarkdown.table(score));

@@ -2,6 +2,7 @@ package memolab.grader.similarity;
 
 import java.util.List;
 import java.util.Locale;
+import memolab.grader.score.PlainText;
 import memolab.grader.similarity.SimilarityReport.Pair;
 import memolab.grader.similarity.SimilarityReport.Region;
 import memolab.grader.similarity.SimilarityReport.Result;
@@ -36,7 +37,8 @@ final class SimilarityMarkdown {
 
                 """);
         if (!result.notCompared().isEmpty()) {
-            md.append("Not compared (no source JPlag could parse): ").append(String.join(", ", result.notCompared()))
+            md.append("Not compared (no source JPlag could parse): ")
+                    .append(String.join(", ", result.notCompared().stream().map(PlainText::inlineCode).toList()))
                     .append(".\n\n");
         }
         if (result.pairs().isEmpty()) {
@@ -69,7 +71,12 @@ final class SimilarityMarkdown {
         return md.toString();
     }
 
+    /**
+     * A submission's or file's name in a table cell: plain text in a code span (nothing in a name
+     * a student chose, HTML, a link or emphasis, reads as the report's own), its pipes escaped
+     * so that it stays one cell (GitHub's tables read the escape inside code spans too).
+     */
     private static String cell(String text) {
-        return text.replace("|", "\\|").replace("\n", " ");
+        return PlainText.inlineCode(text).replace("|", "\\|");
     }
 }

@@ -23,6 +23,7 @@ import datetime
 import json
 import os
 import pathlib
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -40,7 +41,7 @@ LOG_TAIL_LINES = 60
 def main() -> int:
     here = pathlib.Path.cwd()
     for stale in ("result.json", "release-body.md"):
-        (here / stale).unlink(missing_ok=True)
+        clear(here / stale)
     command, why_not_run = grader_command(here)
     print("MemoLab autograder:", " ".join(command), flush=True)
     env = dict(os.environ)
@@ -59,6 +60,22 @@ def main() -> int:
         return 0
     tail = "\n".join(log.splitlines()[-LOG_TAIL_LINES:])
     return write_not_run(here, why_not_run, tail)
+
+
+def clear(path: pathlib.Path) -> None:
+    """Removes whatever a push left where a result file goes: a file, a link, or a folder (committed by
+    mistake or on purpose), so that the result is written; and says so when it was not a plain file."""
+    if path.is_symlink() or path.is_file():
+        if path.is_symlink():
+            print(f"MemoLab autograder: {path.name} in the repository was a link; removed, a result goes there.",
+                  flush=True)
+        path.unlink()
+    elif path.is_dir():
+        print(f"MemoLab autograder: {path.name} in the repository was a folder; removed, a result goes there.",
+              flush=True)
+        shutil.rmtree(path)
+    elif path.exists():
+        path.unlink()
 
 
 def grader_command(here: pathlib.Path) -> tuple[list[str], str]:

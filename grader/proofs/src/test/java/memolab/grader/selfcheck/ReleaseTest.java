@@ -229,8 +229,11 @@ class ReleaseTest {
 
     @Test
     @Order(5)
-    @DisplayName("code that does not compile still gets a valid result: 0 points, and the compiler's words")
+    @DisplayName("code that does not compile still gets a valid result: 0 points, and the compiler's words; a folder "
+            + "committed as result.json and a link as release-body.md do not stand in its way")
     void brokenCodeGetsAResult() throws Exception {
+        Files.createDirectories(template.resolve("result.json/inside"));
+        Files.createSymbolicLink(template.resolve("release-body.md"), Files.createFile(temp.resolve("elsewhere.md")));
         Path cache = template.resolve("exercises/src/main/java/memolab/LruCache.java");
         Files.writeString(cache, Files.readString(cache).replaceFirst("public int size\\(\\) \\{", "public int size() { int x = ;"));
         Run run = run(autograder(), withBundle());
@@ -239,6 +242,9 @@ class ReleaseTest {
         assertThat(result.get("score").getAsInt()).isZero();
         assertThat(result.get("max-score").getAsInt()).isEqualTo(VISIBLE_POINTS);
         assertThat(Files.readString(template.resolve("release-body.md"))).contains("does not compile", "LruCache.java");
+        assertThat(template.resolve("release-body.md")).isRegularFile();
+        assertThat(temp.resolve("elsewhere.md")).isEmptyFile();
+        assertThat(run.output).contains("result.json in the repository was a folder", "release-body.md in the repository was a link");
     }
 
     @Test
@@ -251,6 +257,11 @@ class ReleaseTest {
         Files.writeString(examples, Files.readString(examples).replace("@Test", "@Test @org.junit.jupiter.api.Disabled"));
         Files.writeString(edited.resolve("grader/suite/src/main/java/memolab/grader/suite/Extra.java"), "class Extra { }\n");
         Files.delete(edited.resolve("mvnw.cmd"));
+        // Classroom 50's shim, rewritten to publish a score of its own.
+        Files.createDirectories(edited.resolve(".github/workflows"));
+        Files.writeString(edited.resolve(".github/workflows/autograde.yaml"), "name: Autograde\non: push\njobs:\n  grade:\n"
+                + "    runs-on: ubuntu-latest\n    permissions:\n      contents: write\n    steps:\n"
+                + "      - run: echo '{\"score\": 100}' > result.json\n");
         Files.writeString(honest.resolve("pom.xml"), Files.readString(honest.resolve("pom.xml")).replace("\n", "\r\n"));
 
         Path out = temp.resolve("tamper-out");
@@ -265,10 +276,11 @@ class ReleaseTest {
         List<String> rows = Files.readAllLines(out.resolve("gradebook.csv"));
         assertThat(rows.get(0)).endsWith(",flags,similarity,similar_to");
         assertThat(rows).anyMatch(r -> r.startsWith("honest,") && r.endsWith(",,,"));
-        assertThat(rows).anyMatch(r -> r.startsWith("edited,") && r.endsWith(",\"changed course files: 3\",,"));
+        assertThat(rows).anyMatch(r -> r.startsWith("edited,") && r.endsWith(",\"changed course files: 4\",,"));
         assertThat(Files.readString(out.resolve("edited/feedback.md"))).contains("FILES OF THE COURSE WERE CHANGED",
-                "edited: grader/suite/src/main/java/memolab/grader/suite/LruExamplesTest.java",
-                "added: grader/suite/src/main/java/memolab/grader/suite/Extra.java", "missing: mvnw.cmd");
+                "edited: `grader/suite/src/main/java/memolab/grader/suite/LruExamplesTest.java`",
+                "added: `grader/suite/src/main/java/memolab/grader/suite/Extra.java`", "missing: `mvnw.cmd`",
+                "edited: `.github/workflows/autograde.yaml` (Classroom 50's autograde workflow");
         assertThat(Files.readString(out.resolve("honest/feedback.md"))).doesNotContain("FILES OF THE COURSE WERE CHANGED");
     }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import memolab.grader.score.PlainText;
 import memolab.grader.template.StudentTemplate;
 
 /**
@@ -24,8 +25,7 @@ public final class TamperCheck {
     private static final List<String> COURSE_FOLDERS = List.of("grader/", ".github/", ".mvn/");
 
     /** Written by the student's own runs, or by the classroom service: not part of the template, not an edit. */
-    private static final Set<String> GENERATED = Set.of("result.json", "release-body.md",
-            ".github/workflows/autograde.yaml"); // the workflow Classroom 50 adds when a student accepts
+    private static final Set<String> GENERATED = Set.of("result.json", "release-body.md", Classroom50Shim.PATH);
 
     /**
      * {@code result} with the findings of {@link #check} for {@code given}: a flag for the
@@ -64,10 +64,10 @@ public final class TamperCheck {
             Path file = root.resolve(entry.getKey());
             if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
                 // A link is not the course's file, whatever it points at (a FIFO would never finish reading).
-                findings.add((Files.isSymbolicLink(file) ? "replaced by a link: " : "missing: ") + entry.getKey());
+                findings.add((Files.isSymbolicLink(file) ? "replaced by a link: " : "missing: ") + PlainText.inlineCode(entry.getKey()));
             } else if (Files.size(file) > Submission.MAX_SOURCE_BYTES
                     || !StudentTemplate.fingerprint(Files.readAllBytes(file)).equals(entry.getValue())) {
-                findings.add("edited: " + entry.getKey());
+                findings.add("edited: " + PlainText.inlineCode(entry.getKey()));
             }
         }
         for (String folder : COURSE_FOLDERS) {
@@ -79,11 +79,12 @@ public final class TamperCheck {
                 for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
                     String path = root.relativize(file).toString().replace('\\', '/');
                     if (!manifest.containsKey(path) && !path.contains("/target/") && !GENERATED.contains(path)) {
-                        findings.add("added: " + path);
+                        findings.add("added: " + PlainText.inlineCode(path)); // a name the student chose
                     }
                 }
             }
         }
+        Classroom50Shim.check(root).ifPresent(findings::add);
         return findings;
     }
 

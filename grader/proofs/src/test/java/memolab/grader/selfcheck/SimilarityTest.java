@@ -52,6 +52,7 @@ class SimilarityTest {
         for (String name : List.of("disguised-one", "disguised-two", "independent")) {
             folders.add(Submissions.materialize(classDir, name, FIXTURES.resolve(name).resolve("memolab")));
         }
+        folders.add(bomCopyOf(classDir.resolve(ORIGINAL), classDir.resolve(BOM_COPY)));
         Map<String, List<Path>> sources = new LinkedHashMap<>();
         for (Path folder : folders) {
             SimilarityFixture.add(sources, folder);
@@ -62,6 +63,32 @@ class SimilarityTest {
         System.out.println(Files.readString(out.resolve("similarity.csv")));
     }
 
+    /** A verbatim copy of the original, each file saved with a UTF-8 byte-order mark (as some Windows editors save). */
+    private static final String BOM_COPY = "bom-copy";
+
+    private static Path bomCopyOf(Path original, Path copy) throws java.io.IOException {
+        try (var files = Files.walk(original)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Path target = copy.resolve(original.relativize(file).toString());
+                Files.createDirectories(target.getParent());
+                byte[] bytes = Files.readAllBytes(file);
+                Files.write(target, file.toString().endsWith(".java") ? java.nio.ByteBuffer.allocate(bytes.length + 3)
+                        .put(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}).put(bytes).array() : bytes);
+            }
+        }
+        return copy;
+    }
+
+    @Test
+    @DisplayName("a verbatim copy saved with a byte-order mark is compared, and it and its original are the top pair")
+    void byteOrderMarkCopyIsCompared() {
+        assertThat(result.compared()).contains(BOM_COPY);
+        Pair copied = pair(BOM_COPY, ORIGINAL);
+        assertThat(copied.average()).as("%s", copied).isGreaterThanOrEqualTo(0.99)
+                .isEqualTo(result.pairs().get(0).average());
+        assertThat(result.highestPerStudent().get(BOM_COPY).average()).isEqualTo(copied.average());
+    }
+
     @Test
     @DisplayName("each disguised copy finds its original (or the other copy) first, at 75 % or more")
     void disguisedCopiesFindTheirOriginal() {
@@ -69,7 +96,7 @@ class SimilarityTest {
         for (String copy : DISGUISED) {
             Pair best = highest.get(copy);
             String partner = best.first().equals(copy) ? best.second() : best.first();
-            assertThat(partner).as("%s's most similar submission (%s)", copy, best).isIn(ORIGINAL, other(copy));
+            assertThat(partner).as("%s's most similar submission (%s)", copy, best).isIn(ORIGINAL, BOM_COPY, other(copy));
             assertThat(pair(copy, ORIGINAL).average()).as("%s and %s", copy, ORIGINAL).isGreaterThanOrEqualTo(0.75);
         }
         assertThat(pair("disguised-one", "disguised-two").average()).isGreaterThanOrEqualTo(0.75);
@@ -101,7 +128,7 @@ class SimilarityTest {
         assertThat(csv).startsWith("first,second,average_similarity,maximum_similarity,matching_regions\n")
                 .contains("disguised-one,disguised-two,");
         String md = Files.readString(out.resolve("similarity.md"));
-        assertThat(md).contains("# Similarity report", "not a verdict", "| LruCache.java, lines ")
+        assertThat(md).contains("# Similarity report", "not a verdict", "| `LruCache.java`, lines ")
                 .contains(String.format("%d submissions compared", students));
         assertThat(out.resolve("similarity-jplag.zip")).isNotEmptyFile();
     }

@@ -253,7 +253,6 @@ public final class SimilarityReport {
         }
     }
 
-    /** Copies sources flat into {@code folder} (two files of one name get a number). */
     /** Whether JPlag's Java front end parses a submission's files, tried alone: whatever it throws, the answer is no. */
     private static boolean parses(Path folder) throws IOException {
         Set<java.io.File> files = new HashSet<>();
@@ -268,13 +267,22 @@ public final class SimilarityReport {
         }
     }
 
+    /**
+     * Copies sources flat into {@code folder} (two files of one name get a number), as the
+     * compiler reads them: without a leading byte-order mark, so that a copy saved with one is
+     * compared like any other (JPlag's parser rejects the mark, which once let such a copy leave
+     * the comparison).
+     */
     private static void stage(List<Path> sources, Path folder) throws IOException {
         Files.createDirectories(folder);
         Set<String> used = new HashSet<>();
         for (Path source : sources) {
             String name = source.getFileName().toString();
             String stem = name.substring(0, name.length() - ".java".length());
-            Files.copy(source, folder.resolve(unique(stem, used) + ".java"));
+            byte[] bytes = Files.readAllBytes(source);
+            boolean marked = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF;
+            Files.write(folder.resolve(unique(stem, used) + ".java"),
+                    marked ? java.util.Arrays.copyOfRange(bytes, 3, bytes.length) : bytes);
         }
     }
 

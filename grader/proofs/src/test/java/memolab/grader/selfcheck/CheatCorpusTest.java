@@ -37,8 +37,9 @@ import picocli.CommandLine;
  *
  * <p>Each entry is a folder: {@code cheat.properties} ({@code base}: the stubs or the
  * reference, which {@code files/} is laid over as {@code exercises/src/main/java}),
- * {@code files/}, and any {@code .edit} files (a few lines of a reference or bug-corpus file
- * changed, in the bug corpus's format, {@link VariantEdit}); either may be left out. A cheat's
+ * {@code files/}, and any {@code .edit} files (a few lines of a reference, bug-corpus or
+ * other cheat's file changed, in the bug corpus's format, {@link VariantEdit}); either may be
+ * left out. A cheat's
  * {@code absent} names a text that its student's reports must not contain.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

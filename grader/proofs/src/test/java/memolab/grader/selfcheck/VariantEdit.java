@@ -14,7 +14,7 @@ import java.util.Map;
  *
  * <pre>
  * bug: get finds the entry but leaves it where it was in the recency order.
- * base: correct-compact          (a corpus variant with full files, or "reference")
+ * base: correct-compact          (a corpus variant with full files, "reference", or cheats/NAME: a cheat's files/)
  * file: LruCache.java
  * &lt;&lt;&lt;&lt;&lt;&lt;&lt; find
  *         unlink(node);
@@ -27,6 +27,9 @@ import java.util.Map;
  * fits its base fails loudly instead of testing something else.
  */
 record VariantEdit(String name, String bug, String base, Map<String, List<String[]>> replacements) {
+
+    /** A base of this prefix is a cheat of the cheats corpus, whose files/ hold full files. */
+    private static final String CHEATS = "cheats/";
 
     static VariantEdit parse(Path file) throws IOException {
         String name = file.getFileName().toString().replaceFirst("\\.edit$", "");
@@ -73,6 +76,8 @@ record VariantEdit(String name, String bug, String base, Map<String, List<String
         Files.createDirectories(dir);
         for (Map.Entry<String, List<String[]>> entry : replacements.entrySet()) {
             Path baseFile = base.equals("reference") ? reference.resolve(entry.getKey())
+                    : base.startsWith(CHEATS) ? corpus.resolveSibling("cheats").resolve(base.substring(CHEATS.length()))
+                            .resolve("files").resolve("memolab").resolve(entry.getKey())
                     : corpus.resolve(base).resolve("memolab").resolve(entry.getKey());
             String text = Files.readString(baseFile);
             for (String[] edit : entry.getValue()) {

@@ -70,6 +70,12 @@ public class OutcomeCollector implements TestExecutionListener {
         markUnfinished(testIdentifier, "Not run: " + reason);
     }
 
+    /**
+     * Records a test's end. The memo rule's test ({@link Guard#MEMO_IN_LRU_CACHE}), the one
+     * guard that runs the student's code, counts as its rule broken however it fails (its time
+     * limit, an error): nothing that code does while the guard watches it may leave the
+     * categories it guards standing.
+     */
     @Override
     public synchronized void executionFinished(TestIdentifier testIdentifier, TestExecutionResult result) {
         TestOutcome outcome = outcomes.get(testIdentifier.getUniqueId());
@@ -77,7 +83,8 @@ public class OutcomeCollector implements TestExecutionListener {
             running = "";
             outcomes.put(testIdentifier.getUniqueId(), switch (result.getStatus()) {
                 case SUCCESSFUL -> outcome.with(Status.PASSED, "");
-                case FAILED -> outcome.with(isViolation(result.getThrowable()) ? Status.VIOLATED : Status.FAILED,
+                case FAILED -> outcome.with(outcome.guard() == Guard.MEMO_IN_LRU_CACHE || isViolation(result.getThrowable())
+                        ? Status.VIOLATED : Status.FAILED,
                         PlainText.clean(describe(result.getThrowable()), PlainText.MESSAGE_CAP));
                 case ABORTED -> outcome.with(Status.NOT_RUN,
                         PlainText.clean("Not run: " + describe(result.getThrowable()), PlainText.MESSAGE_CAP));

@@ -1,5 +1,6 @@
 package memolab.grader.rules;
 
+import com.tngtech.archunit.core.domain.AccessTarget.CodeUnitAccessTarget;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaConstructor;
@@ -7,10 +8,15 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What the rules of the exercise find in a submission's compiled classes, computed once.
@@ -25,9 +31,12 @@ import java.util.Map;
  * @param safety           each safety rule's name and its violations (empty if kept)
  * @param stubMessage      why the rules earn nothing yet (a class is missing or still a stub), or empty
  * @param fibonacciUsesLruCache whether {@code Fibonacci}'s code refers to {@code LruCache} at all
+ * @param beyondContract   where {@code Fibonacci}, or a class of the student's it uses, uses
+ *                         {@code LruCache} other than through the contract's constructor and
+ *                         methods (see {@link #beyondContract(JavaClasses)})
  */
 public record RuleFacts(List<String> shortcut, Map<String, List<String>> safety,
-        String stubMessage, boolean fibonacciUsesLruCache) {
+        String stubMessage, boolean fibonacciUsesLruCache, List<String> beyondContract) {
 
     /** The system property that names the file of facts in a grading run. */
     public static final String PROPERTY = "memolab.ruleFacts";
@@ -42,7 +51,66 @@ public record RuleFacts(List<String> shortcut, Map<String, List<String>> safety,
         }
         boolean fibonacciUsesCache = classes.contain("memolab.Fibonacci") && classes.get("memolab.Fibonacci")
                 .getDirectDependenciesFromSelf().stream().anyMatch(d -> d.getTargetClass().getName().equals("memolab.LruCache"));
-        return new RuleFacts(ExerciseRules.SHORTCUT.violations(classes), safety, stubMessage(classes), fibonacciUsesCache);
+        return new RuleFacts(ExerciseRules.SHORTCUT.violations(classes), safety, stubMessage(classes), fibonacciUsesCache,
+                beyondContract(classes));
+    }
+
+    private static final String CACHE = "memolab.LruCache";
+
+    /** LruCache's members in the contract (the stub's), as {@code name(parameter types)}, and Object's. */
+    private static final Set<String> CONTRACT = Set.of("<init>(int)", "get(java.lang.Object)",
+            "put(java.lang.Object, java.lang.Object)", "computeIfAbsent(java.lang.Object, java.util.function.Function)",
+            "containsKey(java.lang.Object)", "remove(java.lang.Object)", "size()", "capacity()", "keys()", "stats()",
+            "clear()", "toString()", "hashCode()", "equals(java.lang.Object)");
+
+    /**
+     * Where {@code Fibonacci}, its nested classes and the student's classes it uses (not
+     * {@code LruCache}'s own) use {@code LruCache} beyond the contract: a member the stub does
+     * not declare (a counter's field, a helper method, another constructor), a class nested in
+     * it, a subclass of it, or an interface of the student's that it implements. Final grading
+     * runs {@code Fibonacci} on the course's own {@code LruCache}, which has the contract's
+     * members and no others, so the memo rule asks for this in the student's own run too.
+     */
+    static List<String> beyondContract(JavaClasses classes) {
+        List<String> found = new ArrayList<>();
+        if (!classes.contain(CACHE) || !classes.contain("memolab.Fibonacci")) {
+            return found;
+        }
+        JavaClass cache = classes.get(CACHE);
+        Set<String> cacheTypes = new HashSet<>();
+        cache.getAllRawInterfaces().forEach(t -> cacheTypes.add(t.getName()));
+        cache.getAllRawSuperclasses().forEach(t -> cacheTypes.add(t.getName()));
+        cacheTypes.removeIf(name -> !ExerciseRules.isStudentClass(name));
+        Deque<JavaClass> todo = new ArrayDeque<>(List.of(classes.get("memolab.Fibonacci")));
+        Set<String> seen = new HashSet<>();
+        while (!todo.isEmpty()) {
+            JavaClass type = todo.pop();
+            if (!seen.add(type.getName())) {
+                continue;
+            }
+            if (type.getRawSuperclass().map(s -> s.getName().equals(CACHE)).orElse(false)) {
+                found.add(type.getSimpleName() + " extends LruCache");
+            }
+            for (var access : type.getAccessesFromSelf()) {
+                String owner = access.getTargetOwner().getName();
+                String member = access.getName() + (access.getTarget() instanceof CodeUnitAccessTarget unit
+                        ? unit.getRawParameterTypes().stream().map(JavaClass::getName).collect(Collectors.joining(", ", "(", ")"))
+                        : "");
+                boolean beyond = owner.equals(CACHE) ? !CONTRACT.contains(member)
+                        : owner.startsWith(CACHE + "$") || cacheTypes.contains(owner);
+                if (beyond) {
+                    found.add(access.getDescription());
+                }
+            }
+            for (var dependency : type.getDirectDependenciesFromSelf()) {
+                String target = dependency.getTargetClass().getName();
+                if (ExerciseRules.isStudentClass(target) && !target.equals(CACHE) && !target.startsWith(CACHE + "$")
+                        && classes.contain(target)) {
+                    todo.push(classes.get(target));
+                }
+            }
+        }
+        return found.stream().distinct().toList();
     }
 
     /**
@@ -83,6 +151,7 @@ public record RuleFacts(List<String> shortcut, Map<String, List<String>> safety,
         StringBuilder text = new StringBuilder();
         line(text, "stub", stubMessage);
         line(text, "fibonacciUsesLruCache", Boolean.toString(fibonacciUsesLruCache));
+        beyondContract.forEach(v -> line(text, "beyondContract", v));
         shortcut.forEach(v -> line(text, "shortcut", v));
         safety.forEach((rule, where) -> {
             line(text, "safetyRule", rule);
@@ -96,6 +165,7 @@ public record RuleFacts(List<String> shortcut, Map<String, List<String>> safety,
         String stub = "";
         boolean fibonacciUsesCache = false;
         List<String> shortcut = new ArrayList<>();
+        List<String> beyondContract = new ArrayList<>();
         Map<String, List<String>> safety = new LinkedHashMap<>();
         for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
             int tab = line.indexOf('\t');
@@ -108,6 +178,7 @@ public record RuleFacts(List<String> shortcut, Map<String, List<String>> safety,
                 case "stub" -> stub = value;
                 case "fibonacciUsesLruCache" -> fibonacciUsesCache = Boolean.parseBoolean(value);
                 case "shortcut" -> shortcut.add(value);
+                case "beyondContract" -> beyondContract.add(value);
                 case "safetyRule" -> safety.put(value, new ArrayList<>());
                 default -> {
                     if (key.startsWith("safety:")) {
@@ -116,7 +187,7 @@ public record RuleFacts(List<String> shortcut, Map<String, List<String>> safety,
                 }
             }
         }
-        return new RuleFacts(shortcut, safety, stub, fibonacciUsesCache);
+        return new RuleFacts(shortcut, safety, stub, fibonacciUsesCache, beyondContract);
     }
 
     private static String unescape(String value) {

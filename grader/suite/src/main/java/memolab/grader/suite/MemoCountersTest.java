@@ -3,6 +3,8 @@ package memolab.grader.suite;
 import static memolab.grader.Category.MEMO_COUNTERS;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Optional;
+import java.util.function.BiFunction;
 import memolab.CacheStats;
 import memolab.Fibonacci;
 import memolab.grader.Graded;
@@ -25,6 +27,12 @@ import org.junit.jupiter.api.Test;
 class MemoCountersTest {
 
     static void assertCountersAfterFreshCall(int capacity, int n, String python) {
+        assertCountersAfterFreshCall(capacity, n, python, ObservedMemo.onTrustedCache());
+    }
+
+    /** As above, with the driver on the grader's own cache given (one for many calls: each fib(n) is on a fresh Fibonacci). */
+    static void assertCountersAfterFreshCall(int capacity, int n, String python,
+            Optional<BiFunction<Integer, Integer, long[]>> observed) {
         CacheStats expected = expectedAfterFreshCall(capacity, n);
         Counters model = FibonacciModel.afterFreshCall(capacity, n);
         boolean asPython = expected.equals(new CacheStats(model.hits(), model.misses(), model.evictions(), model.size(), capacity));
@@ -37,7 +45,7 @@ class MemoCountersTest {
                                 : " (what your LruCache gives a faithful memoizer; Python's lru_cache would give " + model
                                 + ": categories 1 and 2 show where your LruCache differs)")
                 .isEqualTo(expected);
-        ObservedMemo.onTrustedCache().ifPresent(observed -> assertObserved(observed.apply(capacity, n), capacity, n, model));
+        observed.ifPresent(driver -> assertObserved(driver.apply(capacity, n), capacity, n, model));
     }
 
     /**

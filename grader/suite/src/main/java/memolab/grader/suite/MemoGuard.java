@@ -46,22 +46,21 @@ final class MemoGuard {
      * cases, 26 or more in any order of the two calls), and stored each; and its
      * {@code cacheInfo()} says exactly that.
      *
-     * @param ran whether {@code fib(30)} ran on the student's own cache; where it threw there,
-     *            an exception here too leaves the verdict to the code alone
+     * @param ran whether {@code fib(30)} ran on the student's own cache (the message says so); an
+     *            exception here breaks the rule either way
      */
     private static void checkObserved(java.util.function.BiFunction<Integer, Integer, long[]> observed, boolean ran) {
         long[] seen;
         try {
             seen = observed.apply(128, N);
         } catch (RuntimeException | StackOverflowError | LinkageError e) {
-            if (!ran) {
-                return;
-            }
+            // Whatever happened on the student's own cache: on a correct one, a Fibonacci that cannot compute fib(30)
+            // shows no memoization to grade (and one that throws only where it is watched must not pass unwatched).
             throw new RuleViolation("Rule broken: Fibonacci keeps its results in its LruCache. Final grading runs your "
                     + "Fibonacci once more on the course's own LruCache (the contract's methods only), which counts every "
-                    + "call it gets; there fib(" + N + ") on a fresh Fibonacci(128) threw " + e + ", though it ran on "
-                    + "yours. Use only the LruCache methods the stub declares, and nothing that depends on how your "
-                    + "cache is written." + consequence());
+                    + "call it gets; there fib(" + N + ") on a fresh Fibonacci(128) threw " + e + (ran ? ", though it "
+                    + "ran on yours. Use only the LruCache methods the stub declares, and nothing that depends on how "
+                    + "your cache is written." : ", as on yours: see Fibonacci values for why.") + consequence());
         }
         CacheStats counted = ObservedMemo.stats(seen, ObservedMemo.OBSERVED);
         CacheStats reported = ObservedMemo.stats(seen, ObservedMemo.REPORTED);
@@ -86,6 +85,17 @@ final class MemoGuard {
 
     /** The check on the student's own cache, as their own run makes it; whether fib(30) ran at all. */
     private static boolean checkOnOwnCache() {
+        List<String> beyond = StudentClasses.facts().beyondContract();
+        if (!beyond.isEmpty()) {
+            throw new RuleViolation("Rule broken: Fibonacci keeps its results in its LruCache, through the methods the stub "
+                    + "declares (the constructor, get, put, computeIfAbsent, containsKey, remove, size, capacity, keys, "
+                    + "stats, clear). Final grading runs your Fibonacci on the course's own LruCache, which has those and "
+                    + "no others, so Fibonacci (and the classes of yours it uses) must not reach past them: "
+                    + String.join("; ", beyond.subList(0, Math.min(5, beyond.size())))
+                    + (beyond.size() > 5 ? "; and " + (beyond.size() - 5) + " more" : "")
+                    + ". Read the counters through stats(), and keep LruCache's own helpers inside LruCache."
+                    + consequence());
+        }
         Fibonacci fibonacci = new Fibonacci(128);
         BigInteger value;
         try {

@@ -2,7 +2,6 @@ package memolab.grader.suite;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -20,7 +19,8 @@ import memolab.grader.rules.ExerciseRules;
  * whatever the student's cache would report or sniff. {@code apply(capacity, n)} runs
  * {@code fib(n)} on a fresh {@code Fibonacci(capacity)} and returns, as numbers (the two
  * loaders' {@code CacheStats} are different classes): how many such caches the memoizer holds,
- * the first one's counters, and what {@code cacheInfo()} reported, at the indexes below.
+ * the counters of the one {@code cacheInfo()} reports (else of the one asked most), and what
+ * {@code cacheInfo()} reported, at the indexes below.
  * Final grading only: the visible jar and the template never carry the grader's cache.
  */
 final class ObservedMemo implements BiFunction<Integer, Integer, long[]> {
@@ -28,21 +28,32 @@ final class ObservedMemo implements BiFunction<Integer, Integer, long[]> {
     static final int CACHES = 0;
     static final int OBSERVED = 1;
     static final int REPORTED = 6;
-    static final int VALUE_RIGHT = 11;
-    static final int LENGTH = 12;
+    static final int LENGTH = 11;
 
     @Override
     public long[] apply(Integer capacity, Integer n) {
         Fibonacci fibonacci = new Fibonacci(capacity);
-        BigInteger value = fibonacci.fib(n);
+        fibonacci.fib(n);
         List<Object> caches = instancesIn(fibonacci, LruCache.class);
         long[] seen = new long[LENGTH];
         seen[CACHES] = caches.size();
-        if (!caches.isEmpty()) {
-            put(seen, OBSERVED, ((LruCache<?, ?>) caches.get(0)).stats());
+        CacheStats reported = fibonacci.cacheInfo();
+        put(seen, REPORTED, reported);
+        // Of several caches, the one cacheInfo() reports; else the one asked most.
+        CacheStats chosen = null;
+        for (Object cache : caches) {
+            CacheStats stats = ((LruCache<?, ?>) cache).stats();
+            if (stats.equals(reported)) {
+                chosen = stats;
+                break;
+            }
+            if (chosen == null || stats.hits() + stats.misses() > chosen.hits() + chosen.misses()) {
+                chosen = stats;
+            }
         }
-        put(seen, REPORTED, fibonacci.cacheInfo());
-        seen[VALUE_RIGHT] = PlainValues.fib(n).equals(value) ? 1 : 0;
+        if (chosen != null) {
+            put(seen, OBSERVED, chosen);
+        }
         return seen;
     }
 

@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import memolab.grader.Guard;
 import memolab.grader.grading.GradingResult.Status;
 import memolab.grader.grading.GradingResult.Timings;
 import memolab.grader.rules.RuleFacts;
@@ -186,7 +187,8 @@ final class SuiteRun {
                 && outcomes.containsKey(reader.runningKey)) {
             String why = "The run ran out of memory (the limit is " + HEAP + ") during this test. Look for a structure "
                     + "that keeps growing: entries never evicted, nodes never unlinked.";
-            outcomes.computeIfPresent(reader.runningKey, (k, o) -> o.with(TestOutcome.Status.FAILED, why));
+            outcomes.computeIfPresent(reader.runningKey, (k, o) -> o.with(o.guard() == Guard.MEMO_IN_LRU_CACHE
+                    ? TestOutcome.Status.VIOLATED : TestOutcome.Status.FAILED, why)); // see OutcomeCollector.executionFinished
             concluded.add(reader.runningKey);
             return Optional.of(new Stop(reader.running, reader.runningKey, true, reader.runningFor()));
         }

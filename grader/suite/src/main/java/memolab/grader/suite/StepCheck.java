@@ -31,6 +31,17 @@ final class StepCheck {
     /** Steps a kind of call may take beyond {@link #LIMIT} times its small-capacity figure, for calls of one or two steps. */
     static final double SLACK = 2;
 
+    /**
+     * And at most this many more steps per call at the large capacity than at the small one,
+     * whatever the small figure: steps added to every call alike (a loop that does nothing,
+     * which a cache could run only where it is counted) raise both figures, not their
+     * difference. The honest caches take 1 to 12 steps a call at both capacities (the
+     * reference, the styles corpus; measured), a balanced tree of one's own about 3 a level,
+     * 9 levels more at 250,000 than at 500; a walk of a thousandth of 250,000 entries takes 244
+     * more.
+     */
+    static final double GROWTH = 64;
+
     private static final long SEED = 0x5EED5L;
 
     private StepCheck() {
@@ -70,6 +81,15 @@ final class StepCheck {
                     name, smallPerCall, smallCapacity, largePerCall, largeCapacity,
                     calls, largePerCall / Math.max(smallPerCall, 1)))
                     .isLessThanOrEqualTo(LIMIT * smallPerCall + SLACK);
+            assertThat(largePerCall - smallPerCall).withFailMessage(() -> String.format(Locale.ROOT,
+                    "%s took %,.1f steps of your code per call at capacity %,d, and %,.1f at capacity %,d: %,.0f more "
+                            + "per call (a step is a call of one of your methods, or one more turn of one of your loops; "
+                            + "counted over %,d calls, at both capacities, drawn from the same stream). A call of an O(1) "
+                            + "cache takes as many steps whatever the capacity, and a balanced tree a few more per level; "
+                            + "this one walks part of the entries on each call. Every method but keys() and clear() must "
+                            + "do only the work of its own entry (docs/2-lru-cache.md, \"Operations and their cost\").",
+                    name, smallPerCall, smallCapacity, largePerCall, largeCapacity, largePerCall - smallPerCall, calls))
+                    .isLessThanOrEqualTo(GROWTH);
         }
     }
 

@@ -17,6 +17,9 @@ public final class Score {
     /** The points of the whole suite, visible and hidden tests together. */
     public static final int SUITE_TOTAL = 100;
 
+    /** The points of the visible tests, which a student's own run has; the rest are final grading's hidden tests. */
+    public static final int VISIBLE_TOTAL = 82;
+
     /** One row of the score: a category's points and tests. */
     public record Row(Category category, int earned, int possible, int passed, int tests) {
     }

@@ -40,11 +40,16 @@ public final class ScoreTable {
                     row.earned(), row.possible(), row.passed(), row.tests());
         }
         line(out, "%-3s %-36s %4d / %-3d", "", "Total", score.earned(), score.possible());
-        int elsewhere = Score.SUITE_TOTAL - score.possible();
-        if (elsewhere > 0) {
+        int hidden = Score.SUITE_TOTAL - Score.VISIBLE_TOTAL;
+        int unselected = Score.VISIBLE_TOTAL - score.possible();
+        if (unselected > 0) {
+            // ./mvnw test -Dtest=...: some visible tests were not selected, as well as the hidden ones.
+            out.append(String.format(Locale.ROOT, "(Not run here: %d visible points in tests this command did not select "
+                    + "(./mvnw test runs them all), and the %d points of final grading's hidden tests.)%n", unselected, hidden));
+        } else if (score.possible() < Score.SUITE_TOTAL) {
             out.append(String.format(Locale.ROOT,
                     "(The other %d of the %d points are in tests that did not run here: the hidden tests of final grading.)%n",
-                    elsewhere, Score.SUITE_TOTAL));
+                    Score.SUITE_TOTAL - score.possible(), Score.SUITE_TOTAL));
         }
         List<Score.LostGroup> groups = score.lostGroups();
         if (groups.isEmpty()) {

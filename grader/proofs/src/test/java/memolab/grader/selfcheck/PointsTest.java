@@ -57,7 +57,8 @@ class PointsTest {
     void pointsAddUpTo100() throws Exception {
         List<GradedTest> tests = suiteTests();
         assertThat(tests.stream().mapToInt(t -> t.graded().points()).sum()).isEqualTo(Score.SUITE_TOTAL);
-        assertThat(tests.stream().filter(t -> !t.hidden()).mapToInt(t -> t.graded().points()).sum()).isEqualTo(82);
+        assertThat(tests.stream().filter(t -> !t.hidden()).mapToInt(t -> t.graded().points()).sum()).isEqualTo(Score.VISIBLE_TOTAL)
+                .isEqualTo(82);
         assertThat(tests).allSatisfy(t -> assertThat(t.graded().points()).as("points of %s", t.method()).isPositive());
     }
 

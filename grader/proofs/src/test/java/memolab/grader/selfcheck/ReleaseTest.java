@@ -412,6 +412,56 @@ class ReleaseTest {
         return List.of("python3", course.resolve("classroom50/autograder.py").toString());
     }
 
+    /** Chapter 4's steps: the LruCache methods each writes, in order, and the group of tests it runs alone. */
+    private static final List<Map.Entry<String, List<String>>> STEPS = List.of(
+            Map.entry("WhenNew", List.of("LruCache", "size", "capacity", "keys", "stats")),
+            Map.entry("GetAndPut", List.of("get", "put")),
+            Map.entry("OtherOperations", List.of("containsKey", "remove", "clear")),
+            Map.entry("ComputeIfAbsent", List.of("computeIfAbsent")));
+
+    @Test
+    @Order(12)
+    @DisplayName("chapter 4's steps run one at a time: a cache written up to step k passes every test step k's command selects")
+    void chapterFourStepsRunAlone() throws Exception {
+        Path pushed = copyOfTemplate("steps");
+        Path cache = pushed.resolve("exercises/src/main/java/memolab/LruCache.java");
+        Files.copy(Submissions.REFERENCE.resolve("Fibonacci.java"), cache.resolveSibling("Fibonacci.java"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        String reference = Files.readString(Submissions.REFERENCE.resolve("LruCache.java"));
+        java.util.Set<String> notYet = new java.util.HashSet<>();
+        STEPS.forEach(step -> notYet.addAll(step.getValue()));
+        for (Map.Entry<String, List<String>> step : STEPS) {
+            step.getValue().forEach(notYet::remove);
+            Files.writeString(cache, notWrittenYet(reference, notYet));
+            String selected = "LruExamplesTest$" + step.getKey();
+            Run run = runIn(pushed, List.of("sh", "./mvnw", "-B", "test", "-Dtest=" + selected), Map.of());
+            assertThat(run.exitCode).as("./mvnw test -Dtest='%s' with only %s written; output:%n%s", selected,
+                    step.getValue(), run.tail()).isZero();
+            assertThat(run.output).as("the score table of step %s", step.getKey())
+                    .contains("Every graded test passed.", "visible points in tests this command did not select");
+        }
+    }
+
+    /** The reference's LruCache with the named methods' bodies back to a stub's throw. */
+    private static String notWrittenYet(String reference, java.util.Set<String> methods) {
+        java.util.regex.Pattern signature = java.util.regex.Pattern.compile("^    public [^=(]*?\\b(\\w+)\\(.*\\) \\{$");
+        StringBuilder out = new StringBuilder();
+        boolean skipping = false;
+        for (String line : reference.split("\n", -1)) {
+            if (skipping) {
+                if (line.equals("    }")) {
+                    out.append("        throw new UnsupportedOperationException(\"not written yet\");\n    }\n");
+                    skipping = false;
+                }
+                continue;
+            }
+            out.append(line).append('\n');
+            java.util.regex.Matcher method = signature.matcher(line);
+            skipping = method.matches() && methods.contains(method.group(1));
+        }
+        return out.toString();
+    }
+
     private Path copyOfTemplate(String name) throws IOException {
         Path copy = temp.resolve("class").resolve(name);
         try (Stream<Path> files = Files.walk(template)) {

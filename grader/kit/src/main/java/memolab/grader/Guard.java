@@ -23,28 +23,41 @@ import memolab.grader.score.TestOutcome;
  * up ({@code Score}), so every report of a score shows the same.
  *
  * <p>A guard applies only when its test finds the rule broken (the test fails with a
- * {@code RuleViolation}); a guard test that fails for another reason (the stubs are not
- * written yet) costs its own points and nothing else.
+ * {@code RuleViolation}, or, for a guard whose test {@linkplain #runsStudentCode runs the
+ * student's code}, fails at all); another guard test that fails for another reason (the
+ * stubs are not written yet) costs its own points and nothing else.
  */
 public enum Guard {
     /** The cache is the student's own work, not a library's. */
     LRU_BUILT_BY_HAND("a class of the submission uses LinkedHashMap or LinkedHashSet, which do the work these categories "
                     + "grade (LruCache can reach it without naming its class)",
-            EnumSet.of(LRU_EXAMPLES, LRU_SEQUENCES, LRU_COST)),
+            EnumSet.of(LRU_EXAMPLES, LRU_SEQUENCES, LRU_COST), false),
     /** The memoizer memoizes in the student's cache. */
     MEMO_IN_LRU_CACHE("Fibonacci does not keep its results in its LruCache, so its counters and its speed are not the "
                     + "memoization these categories grade",
-            EnumSet.of(MEMO_COUNTERS, MEMO_TIMING)),
+            EnumSet.of(MEMO_COUNTERS, MEMO_TIMING), true),
     /** The code has no side effects; in final grading such code is refused before it runs. */
     SAFE_TO_RUN("the code breaks a safety rule; final grading does not run such code at all, so every category scores 0",
-            EnumSet.allOf(Category.class));
+            EnumSet.allOf(Category.class), false);
 
     private final String consequence;
     private final Set<Category> guarded;
+    private final boolean runsStudentCode;
 
-    Guard(String consequence, Set<Category> guarded) {
+    Guard(String consequence, Set<Category> guarded, boolean runsStudentCode) {
         this.consequence = consequence;
         this.guarded = guarded;
+        this.runsStudentCode = runsStudentCode;
+    }
+
+    /**
+     * Whether the guard's test runs the student's code (the others read the compiled classes).
+     * Such a test counts as its rule broken however it fails (its time limit, an error, the
+     * JVM's memory): nothing that code does while the guard watches it may leave the guarded
+     * categories standing.
+     */
+    public boolean runsStudentCode() {
+        return runsStudentCode;
     }
 
     /** Why the guarded categories earn nothing when the rule is broken, for a student. */

@@ -70,12 +70,7 @@ public class OutcomeCollector implements TestExecutionListener {
         markUnfinished(testIdentifier, "Not run: " + reason);
     }
 
-    /**
-     * Records a test's end. The memo rule's test ({@link Guard#MEMO_IN_LRU_CACHE}), the one
-     * guard that runs the student's code, counts as its rule broken however it fails (its time
-     * limit, an error): nothing that code does while the guard watches it may leave the
-     * categories it guards standing.
-     */
+    /** Records a test's end; see {@link Guard#runsStudentCode} for a guard's test that fails. */
     @Override
     public synchronized void executionFinished(TestIdentifier testIdentifier, TestExecutionResult result) {
         TestOutcome outcome = outcomes.get(testIdentifier.getUniqueId());
@@ -83,7 +78,7 @@ public class OutcomeCollector implements TestExecutionListener {
             running = "";
             outcomes.put(testIdentifier.getUniqueId(), switch (result.getStatus()) {
                 case SUCCESSFUL -> outcome.with(Status.PASSED, "");
-                case FAILED -> outcome.with(outcome.guard() == Guard.MEMO_IN_LRU_CACHE || isViolation(result.getThrowable())
+                case FAILED -> outcome.with(watchesStudentCode(outcome) || isViolation(result.getThrowable())
                         ? Status.VIOLATED : Status.FAILED,
                         PlainText.clean(describe(result.getThrowable()), PlainText.MESSAGE_CAP));
                 case ABORTED -> outcome.with(Status.NOT_RUN,
@@ -320,5 +315,10 @@ public class OutcomeCollector implements TestExecutionListener {
             }
         }
         return null;
+    }
+
+    /** Whether the outcome is that of a guard's test that runs the student's code ({@link Guard#runsStudentCode}). */
+    public static boolean watchesStudentCode(TestOutcome outcome) {
+        return outcome.guard() != null && outcome.guard().runsStudentCode();
     }
 }

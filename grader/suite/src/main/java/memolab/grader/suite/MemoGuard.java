@@ -3,6 +3,7 @@ package memolab.grader.suite;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 import memolab.CacheStats;
 import memolab.Fibonacci;
 import memolab.LruCache;
@@ -49,7 +50,7 @@ final class MemoGuard {
      * @param ran whether {@code fib(30)} ran on the student's own cache (the message says so); an
      *            exception here breaks the rule either way
      */
-    private static void checkObserved(java.util.function.BiFunction<Integer, Integer, long[]> observed, boolean ran) {
+    private static void checkObserved(BiFunction<Integer, Integer, long[]> observed, boolean ran) {
         long[] seen;
         try {
             seen = observed.apply(128, N);

@@ -1,5 +1,7 @@
 package memolab.grader.suite;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.net.URL;
@@ -62,34 +64,31 @@ final class WithoutAssertions {
      * outside final grading.
      */
     static <T> Optional<T> loadOnTrustedCache(Class<? extends T> driver, Class<T> as, Class<?>[] argTypes, Object... args) {
-        if (!(LruCache.class.getClassLoader() instanceof ClassSnapshot) || trustedBytes(LruCache.class.getName()) == null) {
+        if (!(LruCache.class.getClassLoader() instanceof ClassSnapshot)
+                || WithoutAssertions.class.getClassLoader().getResource(trusted(LruCache.class.getName())) == null) {
             return Optional.empty();
         }
-        return Optional.of(load(driver, as, argTypes, args, null, WithoutAssertions::trustedBytes));
+        return Optional.of(load(driver, as, argTypes, args, null, true));
     }
 
     /** Where the grader's jar keeps the grader's own LruCache, as bytes no class path maps to a class. */
     static final String TRUSTED = "memolab/grader/trusted/";
 
-    private static byte[] trustedBytes(String className) {
-        try (var in = WithoutAssertions.class.getClassLoader()
-                .getResourceAsStream(TRUSTED + className.replace('.', '/') + ".class")) {
-            return in == null ? null : in.readAllBytes();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+    /** The resource that holds the grader's own copy of a class. */
+    private static String trusted(String className) {
+        return TRUSTED + className.replace('.', '/') + ".class";
     }
 
     private static <T> T load(Class<? extends T> driver, Class<T> as, Class<?>[] argTypes, Object[] args,
             UnaryOperator<byte[]> instrumenter) {
-        return load(driver, as, argTypes, args, instrumenter, null);
+        return load(driver, as, argTypes, args, instrumenter, false);
     }
 
     private static <T> T load(Class<? extends T> driver, Class<T> as, Class<?>[] argTypes, Object[] args,
-            UnaryOperator<byte[]> instrumenter, java.util.function.Function<String, byte[]> trusted) {
+            UnaryOperator<byte[]> instrumenter, boolean onTrustedCache) {
         Loader loader = new Loader(List.of(location(LruCache.class), location(driver)), driver.getName(),
                 WithoutAssertions.class.getClassLoader(),
-                LruCache.class.getClassLoader() instanceof ClassSnapshot snapshot ? snapshot : null, instrumenter, trusted);
+                LruCache.class.getClassLoader() instanceof ClassSnapshot snapshot ? snapshot : null, instrumenter, onTrustedCache);
         try {
             Constructor<?> constructor = Class.forName(driver.getName(), true, loader).getDeclaredConstructor(argTypes);
             constructor.setAccessible(true);
@@ -116,27 +115,31 @@ final class WithoutAssertions {
         private final String driver;
         private final ClassSnapshot snapshot; // the student's classes as the run read them, or null: read the folder
         private final UnaryOperator<byte[]> instrumenter; // adds step counting to the student's classes, or null
-        private final java.util.function.Function<String, byte[]> trusted; // the grader's own LruCache's classes, or null
+        private final boolean onTrustedCache; // LruCache's classes are the grader's own
 
         Loader(List<URL> urls, String driver, ClassLoader parent, ClassSnapshot snapshot, UnaryOperator<byte[]> instrumenter,
-                java.util.function.Function<String, byte[]> trusted) {
+                boolean onTrustedCache) {
             super("memolab-timing", urls.toArray(URL[]::new), parent);
             this.driver = driver;
             this.snapshot = snapshot;
             this.instrumenter = instrumenter;
-            this.trusted = trusted;
+            this.onTrustedCache = onTrustedCache;
             setDefaultAssertionStatus(false);
         }
 
         @Override
         protected Class<?> findClass(String name) throws ClassNotFoundException {
-            if (trusted != null && (name.equals(LruCache.class.getName()) || name.startsWith(LruCache.class.getName() + "$"))) {
-                byte[] own = trusted.apply(name);
-                if (own == null) {
-                    throw new ClassNotFoundException(name + " (the course's LruCache has no such class: only the "
-                            + "contract's LruCache is there when final grading runs your Fibonacci on it)");
+            if (onTrustedCache && (name.equals(LruCache.class.getName()) || name.startsWith(LruCache.class.getName() + "$"))) {
+                try (InputStream in = WithoutAssertions.class.getClassLoader().getResourceAsStream(trusted(name))) {
+                    if (in == null) {
+                        throw new ClassNotFoundException(name + " (the course's LruCache has no such class: only the "
+                                + "contract's LruCache is there when final grading runs your Fibonacci on it)");
+                    }
+                    byte[] own = in.readAllBytes();
+                    return defineClass(name, own, 0, own.length);
+                } catch (IOException e) {
+                    throw new ClassNotFoundException(name, e);
                 }
-                return defineClass(name, own, 0, own.length);
             }
             if (snapshot == null || !ExerciseRules.isStudentClass(name)) {
                 return super.findClass(name);

@@ -19,9 +19,9 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import memolab.grader.Guard;
 import memolab.grader.grading.GradingResult.Status;
 import memolab.grader.grading.GradingResult.Timings;
+import memolab.grader.junit.OutcomeCollector;
 import memolab.grader.rules.RuleFacts;
 import memolab.grader.score.PlainText;
 import memolab.grader.score.TestOutcome;
@@ -132,8 +132,7 @@ final class SuiteRun {
                 ending = new Ending(ending.status(), describe(stops) + " After each, the tests not yet run went on in a "
                         + "fresh JVM (a test class where one had stopped last), until " + MAX_STOPS + " tests had stopped or "
                         + "such tests had taken " + (int) STOP_BUDGET_SECONDS + " s in all; the tests after the last were "
-                        + "not run. Fix "
-                        + "the loop those tests name first: the others will run again.");
+                        + "not run. Fix the loop those tests name first: the others will run again.");
                 break;
             }
         }
@@ -187,8 +186,8 @@ final class SuiteRun {
                 && outcomes.containsKey(reader.runningKey)) {
             String why = "The run ran out of memory (the limit is " + HEAP + ") during this test. Look for a structure "
                     + "that keeps growing: entries never evicted, nodes never unlinked.";
-            outcomes.computeIfPresent(reader.runningKey, (k, o) -> o.with(o.guard() == Guard.MEMO_IN_LRU_CACHE
-                    ? TestOutcome.Status.VIOLATED : TestOutcome.Status.FAILED, why)); // see OutcomeCollector.executionFinished
+            outcomes.computeIfPresent(reader.runningKey, (k, o) -> o.with(OutcomeCollector.watchesStudentCode(o)
+                    ? TestOutcome.Status.VIOLATED : TestOutcome.Status.FAILED, why));
             concluded.add(reader.runningKey);
             return Optional.of(new Stop(reader.running, reader.runningKey, true, reader.runningFor()));
         }

@@ -7,6 +7,8 @@ import java.util.Map;
  * Python's {@code @lru_cache(maxsize=...)} counts them. The cache here is a LinkedHashMap in
  * access order: fine for this demonstration, off limits in the exercise (chapter 3 says why).
  * Run: java docs/examples/LruCounters.java
+ * With "n-2-first", fib calls fib(n - 2) before fib(n - 1): the same values, other counters.
+ * Run: java docs/examples/LruCounters.java n-2-first
  */
 public class LruCounters {
 
@@ -30,9 +32,11 @@ public class LruCounters {
     private final Lru<Integer, BigInteger> cache;
     private long hits;
     private long misses;
+    private final boolean smallerFirst;
 
-    LruCounters(int capacity) {
+    LruCounters(int capacity, boolean smallerFirst) {
         cache = new Lru<>(capacity);
+        this.smallerFirst = smallerFirst;
     }
 
     // snippet:fib
@@ -43,17 +47,26 @@ public class LruCounters {
             return value;
         }
         misses++;
-        value = n < 2 ? BigInteger.valueOf(n) : fib(n - 1).add(fib(n - 2));
+        if (n < 2) {
+            value = BigInteger.valueOf(n);
+        } else if (smallerFirst) {
+            BigInteger smaller = fib(n - 2); // the other order: fib(n - 2) is looked up first
+            value = fib(n - 1).add(smaller);
+        } else {
+            value = fib(n - 1).add(fib(n - 2)); // Python's order: fib(n - 1) first
+        }
         cache.put(n, value);
         return value;
     }
     // end:fib
 
     public static void main(String[] args) {
-        System.out.println("fib(36) memoized in an LRU cache of each capacity:");
+        boolean smallerFirst = args.length > 0 && args[0].equals("n-2-first");
+        System.out.println("fib(36) memoized in an LRU cache of each capacity"
+                + (smallerFirst ? ", fib(n - 2) called before fib(n - 1):" : ":"));
         System.out.println("capacity        hits      misses  entries");
         for (int capacity : new int[] {128, 37, 3, 2, 1, 0}) {
-            LruCounters memo = new LruCounters(capacity);
+            LruCounters memo = new LruCounters(capacity, smallerFirst);
             memo.fib(36);
             System.out.printf("%8d  %,10d  %,10d  %7d%n", capacity, memo.hits, memo.misses, memo.cache.size());
         }

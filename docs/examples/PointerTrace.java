@@ -6,6 +6,8 @@ import java.util.List;
  * sentinels that holds 1, 2, 3 (least recently used first). After each assignment it prints
  * the field that changed, and the list read from head by next and from tail by prev.
  * Run: java docs/examples/PointerTrace.java
+ * With "put", the next call instead: put(4) on the full cache, which evicts key 2.
+ * Run: java docs/examples/PointerTrace.java put
  */
 public class PointerTrace {
 
@@ -42,34 +44,49 @@ public class PointerTrace {
         step(trace, "linkLast 4", "tail.prev = node;");
     }
 
-    static void unlink(Node node) {
+    static void unlink(Node node, boolean trace) {
         node.prev.next = node.next;
-        step(true, "unlink 1", "node.prev.next = node.next;");
+        step(trace, "unlink 1", "node.prev.next = node.next;");
         node.next.prev = node.prev;
-        step(true, "unlink 2", "node.next.prev = node.prev;");
+        step(trace, "unlink 2", "node.next.prev = node.prev;");
         node.prev = null;
-        step(true, "unlink 3", "node.prev = null;");
+        step(trace, "unlink 3", "node.prev = null;");
         node.next = null;
-        step(true, "unlink 4", "node.next = null;");
+        step(trace, "unlink 4", "node.next = null;");
     }
 
     public static void main(String[] args) {
+        boolean put = args.length > 0 && args[0].equals("put");
         head.next = tail;
         tail.prev = head;
-        Node one = new Node("1");
-        for (String key : List.of("1", "2", "3")) {
-            Node node = key.equals("1") ? one : new Node(key);
-            nodes.add(node);
-            linkLast(node, false); // put(1), put(2), put(3): not traced
+        Node[] keys = new Node[5];
+        for (int key = 1; key <= 3; key++) {
+            keys[key] = new Node(String.valueOf(key));
+            nodes.add(keys[key]);
+            linkLast(keys[key], false); // put(1), put(2), put(3): not traced
+        }
+        if (put) {
+            unlink(keys[1], false); // get(1), as in chapter 2: not traced
+            linkLast(keys[1], false);
         }
         before = fields();
         System.out.printf("%-10s  %-28s  %-10s  %-5s  %-5s  %-22s  %s%n", "step", "line run", "field", "from", "to",
                 "head to tail by next", "tail to head by prev");
         System.out.printf("%-10s  %-28s  %-10s  %-5s  %-5s  %-22s  %s%n", "start", "", "", "", "", walk(head, true),
                 walk(tail, false));
-        // get(1): found through the map, a hit, then moveToBack(node 1) = unlink, then linkLast
-        unlink(one);
-        linkLast(one, true);
+        if (put) {
+            // put(4), key 4 new and the cache full: evict head.next (node 2, the least recently used) = unlink it
+            // and remove key 2 from the map; then a new node for key 4 goes into the map and linkLast puts it at the back
+            unlink(head.next, true);
+            keys[4] = new Node("4");
+            nodes.add(keys[4]);
+            before = fields();
+            linkLast(keys[4], true);
+        } else {
+            // get(1): found through the map, a hit, then moveToBack(node 1) = unlink, then linkLast
+            unlink(keys[1], true);
+            linkLast(keys[1], true);
+        }
     }
 
     /** One row: the assignment just run, the field it changed, and both walks. */

@@ -210,14 +210,22 @@ class DocsTest {
         }
     }
 
-    /** Runs an example as a reader would, from the repository's top folder; its output. */
+    /**
+     * Runs an example as a reader would, from the repository's top folder; its output. "X.java#word" runs
+     * {@code java docs/examples/X.java word}, as the chapter that shows that output tells the reader to.
+     */
     private String output(String example) throws Exception {
         if (outputs.containsKey(example)) {
             return outputs.get(example);
         }
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        String[] fileAndArgument = example.split("#", 2);
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "docs/examples/" + fileAndArgument[0]));
+        if (fileAndArgument.length == 2) {
+            command.add(fileAndArgument[1]);
+        }
         Path log = Files.createTempFile("memolab-example", ".txt");
-        Process process = new ProcessBuilder(java.toString(), "docs/examples/" + example)
+        Process process = new ProcessBuilder(command)
                 .directory(REPO.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         boolean ended = process.waitFor(3, TimeUnit.MINUTES);
         if (!ended) {
@@ -226,7 +234,8 @@ class DocsTest {
         String output = Files.readString(log, StandardCharsets.UTF_8);
         Files.delete(log);
         assertThat(ended && process.exitValue() == 0)
-                .as("java docs/examples/%s should end with exit code 0 within 3 minutes; it printed:%n%s", example, output)
+                .as("java docs/examples/%s should end with exit code 0 within 3 minutes; it printed:%n%s",
+                        example.replace('#', ' '), output)
                 .isTrue();
         outputs.put(example, output);
         return output;

@@ -80,16 +80,6 @@ final class Fib36Figures {
                 nanos(Double.parseDouble(python.get("memoized_fib36_hit_ns"))));
     }
 
-    /** Chapter 5's sentence on Python's recursion limit. */
-    static String pythonDepth(Path repo) {
-        Map<String, String> python = python(repo);
-        int deepest = Integer.parseInt(python.get("deepest_first_call"));
-        return String.format(Locale.ROOT, "Python has the same limit in another form: its interpreter stops at a recursion "
-                        + "depth of %,d by default (`sys.getrecursionlimit()`), and on an empty cache the decorated "
-                        + "`fibonacci(n)` works up to n = %,d and raises `RecursionError` from n = %,d on (%s, `python3 %s`).%n",
-                Integer.parseInt(python.get("recursion_limit")), deepest, deepest + 1, python.get("machine"), PYTHON_SCRIPT);
-    }
-
     /** "152 ms ± 72" or "1.18 µs ± 0.12": JMH's mean and its error, in one unit. */
     private static String withError(double millis, double error) {
         return millis >= 1 ? String.format(Locale.ROOT, "%,.0f ms ± %,.0f", millis, error)
@@ -122,7 +112,7 @@ final class Fib36Figures {
             }
         }
         for (String key : List.of("machine", "method", "naive_fib36_ms", "memoized_fib36_from_empty_us",
-                "memoized_fib36_hit_ns", "recursion_limit", "deepest_first_call")) {
+                "memoized_fib36_hit_ns")) {
             if (!values.containsKey(key)) {
                 throw new IllegalStateException(PYTHON_DATA + " has no '" + key + "' line; write it again with python3 "
                         + PYTHON_SCRIPT + " > " + PYTHON_DATA);

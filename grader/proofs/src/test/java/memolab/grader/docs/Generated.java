@@ -38,7 +38,9 @@ final class Generated {
             case "fib-timing" -> FibTimingChart.summary(FibTimingChart.read(Submissions.REPO));
             case "fib-figures" -> Fib36Figures.table(Submissions.REPO);
             case "python-times" -> Fib36Figures.pythonTimes(Submissions.REPO);
-            case "python-depth" -> Fib36Figures.pythonDepth(Submissions.REPO);
+            case "python-depth" -> DepthFigures.python(Submissions.REPO);
+            case "jvm-depth" -> DepthFigures.jvm(Submissions.REPO);
+            case "recursive-compute" -> RecursiveComputeFacts.table();
             case "similarity-example" -> similarityExample();
             case "similarity-tokens" -> similarityTokens();
             default -> throw new IllegalArgumentException("no generator named '" + name + "'");

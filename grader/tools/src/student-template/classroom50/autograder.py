@@ -23,10 +23,12 @@ import datetime
 import json
 import os
 import pathlib
+import re
 import shutil
 import subprocess
 import sys
 import tempfile
+import unicodedata
 
 # Points per rubric category of the visible graded tests, filled in by `release`.
 CATEGORIES = @CATEGORIES@
@@ -124,9 +126,19 @@ def write_not_run(here: pathlib.Path, why: str, tail: str) -> int:
         "tests": tests,
     }
     (here / "result.json").write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    body = f"### MemoLab: 0 / {result['max-score']}\n\n{why}\n\nThe end of the output:\n\n```\n{tail}\n```\n"
+    body = f"### MemoLab: 0 / {result['max-score']}\n\n{why}\n\nThe end of the output:\n\n{code_block(tail)}"
     (here / "release-body.md").write_text(body, encoding="utf-8")
     return 0
+
+
+def code_block(text: str) -> str:
+    """The build's output (the student's own prints and file names among it) as a Markdown code block:
+    control and invisible format characters left out, and a fence longer than any run of backticks in it,
+    so that no line of it can close the block and be read as the release's own words."""
+    plain = "".join(c for c in text if c in "\n\t" or (unicodedata.category(c) not in ("Cc", "Cf")))
+    longest = max((len(run) for run in re.findall(r"`+", plain)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return f"{fence}\n{plain.strip()}\n{fence}\n"
 
 
 def utc_now() -> str:

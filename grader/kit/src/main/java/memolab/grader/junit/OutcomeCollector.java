@@ -86,7 +86,8 @@ public class OutcomeCollector implements TestExecutionListener {
             });
         } else if (testIdentifier.isContainer() && result.getStatus() == TestExecutionResult.Status.FAILED) {
             // A class whose set-up failed reports no event for its tests.
-            markUnfinished(testIdentifier, "Not run: the test class could not start: " + describe(result.getThrowable()));
+            markUnfinished(testIdentifier, PlainText.clean("Not run: the test class could not start: "
+                    + describe(result.getThrowable()), PlainText.MESSAGE_CAP));
         }
     }
 

@@ -47,12 +47,22 @@ public final class PlainText {
      * nothing in it (a heading, a link, emphasis) reads as the report's own words.
      */
     public static String inlineCode(String name) {
-        StringBuilder line = new StringBuilder(name.length());
-        name.codePoints().forEach(c -> line.appendCodePoint(Character.isISOControl(c) || c == 0x2028 || c == 0x2029 ? '?' : c));
-        String text = line.toString();
+        String text = oneLine(name);
         String fence = "`".repeat(longestBacktickRun(text) + 1);
         String pad = text.startsWith("`") || text.endsWith("`") ? " " : "";
         return fence + pad + text + pad + fence;
+    }
+
+    /**
+     * A name from a submission as a console line or a CSV cell shows it: every control or
+     * line-separator character shown as {@code ?} (a carriage return would overwrite the line, a
+     * newline start a fake one), invisible format characters (a bidi override) left out.
+     */
+    public static String oneLine(String name) {
+        StringBuilder line = new StringBuilder(name.length());
+        name.codePoints().filter(c -> Character.getType(c) != Character.FORMAT)
+                .forEach(c -> line.appendCodePoint(Character.isISOControl(c) || c == 0x2028 || c == 0x2029 ? '?' : c));
+        return line.toString();
     }
 
     private static int longestBacktickRun(String text) {

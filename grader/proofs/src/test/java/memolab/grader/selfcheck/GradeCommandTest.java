@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import memolab.grader.cli.GraderCli;
+import memolab.grader.grading.Submission;
 import memolab.grader.report.Gradebook;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,6 +41,9 @@ class GradeCommandTest {
     private String stdout;
     private String stderr;
     private Map<String, String[]> rows;
+
+    private static final String HOSTILE_FILE = "[x](https:evil.example) <img src=x onerror=alert(1)>.java";
+    private static final String HOSTILE_FOLDER = "hostile-file-refused\n## FAKE: Score 100 of 100";
 
     private Path submission(String name, Path sources) throws IOException {
         return Submissions.materialize(temp.resolve("class"), name, sources);
@@ -73,6 +77,15 @@ class GradeCommandTest {
         Files.writeString(forged.resolve("A.java"), "package memolab; class A { }");
         batch.add(linked);
         batch.addAll(unreadableOrUnbounded());
+        // A file name that would write a link and an HTML element into the report where the compiler quotes it, and
+        // where a refused rule names it; the second submission's folder name would add a heading and a fake score.
+        Path broken = submission("hostile-file-compile", Submissions.REFERENCE);
+        Files.writeString(broken.resolve("exercises/src/main/java/memolab/" + HOSTILE_FILE), "package memolab;\nclass Broken { int x = ; }\n");
+        batch.add(broken);
+        Path refused = submission(HOSTILE_FOLDER, Submissions.REFERENCE);
+        Files.writeString(refused.resolve("exercises/src/main/java/memolab/" + HOSTILE_FILE),
+                "package memolab;\nclass Quit { static void quit() { System.exit(1); } }\n");
+        batch.add(refused);
 
         out = temp.resolve("out");
         List<String> args = new ArrayList<>(List.of("grade", "--jobs", "2", "--timeout", "120", "--similarity", "--out",
@@ -193,8 +206,8 @@ class GradeCommandTest {
     @DisplayName("every submission of the batch is graded and has its row, whatever it did")
     void everySubmissionHasARow() {
         assertThat(exitCode).as("exit code; stderr:%n%s", stderr).isEqualTo(GraderCli.OK);
-        assertThat(rows).hasSize(22);
-        assertThat(stdout).contains("Graded 22 submission(s)");
+        assertThat(rows).hasSize(24);
+        assertThat(stdout).contains("Graded 24 submission(s)");
     }
 
     @Test
@@ -320,6 +333,22 @@ class GradeCommandTest {
      * a deliberate one. After such a change, regenerate them with
      * {@code ./mvnw test -Dtest=GradeCommandTest -Dmemolab.updateGolden=true} and review the diff.
      */
+    @Test
+    @DisplayName("a file name quoted by the compiler or by a refused rule, and a folder name with a line break, stay plain "
+            + "text in the feedback, the gradebook and the console")
+    void hostileNamesInMessagesStayPlainText() throws IOException {
+        String compile = feedback("hostile-file-compile");
+        String refusedFeedback = feedback(Submission.folderName(HOSTILE_FOLDER));
+        assertThat(compile).contains("does not compile", "onerror");
+        assertThat(refusedFeedback).contains("REFUSED", "onerror");
+        for (String feedback : List.of(compile, refusedFeedback)) {
+            String outsideCode = feedback.replaceAll("(`+)(?s:.*?)\\1", "");
+            assertThat(outsideCode).as(feedback).doesNotContain("<img", "](https:", "FAKE");
+        }
+        assertThat(rows).containsKey("\"hostile-file-refused?## FAKE: Score 100 of 100\"");
+        assertThat((stdout + stderr).lines()).noneMatch(line -> line.startsWith("## FAKE"));
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"reference", "stubs", "get-does-not-refresh", "compile-error", "missing-method",
         "empty-folder", "not-utf8"})

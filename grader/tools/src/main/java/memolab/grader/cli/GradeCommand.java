@@ -157,7 +157,7 @@ public final class GradeCommand implements Callable<Integer> {
                 Submission located = Submission.locate(path);
                 sources.put(located.student(), located.sources());
             } catch (Submission.InvalidSubmissionException e) {
-                err.println("  not compared: " + Submission.nameOf(path) + ": " + e.getMessage());
+                err.println("  not compared: " + PlainText.oneLine(Submission.nameOf(path)) + ": " + PlainText.oneLine(e.getMessage()));
             }
         }
         SimilarityReport.Result result = SimilarityReport.compare(sources, similarityAgainst, out.resolve(WORK).resolve("similarity"),
@@ -172,7 +172,7 @@ public final class GradeCommand implements Callable<Integer> {
                 result.compared().size(), result.seconds(), listed, similarityThreshold, out.resolve("similarity.md"),
                 out.resolve("similarity.csv"));
         result.pairs().stream().limit(3).forEach(pair -> stdout.printf(Locale.ROOT, "  %3.0f %%  %s and %s%n",
-                pair.average() * 100, pair.first(), pair.second()));
+                pair.average() * 100, PlainText.oneLine(pair.first()), PlainText.oneLine(pair.second())));
         stdout.flush();
     }
 
@@ -226,12 +226,12 @@ public final class GradeCommand implements Callable<Integer> {
         for (Path path : paths) {
             String folder = Submission.folderName(Submission.nameOf(path));
             if (RESERVED.contains(folder.toLowerCase(Locale.ROOT))) {
-                return Optional.of("A submission is named " + Submission.nameOf(path) + ", a name the grader uses for its own "
+                return Optional.of("A submission is named " + PlainText.oneLine(Submission.nameOf(path)) + ", a name the grader uses for its own "
                         + "files in " + out + ". Rename its folder.");
             }
             if (!folders.add(folder.toLowerCase(Locale.ROOT))) {
                 return Optional.of("Two submissions would share the report folder " + out.resolve(folder) + " ("
-                        + Submission.nameOf(path) + "): reports would overwrite each other. Give each its own folder name.");
+                        + PlainText.oneLine(Submission.nameOf(path)) + "): reports would overwrite each other. Give each its own folder name.");
             }
         }
         return Optional.empty();
@@ -250,10 +250,11 @@ public final class GradeCommand implements Callable<Integer> {
     /** The submissions not in the gradebook yet: a run that was interrupted goes on where it stopped. */
     private List<Path> notYetGraded(List<Path> paths, Path gradebookFile, PrintWriter err) throws IOException {
         if (regrade) {
-            Gradebook.remove(gradebookFile, paths.stream().map(Submission::nameOf).collect(java.util.stream.Collectors.toSet()));
+            Gradebook.remove(gradebookFile, paths.stream().map(path -> PlainText.oneLine(Submission.nameOf(path)))
+                    .collect(java.util.stream.Collectors.toSet()));
         }
         Set<String> done = Gradebook.graded(gradebookFile);
-        List<Path> todo = paths.stream().filter(p -> !done.contains(Submission.nameOf(p))).toList();
+        List<Path> todo = paths.stream().filter(p -> !done.contains(PlainText.oneLine(Submission.nameOf(p)))).toList();
         if (todo.size() < paths.size()) {
             err.printf("%d submission(s) already in %s were skipped (--force grades them again).%n",
                     paths.size() - todo.size(), gradebookFile);
@@ -325,7 +326,7 @@ public final class GradeCommand implements Callable<Integer> {
             writeReports(result);
             gradebook.append(result);
         } catch (IOException | RuntimeException | Error e) {
-            batch.unwritten.add(result.student() + ": " + e);
+            batch.unwritten.add(PlainText.oneLine(result.student() + ": " + e));
         }
         progress.done(result);
         return result;
@@ -372,7 +373,7 @@ public final class GradeCommand implements Callable<Integer> {
         StringBuilder text = new StringBuilder();
         text.append(String.format(Locale.ROOT, "%-24s %-26s %9s %8s%n", "Student", "Status", "Score", "Time"));
         for (GradingResult result : results) {
-            text.append(String.format(Locale.ROOT, "%-24s %-26s %4d / %-3d %6.1f s%n", result.student(),
+            text.append(String.format(Locale.ROOT, "%-24s %-26s %4d / %-3d %6.1f s%n", PlainText.oneLine(result.student()),
                     result.status().name().toLowerCase(Locale.ROOT).replace('_', ' '), result.score().earned(),
                     result.score().possible(), result.timings().total()));
         }
@@ -427,7 +428,7 @@ public final class GradeCommand implements Callable<Integer> {
             int width = 30;
             int filled = total == 0 ? width : width * n / total;
             String line = String.format(Locale.ROOT, "[%s%s] %d/%d %s: %d / %d", "#".repeat(filled), ".".repeat(width - filled),
-                    n, total, result.student(), result.score().earned(), result.score().possible());
+                    n, total, PlainText.oneLine(result.student()), result.score().earned(), result.score().possible());
             if (console) {
                 err.print("\r" + line + " ".repeat(10) + (n == total ? "\n" : ""));
             } else {

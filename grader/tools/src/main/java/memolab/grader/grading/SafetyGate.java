@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import memolab.grader.rules.ExerciseRules;
 import memolab.grader.rules.RuleFacts;
+import memolab.grader.score.PlainText;
 
 /**
  * Final grading's gate: the safety rules, checked on a submission's compiled classes in the
@@ -56,7 +57,8 @@ final class SafetyGate {
                         + "below and submit again; your own ./mvnw test shows the same rules in \"Rules of the exercise\".");
         for (Violation violation : violations) {
             text.append("\n- Rule \"").append(violation.rule()).append("\": ").append(violation.because()).append('.');
-            text.append(ExerciseRules.Rule.listed(violation.where(), "    "));
+            // Where names the student's classes and source files: code spans, never the report's own words.
+            text.append(ExerciseRules.Rule.listed(violation.where().stream().map(PlainText::inlineCode).toList(), "    "));
         }
         return text.toString();
     }

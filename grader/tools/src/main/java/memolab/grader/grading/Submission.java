@@ -73,7 +73,7 @@ public record Submission(String student, Path root, List<Path> sources, List<Str
                     sources.add(file);
                 } else {
                     leftOut.add(shown + " (its package line says "
-                            + (declared.isEmpty() ? "nothing (the unnamed package)" : declared) + ")");
+                            + (declared.isEmpty() ? "nothing (the unnamed package)" : PlainText.inlineCode(declared)) + ")");
                 }
             }
         }
@@ -174,7 +174,7 @@ public record Submission(String student, Path root, List<Path> sources, List<Str
                         List.of());
             }
             if (caches.isEmpty() && memoizers.isEmpty()) {
-                throw new InvalidSubmissionException(student, "no LruCache.java or Fibonacci.java in " + given + ": "
+                throw new InvalidSubmissionException(student, "no LruCache.java or Fibonacci.java in " + PlainText.inlineCode(String.valueOf(given)) + ": "
                         + "submit your repository, or the files of exercises/src/main/java/memolab (LruCache.java, "
                         + "Fibonacci.java and any helper classes).", List.of(), List.of());
             }

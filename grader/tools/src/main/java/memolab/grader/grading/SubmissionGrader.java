@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.stream.Collectors;
 import memolab.grader.grading.GradingResult.Status;
 import memolab.grader.grading.GradingResult.Timings;
 import memolab.grader.rules.ExerciseRules;
@@ -136,14 +137,14 @@ public final class SubmissionGrader {
         } catch (IOException | RuntimeException | Error e) {
             return notRun(studentOf(path), Status.NO_SUBMISSION,
                     List.of("The grader could not read " + PlainText.inlineCode(String.valueOf(path.getFileName())) + ": "
-                            + PlainText.clean(String.valueOf(e.getMessage()), 500)), "Not run: there was nothing to grade.", start);
+                            + PlainText.inlineCode(PlainText.clean(String.valueOf(e.getMessage()), 500))), "Not run: there was nothing to grade.", start);
         }
         GradingResult result;
         try {
             result = compileAndRun(submission, start);
         } catch (Throwable e) { // the grader's own fault, on this submission only
             result = notRun(submission.student(), Status.GRADER_ERROR, List.of("The grader failed on this submission ("
-                    + PlainText.clean(String.valueOf(e), 500) + "); grade it again or report it."), "Not run: the grader failed.", start);
+                    + PlainText.inlineCode(PlainText.clean(String.valueOf(e), 500)) + "); grade it again or report it."), "Not run: the grader failed.", start);
         }
         for (String flag : submission.flags()) {
             result = result.flaggedOnly(flag);
@@ -170,9 +171,10 @@ public final class SubmissionGrader {
         JavaSources.Compilation compilation = BoundedCompile.compile(sources, classes, folder);
         double compileSeconds = seconds(start);
         if (!compilation.success()) {
-            problems.add("Your code does not compile. The compiler said:");
-            compilation.messages().stream().filter(m -> !COMPILER_REMARK.matcher(m).find())
-                    .limit(COMPILER_MESSAGES).map(m -> "    " + m.replace("\n", "\n    ")).forEach(problems::add);
+            // The compiler quotes the student's file names and lines: shown as a code block, never as the report's words.
+            problems.add("Your code does not compile. The compiler said:\n" + PlainText.codeBlock(PlainText.clean(
+                    compilation.messages().stream().filter(m -> !COMPILER_REMARK.matcher(m).find())
+                            .limit(COMPILER_MESSAGES).collect(Collectors.joining("\n")), PlainText.MESSAGE_CAP)).strip());
             return notRun(submission.student(), Status.COMPILE_ERROR, problems,
                     "Not run: your code does not compile (see the compiler's messages).", start);
         }

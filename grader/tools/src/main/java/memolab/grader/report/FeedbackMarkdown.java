@@ -25,7 +25,7 @@ public final class FeedbackMarkdown {
         if (!result.problems().isEmpty()) {
             md.append("\n## What happened\n\n");
             for (String problem : result.problems()) {
-                md.append(problem.startsWith("    ") ? "    " + problem.strip() : "- " + problem).append('\n');
+                md.append("- ").append(problem).append('\n');
             }
         }
         // A run that stopped gives every test after it the reason "What happened" already gives: said once.

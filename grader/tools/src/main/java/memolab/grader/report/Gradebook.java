@@ -14,6 +14,7 @@ import java.util.Set;
 import memolab.grader.Category;
 import memolab.grader.grading.GradingResult;
 import memolab.grader.score.Score;
+import memolab.grader.score.PlainText;
 
 /**
  * The class's {@code gradebook.csv}: one row per student (id, status, total, possible, each
@@ -44,7 +45,8 @@ public final class Gradebook implements AutoCloseable {
     }
 
     /**
-     * The students already in the gradebook at {@code file} (none if there is no file).
+     * The students already in the gradebook at {@code file} (none if there is no file), as their
+     * first cells show them ({@link PlainText#oneLine}: compare with a name made so too).
      *
      * @throws IllegalStateException if the file has another header: it is not this grader's
      */
@@ -67,8 +69,8 @@ public final class Gradebook implements AutoCloseable {
     }
 
     /**
-     * Removes the rows of {@code students} from the gradebook at {@code file}, keeping every
-     * other row as it is (the file is rewritten whole, then moved into place).
+     * Removes the rows of {@code students} (names as {@link PlainText#oneLine} shows them) from
+     * the gradebook at {@code file}, keeping every other row as it is (the file is rewritten whole, then moved into place).
      */
     public static void remove(Path file, Set<String> students) throws IOException {
         if (!Files.exists(file)) {
@@ -123,6 +125,8 @@ public final class Gradebook implements AutoCloseable {
             return;
         }
         graded(file); // checks that it is this grader's gradebook
+        Map<String, Map.Entry<Double, String>> byCell = new java.util.HashMap<>(); // keyed as the first cell shows a name
+        highest.forEach((student, similar) -> byCell.put(PlainText.oneLine(student), similar));
         List<String> lines = new ArrayList<>();
         for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
             if (line.isBlank() || line.equals(header())) {
@@ -130,7 +134,7 @@ public final class Gradebook implements AutoCloseable {
                 continue;
             }
             List<String> cells = cells(line);
-            Map.Entry<Double, String> similar = highest.get(unquote(cells.get(0)));
+            Map.Entry<Double, String> similar = byCell.get(unquote(cells.get(0)));
             cells.set(cells.size() - 2, similar == null ? "" : String.format(java.util.Locale.ROOT, "%.0f", similar.getKey() * 100));
             cells.set(cells.size() - 1, similar == null ? "" : quote(similar.getValue()));
             lines.add(String.join(",", cells));
@@ -171,7 +175,8 @@ public final class Gradebook implements AutoCloseable {
      * spreadsheets show as text. A cell that starts with an apostrophe gets one more, so that
      * reading the cell back removes exactly one.
      */
-    public static String quote(String cell) {
+    public static String quote(String raw) {
+        String cell = PlainText.oneLine(raw); // a line break in a folder's name would split the row in two
         String text = !cell.isEmpty() && "=+-@\t\r'".indexOf(cell.charAt(0)) >= 0 ? "'" + cell : cell;
         return text.equals(cell) && cell.matches("[A-Za-z0-9._@ -]*") ? cell : "\"" + text.replace("\"", "\"\"") + "\"";
     }

@@ -43,6 +43,7 @@ final class Generated {
             case "recursive-compute" -> RecursiveComputeFacts.table();
             case "similarity-example" -> similarityExample();
             case "similarity-tokens" -> similarityTokens();
+            case "similarity-calibration" -> memolab.grader.selfcheck.SimilarityCalibration.table();
             default -> throw new IllegalArgumentException("no generator named '" + name + "'");
         };
     }

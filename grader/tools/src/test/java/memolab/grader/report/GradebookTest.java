@@ -3,6 +3,7 @@ package memolab.grader.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import memolab.grader.score.PlainText;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -18,10 +19,20 @@ class GradebookTest {
         for (String name : FORMULAS) {
             String written = Gradebook.quote(name);
             String csvText = written.startsWith("\"") ? written.substring(1, written.length() - 1).replace("\"\"", "\"") : written;
-            assertThat(csvText).as("the cell written for %s", name).startsWith("'");
+            // A tab or carriage return is shown as ? (PlainText.oneLine), which no spreadsheet evaluates; the rest get an apostrophe.
+            assertThat("=+-@\t\r".indexOf(csvText.charAt(0))).as("the cell written for %s: %s", name, csvText).isEqualTo(-1);
             assertThat(Gradebook.cells(written + ",x")).as("one cell, then the next").hasSize(2);
-            assertThat(Gradebook.unquote(written)).isEqualTo(name);
+            assertThat(Gradebook.unquote(written)).isEqualTo(PlainText.oneLine(name));
         }
+    }
+
+    @Test
+    @DisplayName("a folder name with a line break stays on its row: the break is shown as ?")
+    void lineBreaksStayOnTheRow() {
+        String written = Gradebook.quote("alice\n## FAKE,100\r\nbob");
+        assertThat(written).doesNotContain("\n", "\r");
+        assertThat(Gradebook.cells(written + ",x")).hasSize(2);
+        assertThat(Gradebook.unquote(written)).isEqualTo("alice?## FAKE,100??bob");
     }
 
     @Test

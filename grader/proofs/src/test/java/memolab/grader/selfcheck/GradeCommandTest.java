@@ -349,6 +349,22 @@ class GradeCommandTest {
         assertThat((stdout + stderr).lines()).noneMatch(line -> line.startsWith("## FAKE"));
     }
 
+    @Test
+    @DisplayName("the class report is written at the end of the run, and agrees with the gradebook")
+    void classReportAgreesWithTheGradebook() throws IOException {
+        String md = Files.readString(out.resolve("class-report.md"));
+        assertThat(out.resolve("class-report.html")).isRegularFile();
+        assertThat(stderr).contains("Class report: ");
+        assertThat(md).contains(rows.size() + " submissions in `gradebook.csv`");
+        long notGraded = rows.values().stream().filter(row -> !row[1].equals("graded")).count();
+        String section = md.substring(md.indexOf("## Not graded normally"), md.indexOf("## Flags"));
+        assertThat(section.lines().filter(line -> line.startsWith("| [")).count()).as(section).isEqualTo(notGraded);
+        long atFull = rows.values().stream().filter(row -> row[1].equals("graded") && row[2].equals(row[3])).count();
+        assertThat(md).contains("; " + atFull + " at " + rows.get("reference")[3] + ",");
+        assertThat(section).contains("| refused | `Rule \"no System.exit and no Runtime\"", "compile_error | `Your code does not "
+                + "compile. The compiler said: LruCache.java:");
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"reference", "stubs", "get-does-not-refresh", "compile-error", "missing-method",
         "empty-folder", "not-utf8"})

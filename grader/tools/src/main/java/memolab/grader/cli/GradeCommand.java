@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -134,14 +135,17 @@ public final class GradeCommand implements Callable<Integer> {
         long start = System.nanoTime();
         GradingPlan plan = prepareSuite(err);
         Batch batch = gradeAll(todo, plan, manifest(plan, err), gradebookFile, err);
-        printSummary(batch.results, (System.nanoTime() - start) / 1e9);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        printSummary(batch.results, seconds);
         if (similarity || similarityAgainst != null) {
             compareSources(paths, gradebookFile, err);
         }
         if (classroom50 != null && !batch.results.isEmpty()) {
             writeClassroom50(batch.results.get(0));
         }
-        return exitCode(batch, err);
+        boolean reported = ReportCommand.writeClassReport(out, OptionalDouble.of(seconds), err);
+        int exit = exitCode(batch, err);
+        return exit == GraderCli.OK && !reported ? GraderCli.IO_ERROR : exit;
     }
 
     /**

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "MemoLab grader 1.0.0",
         header = "Grades MemoLab submissions with the graded suite.",
-        subcommands = {GradeCommand.class, ReleaseCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {GradeCommand.class, ReportCommand.class, ReleaseCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
             "  " + GraderCli.OK + "  every submission was graded (a submission that does not compile or",

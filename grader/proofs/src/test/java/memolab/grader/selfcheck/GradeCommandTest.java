@@ -2,6 +2,7 @@ package memolab.grader.selfcheck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -9,9 +10,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
+import javax.imageio.ImageIO;
 import memolab.grader.cli.GraderCli;
 import memolab.grader.grading.Submission;
 import memolab.grader.report.Gradebook;
@@ -363,6 +370,53 @@ class GradeCommandTest {
         assertThat(md).contains("; " + atFull + " at " + rows.get("reference")[3] + ",");
         assertThat(section).contains("| refused | `Rule \"no System.exit and no Runtime\"", "compile_error | `Your code does not "
                 + "compile. The compiler said: LruCache.java:");
+    }
+
+    @Test
+    @Timeout(300)
+    @DisplayName("the class report, opened from disk in headless Chromium: nothing requested from the network, a bar per "
+            + "score bin with the gradebook's counts, every student link a file, a screenshot that is not blank, a PDF")
+    void classReportInABrowser() throws Exception {
+        HeadlessChromium chromium = HeadlessChromium.require(temp);
+        Path page = out.resolve("class-report.html");
+        Path netLog = temp.resolve("net-log.json");
+        String dom = chromium.run(page, "--dump-dom", netLog);
+
+        int[] expected = new int[11];
+        rows.values().forEach(row -> expected[Math.min(10, Integer.parseInt(row[3]) == 0 ? 0
+                : Integer.parseInt(row[2]) * 100 / Integer.parseInt(row[3]) / 10)]++);
+        Matcher bar = Pattern
+                .compile("<rect class=\"bar\" data-bin=\"([^\"]+)\" data-count=\"(\\d+)\"").matcher(dom);
+        List<Integer> drawn = new ArrayList<>();
+        while (bar.find()) {
+            drawn.add(Integer.parseInt(bar.group(2)));
+        }
+        assertThat(drawn).as("the histogram's bars as rendered").containsExactly(
+                IntStream.of(expected).boxed().toArray(Integer[]::new));
+        Matcher link = Pattern.compile("<a class=\"student\" href=\"([^\"]+)\"").matcher(dom);
+        int links = 0;
+        while (link.find()) {
+            assertThat(out.resolve(link.group(1))).as("the student link %s", link.group(1)).isRegularFile();
+            links++;
+        }
+        assertThat(links).isGreaterThanOrEqualTo(rows.size());
+        assertThat(chromium.requestsOfThePage(netLog)).as("what the page asked of the network while it rendered").isEmpty();
+
+        Path png = temp.resolve("class-report.png");
+        chromium.run(page, "--screenshot=" + png, temp.resolve("net-log-2.json"));
+        BufferedImage image = ImageIO.read(png.toFile());
+        Set<Integer> colours = new HashSet<>();
+        for (int y = 0; y < image.getHeight(); y += 4) {
+            for (int x = 0; x < image.getWidth(); x += 4) {
+                colours.add(image.getRGB(x, y));
+            }
+        }
+        assertThat(colours.size()).as("distinct colours in the screenshot (a blank page has one)").isGreaterThan(10);
+
+        Path pdf = temp.resolve("class-report.pdf");
+        chromium.run(page, "--print-to-pdf=" + pdf, temp.resolve("net-log-3.json"));
+        assertThat(Files.readAllBytes(pdf)).as("the printed report").startsWith("%PDF".getBytes(StandardCharsets.US_ASCII));
+        assertThat(Files.size(pdf)).isGreaterThan(10_000);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * Chapter 5: memoized recursion is fast but still deep: a cold fib(n) nests n calls.
- * Where the default stack ends, and two ways around it. Run: java docs/examples/StackDepth.java
+ * Where the default stack ends, and three ways around it. Run: java docs/examples/StackDepth.java
  * With "deepest", the exact limit, once fib has been compiled as far as the JVM's flags let it:
  *   for run in 1 2 3; do for flags in -Xint -XX:TieredStopAtLevel=1 -XX:-TieredCompilation -XX:+TieredCompilation; do
  *     java $flags docs/examples/StackDepth.java deepest; done; done > docs/data/jvm-depth.txt

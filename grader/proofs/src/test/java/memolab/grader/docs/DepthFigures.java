@@ -20,8 +20,8 @@ final class DepthFigures {
     static final String PYTHON_DATA = "docs/data/python-depth.txt";
     static final String JVM_DATA = "docs/data/jvm-depth.txt";
 
-    private static final Pattern PYTHON_LINE = Pattern.compile(
-            "(?m)^CPython (\\S+): recursion limit (\\d+), deepest cold fibonacci\\(n\\) n = (\\d+)$");
+    private static final Pattern PYTHON_LINE = Pattern.compile("(?m)^CPython (\\S+): recursion limit (\\d+), deepest cold "
+            + "fibonacci\\(n\\) n = (\\d+); with limit (\\d+): n = (\\d+)$");
     private static final Pattern JVM_LINE = Pattern.compile(
             "(?m)^(.+?) (\\d[\\w.+-]*), (\\S+): the deepest cold fib\\(n\\) on the default stack: n = (\\d+)$");
     private static final Map<String, String> COMPILERS = Map.of(
@@ -37,22 +37,27 @@ final class DepthFigures {
     static String python(Path repo) {
         Matcher line = PYTHON_LINE.matcher(Generated.read(repo.resolve(PYTHON_DATA)));
         StringBuilder rows = new StringBuilder();
-        int count = 0;
+        String limits = null;
         while (line.find()) {
-            int deepest = Integer.parseInt(line.group(3));
-            rows.append(String.format(Locale.ROOT, "| %s | %,d | %,d | %,d |%n",
-                    line.group(1), Integer.parseInt(line.group(2)), deepest, deepest + 1));
-            count++;
+            String these = String.format(Locale.ROOT, "at its default limit (%,d) | at a limit of %,d",
+                    Integer.parseInt(line.group(2)), Integer.parseInt(line.group(4)));
+            if (limits != null && !limits.equals(these)) {
+                throw new IllegalStateException(PYTHON_DATA + " mixes recursion limits; write it again as "
+                        + "docs/examples/python_depth.py says");
+            }
+            limits = these;
+            rows.append(String.format(Locale.ROOT, "| %s | %,d | %,d |%n", line.group(1), Integer.parseInt(line.group(3)),
+                    Integer.parseInt(line.group(5))));
         }
-        if (count == 0) {
+        if (limits == null) {
             throw new IllegalStateException(PYTHON_DATA + " has no line of python_depth.py; write it again as "
                     + "docs/examples/python_depth.py says");
         }
         return "Python has the same limit in another form: its interpreter raises `RecursionError` past a recursion "
-                + "limit (`sys.getrecursionlimit()`), and how far a cold decorated `fibonacci(n)` gets depends on the "
-                + "version (`python3.x docs/examples/python_depth.py`, Linux x86_64, searched from the script's top "
-                + "level):\n\n| CPython | recursion limit | deepest cold `fibonacci(n)` | `RecursionError` from |\n"
-                + "|---|---|---|---|\n" + rows;
+                + "limit (`sys.getrecursionlimit()`, `sys.setrecursionlimit(n)`), and how far a cold decorated "
+                + "`fibonacci(n)` gets depends on the version (`python3.x docs/examples/python_depth.py`, Linux x86_64, "
+                + "the deepest n that works, searched from one function called at the script's top level):\n\n"
+                + "| CPython | " + limits + " |\n|---|---|---|\n" + rows;
     }
 
     /** The deepest cold memoized fib on the JVM's default stack, per compiler, over the runs measured. */

@@ -44,6 +44,7 @@ final class Generated {
             case "similarity-example" -> similarityExample();
             case "similarity-tokens" -> similarityTokens();
             case "similarity-calibration" -> memolab.grader.selfcheck.SimilarityCalibration.table();
+            case "class-report-example" -> memolab.grader.selfcheck.ClassReportExample.excerpt();
             default -> throw new IllegalArgumentException("no generator named '" + name + "'");
         };
     }

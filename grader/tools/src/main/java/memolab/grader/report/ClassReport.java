@@ -37,7 +37,7 @@ public final class ClassReport {
 
     /** One test's result for one student, from {@code results.json}. */
     record TestResult(String number, String name, Category category, int points, boolean passed, boolean hidden,
-            String firstLine) {
+            String signature) {
     }
 
     /** One gradebook row, with the student's test results where they were stored. */
@@ -53,7 +53,7 @@ public final class ClassReport {
     record PassRate(String number, String name, Category category, boolean hidden, int passed, int ran) {
     }
 
-    /** Students who failed the same test with the same first line of its message. */
+    /** Students who failed the same test the same way (its message's {@link #signature}). */
     record FailureGroup(String number, String test, String message, List<String> students) {
     }
 
@@ -142,7 +142,7 @@ public final class ClassReport {
                 Category category = tags == null || tags.isEmpty() ? null : byTitle(tags.get(0).getAsString());
                 tests.add(new TestResult(text(test, "number"), text(test, "name"), category,
                         test.has("max_score") ? test.get("max_score").getAsInt() : 0, "passed".equals(text(test, "status")), "after_published".equals(text(test, "visibility")),
-                        firstLine(text(test, "output"))));
+                        signature(text(test, "output"))));
             }
             String why = why(text(json, "output"));
             return new Stored(tests, json.has("execution_time") ? json.get("execution_time").getAsLong() : 0, why);
@@ -180,6 +180,23 @@ public final class ClassReport {
             }
         }
         return null;
+    }
+
+    /**
+     * What identifies a failure, for grouping: for a random-sequence test, its smallest failing
+     * case and what went wrong at its last step (the same mistake shrinks to the same case),
+     * else the message's first line; cut to 200 characters.
+     */
+    static String signature(String message) {
+        List<String> lines = message.lines().map(String::strip).toList();
+        for (int i = 0; i + 1 < lines.size(); i++) {
+            if (lines.get(i).contains("Smallest failing case")) {
+                String shrunk = lines.get(i + 1) + (i + 2 < lines.size() && lines.get(i + 2).startsWith("->")
+                        ? " " + lines.get(i + 2) : "");
+                return shrunk.length() > 200 ? shrunk.substring(0, 200) + "..." : shrunk;
+            }
+        }
+        return firstLine(message);
     }
 
     /** A message's first line of text, its code fence left out, cut to 200 characters. */
@@ -228,7 +245,7 @@ public final class ClassReport {
             }
             for (TestResult test : student.tests()) {
                 if (!test.passed()) {
-                    groups.computeIfAbsent(List.of(test.number(), test.name(), normalized(test.firstLine())),
+                    groups.computeIfAbsent(List.of(test.number(), test.name(), normalized(test.signature())),
                             k -> new ArrayList<>()).add(student.name());
                 }
             }

@@ -70,8 +70,9 @@ final class ClassReportHtml {
         }
         html.append("</table>\n");
 
-        html.append("<h2 id=\"failures\">The most frequent failures</h2>\n<p>The same test failed with the same first line "
-                + "(identity hashes and measured figures left out), most students first.</p>\n");
+        html.append("<h2 id=\"failures\">The most frequent failures</h2>\n<p>The same test failed the same way (the same "
+                + "smallest failing case for a random-sequence test, else the same first line, identity hashes and measured "
+                + "figures left out), most students first.</p>\n");
         List<FailureGroup> failures = model.failures();
         if (failures.isEmpty()) {
             html.append("<p>None: every submission graded normally passed every test.</p>\n");

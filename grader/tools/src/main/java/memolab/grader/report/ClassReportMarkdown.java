@@ -50,8 +50,9 @@ final class ClassReportMarkdown {
                     rate.category() == null ? "" : rate.category().readMore().replace("|", "\\|")));
         }
 
-        md.append("\n## The most frequent failures\n\nThe same test failed with the same first line (identity hashes and "
-                + "measured figures left out), most students first.\n");
+        md.append("\n## The most frequent failures\n\nThe same test failed the same way (the same smallest failing case for a "
+                + "random-sequence test, else the same first line, identity hashes and measured figures left out), most "
+                + "students first.\n");
         List<FailureGroup> failures = model.failures();
         if (failures.isEmpty()) {
             md.append("\nNone: every submission graded normally passed every test.\n");

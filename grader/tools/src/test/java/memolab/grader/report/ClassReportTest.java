@@ -96,6 +96,19 @@ class ClassReportTest {
     }
 
     @Test
+    @DisplayName("a random-sequence failure groups by its smallest failing case, whatever the seed and the search")
+    void shrunkCasesGroupBySmallestCase() {
+        String first = "Your LruCache did not behave like the model cache on a sequence of calls.\n"
+                + "Found a failing case at random case 7. Smallest failing case (shrunk in 15 steps):\n"
+                + "  capacity 2: put(0, a), put(1, a), get(0), put(2, a)\n  -> after step 4, put(2, a): keys() should hold [0, 2]\n"
+                + "The case first found was longer: capacity 3: get(0), put(1, d)\nReplay exactly this case: ./mvnw test -Dmemolab.seed=1";
+        String second = first.replace("random case 7", "random case 31").replace("15 steps", "9 steps")
+                .replace("capacity 3: get(0), put(1, d)", "capacity 4: put(5, b)").replace("seed=1", "seed=2");
+        assertThat(ClassReport.signature(first)).isEqualTo(ClassReport.signature(second))
+                .isEqualTo("capacity 2: put(0, a), put(1, a), get(0), put(2, a) -> after step 4, put(2, a): keys() should hold [0, 2]");
+    }
+
+    @Test
     @DisplayName("the page is self-contained, names stay text, and every student link resolves to a feedback file")
     void pageIsSelfContainedAndSafe() throws IOException {
         gradeAClass();

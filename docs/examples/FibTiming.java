@@ -1,7 +1,11 @@
+import java.io.IOException;
 import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Chapter 1: the tutorial's timing, in Java: the naive fib(36) against a memoized one,
@@ -47,12 +51,24 @@ public class FibTiming {
         }
         Arrays.sort(memoNanos);
         long memoMedian = memoNanos[memoNanos.length / 2];
-        System.out.printf("on %d cores, %s %s, %s %s: one naive call in a fresh JVM, then memoized calls%n",
-                Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
+        System.out.printf("on %d cores (%s), %s %s, %s %s: one naive call in a fresh JVM, then memoized calls%n",
+                Runtime.getRuntime().availableProcessors(), processor(), System.getProperty("java.vm.name"),
                 System.getProperty("java.version"), System.getProperty("os.name"), System.getProperty("os.arch"));
         System.out.printf("naive    fib(%d) = %s in %,.1f ms%n", n, expected, naiveNanos / 1e6);
         System.out.printf("memoized fib(%d) = %s in %,.1f µs (a fresh cache, median of 10,001 runs)%n",
                 n, expected, memoMedian / 1e3);
         System.out.printf("the memoized one is %,.0f times faster%n", (double) naiveNanos / memoMedian);
+    }
+
+    /** The processor's model name where the system says it (Linux's /proc/cpuinfo, Windows' variable), else none. */
+    static String processor() {
+        try (Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {
+            return lines.filter(line -> line.startsWith("model name"))
+                    .map(line -> line.substring(line.indexOf(':') + 1).trim().replaceAll("\\s+", " "))
+                    .findFirst().orElse("processor not named");
+        } catch (IOException | RuntimeException e) {
+            String windows = System.getenv("PROCESSOR_IDENTIFIER");
+            return windows != null ? windows : "processor not named";
+        }
     }
 }

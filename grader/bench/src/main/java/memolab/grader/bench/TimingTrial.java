@@ -35,6 +35,10 @@ public final class TimingTrial {
         System.setErr(err);
         for (TestOutcome outcome : outcomes) {
             System.out.println("outcome\t" + outcome.status() + "\t" + outcome.testMethod());
+            if (outcome.status() != TestOutcome.Status.PASSED) { // why, for a false verdict's reader
+                System.out.println("failure\t" + outcome.testMethod() + "\t"
+                        + outcome.message().lines().findFirst().orElse("").replace('\t', ' '));
+            }
         }
         System.out.print(logged.toString(StandardCharsets.UTF_8));
         System.out.flush();

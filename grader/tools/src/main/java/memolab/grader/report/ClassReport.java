@@ -32,8 +32,16 @@ import memolab.grader.score.PlainText;
  */
 public final class ClassReport {
 
-    /** How many failure groups, slowest submissions and similar pairs the report shows. */
+    /** How many failure groups and similar pairs the report shows. */
     static final int SHOWN = 10;
+
+    /** The words both renderings use, so that the page and the Markdown say the same. */
+    static final String NAMES_STUDENTS = "This report names students: it is for the instructor, like the gradebook.";
+    static final String FAILURES_GROUPED = "The same test failed the same way (the same smallest failing case for a "
+            + "random-sequence test, else the same first line, identity hashes and measured figures left out), most "
+            + "students first.";
+    static final String NO_FAILURES = "None: every submission graded normally passed every test.";
+    static final String NO_FLAGS = "None: no course file changed, no file left out, no link.";
 
     /** One test's result for one student, from {@code results.json}. */
     record TestResult(String number, String name, Category category, int points, boolean passed, boolean hidden,
@@ -65,6 +73,42 @@ public final class ClassReport {
             int[] bins = new int[11]; // 0-9, ..., 90-99, 100
             students.forEach(s -> bins[Math.min(10, s.possible() == 0 ? 0 : s.total() * 100 / s.possible() / 10)]++);
             return bins;
+        }
+
+        /** How many submissions were graded normally: the ones the pass rates and failure groups count. */
+        long gradedNormally() {
+            return students.stream().filter(Student::gradedNormally).count();
+        }
+
+        /** The class's full marks: the most points any row could earn. */
+        int possible() {
+            return students.stream().mapToInt(Student::possible).max().orElse(100);
+        }
+
+        long atFull() {
+            return students.stream().filter(s -> s.possible() > 0 && s.total() == s.possible()).count();
+        }
+
+        long atZero() {
+            return students.stream().filter(s -> s.total() == 0).count();
+        }
+
+        /** The failure groups shown, the largest first ({@link #SHOWN} at most). */
+        List<FailureGroup> shownFailures() {
+            return failures.subList(0, Math.min(SHOWN, failures.size()));
+        }
+
+        List<Student> notGradedNormally() {
+            return students.stream().filter(s -> !s.gradedNormally()).toList();
+        }
+
+        List<Student> flagged() {
+            return students.stream().filter(s -> !s.flags().isBlank()).toList();
+        }
+
+        /** The slowest submissions, by their suite's time. */
+        List<Student> slowest() {
+            return students.stream().sorted(Comparator.comparingLong(Student::seconds).reversed()).limit(5).toList();
         }
 
         /** A category's points: the sum of its tests' points in the first stored results that have them. */

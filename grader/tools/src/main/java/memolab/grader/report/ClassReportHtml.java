@@ -1,6 +1,5 @@
 package memolab.grader.report;
 
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,8 +33,7 @@ final class ClassReportHtml {
 
     static String render(Model model) {
         List<Student> students = model.students();
-        long normal = students.stream().filter(Student::gradedNormally).count();
-        int possible = students.stream().mapToInt(Student::possible).max().orElse(100);
+        long normal = model.gradedNormally();
         StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
                 + "<title>MemoLab class report</title>\n<style>\n" + STYLE + "</style>\n</head>\n<body>\n");
@@ -43,13 +41,12 @@ final class ClassReportHtml {
                 .append(" submissions in <code>gradebook.csv</code>, ").append(normal).append(" of them graded normally")
                 .append(model.batchSeconds().isPresent() ? String.format(Locale.ROOT, "; the run that wrote it took %.0f s",
                         model.batchSeconds().getAsDouble()) : "")
-                .append(". <span class=\"note\">This report names students: it is for the instructor, like the gradebook.</span></p>\n");
+                .append(". <span class=\"note\">").append(ClassReport.NAMES_STUDENTS).append("</span></p>\n");
 
         html.append("<h2 id=\"scores\">Scores</h2>\n").append(histogram(model));
         html.append(String.format(Locale.ROOT, "<p id=\"summary\">Median %s of %d; <span id=\"at-full\">%d</span> at %d, "
-                        + "<span id=\"at-zero\">%d</span> at 0.</p>%n", ClassReportMarkdown.number(model.median()), possible,
-                students.stream().filter(s -> s.possible() > 0 && s.total() == s.possible()).count(), possible,
-                students.stream().filter(s -> s.total() == 0).count()));
+                        + "<span id=\"at-zero\">%d</span> at 0.</p>%n", ClassReportMarkdown.number(model.median()),
+                model.possible(), model.atFull(), model.possible(), model.atZero()));
         html.append("<table id=\"categories\">\n<tr><th>category</th><th>mean points</th><th>students with every point</th></tr>\n");
         for (Category category : Category.values()) {
             html.append(String.format(Locale.ROOT, "<tr><td>%d. %s</td><td class=\"n\">%.1f of %d</td><td class=\"n\">%d of %d</td></tr>%n",
@@ -70,14 +67,13 @@ final class ClassReportHtml {
         }
         html.append("</table>\n");
 
-        html.append("<h2 id=\"failures\">The most frequent failures</h2>\n<p>The same test failed the same way (the same "
-                + "smallest failing case for a random-sequence test, else the same first line, identity hashes and measured "
-                + "figures left out), most students first.</p>\n");
+        html.append("<h2 id=\"failures\">The most frequent failures</h2>\n<p>").append(ClassReport.FAILURES_GROUPED)
+                .append("</p>\n");
         List<FailureGroup> failures = model.failures();
         if (failures.isEmpty()) {
-            html.append("<p>None: every submission graded normally passed every test.</p>\n");
+            html.append("<p>").append(ClassReport.NO_FAILURES).append("</p>\n");
         }
-        for (FailureGroup group : failures.subList(0, Math.min(ClassReport.SHOWN, failures.size()))) {
+        for (FailureGroup group : model.shownFailures()) {
             html.append(String.format(Locale.ROOT, "<h3 class=\"group\">%d student%s: %s %s</h3>%n<pre>%s</pre>%n<p>",
                     group.students().size(), group.students().size() == 1 ? "" : "s", esc(group.number()), esc(group.test()),
                     esc(group.message().isEmpty() ? "(no message)" : group.message())));
@@ -89,7 +85,7 @@ final class ClassReportHtml {
         }
 
         html.append("<h2 id=\"not-graded\">Not graded normally</h2>\n");
-        List<Student> others = students.stream().filter(s -> !s.gradedNormally()).toList();
+        List<Student> others = model.notGradedNormally();
         if (others.isEmpty()) {
             html.append("<p>None.</p>\n");
         } else {
@@ -100,9 +96,9 @@ final class ClassReportHtml {
         }
 
         html.append("<h2 id=\"flags\">Flags</h2>\n");
-        List<Student> flagged = students.stream().filter(s -> !s.flags().isBlank()).toList();
+        List<Student> flagged = model.flagged();
         if (flagged.isEmpty()) {
-            html.append("<p>None: no course file changed, no file left out, no link.</p>\n");
+            html.append("<p>").append(ClassReport.NO_FLAGS).append("</p>\n");
         } else {
             html.append("<table>\n<tr><th>student</th><th>flags</th></tr>\n");
             flagged.forEach(s -> html.append("<tr><td>").append(feedbackLink(s.name())).append("</td><td>").append(esc(s.flags()))
@@ -120,8 +116,7 @@ final class ClassReportHtml {
         }
 
         html.append("<h2 id=\"slowest\">The slowest submissions</h2>\n<table>\n<tr><th>student</th><th>seconds</th></tr>\n");
-        students.stream().sorted(Comparator.comparingLong(Student::seconds).reversed()).limit(5)
-                .forEach(s -> html.append("<tr><td>").append(feedbackLink(s.name())).append("</td><td class=\"n\">")
+        model.slowest().forEach(s -> html.append("<tr><td>").append(feedbackLink(s.name())).append("</td><td class=\"n\">")
                         .append(s.seconds()).append("</td></tr>\n"));
         html.append("</table>\n</body>\n</html>\n");
         return html.toString();

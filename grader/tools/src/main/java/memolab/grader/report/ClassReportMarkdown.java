@@ -1,6 +1,5 @@
 package memolab.grader.report;
 
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import memolab.grader.Category;
@@ -20,19 +19,17 @@ final class ClassReportMarkdown {
     static String render(Model model) {
         List<Student> students = model.students();
         StringBuilder md = new StringBuilder("# MemoLab class report\n\n");
-        long normal = students.stream().filter(Student::gradedNormally).count();
-        md.append(String.format(Locale.ROOT, "%d submissions in `gradebook.csv`, %d of them graded normally%s. "
-                + "This report names students: it is for the instructor, like the gradebook.%n", students.size(), normal,
+        long normal = model.gradedNormally();
+        md.append(String.format(Locale.ROOT, "%d submissions in `gradebook.csv`, %d of them graded normally%s. %s%n",
+                students.size(), normal,
                 model.batchSeconds().isPresent() ? String.format(Locale.ROOT, "; the run that wrote it took %.0f s",
-                        model.batchSeconds().getAsDouble()) : ""));
+                        model.batchSeconds().getAsDouble()) : "", ClassReport.NAMES_STUDENTS));
 
         md.append("\n## Scores\n\n| score (%) | students | |\n|---|---|---|\n");
         ClassReport.bins(model).forEach((bin, count) -> md.append(String.format(Locale.ROOT, "| %s | %d | %s |%n", bin, count,
                 "█".repeat(count))));
-        int possible = students.stream().mapToInt(Student::possible).max().orElse(100);
-        md.append(String.format(Locale.ROOT, "%nMedian %s of %d; %d at %d, %d at 0.%n", number(model.median()), possible,
-                students.stream().filter(s -> s.possible() > 0 && s.total() == s.possible()).count(), possible,
-                students.stream().filter(s -> s.total() == 0).count()));
+        md.append(String.format(Locale.ROOT, "%nMedian %s of %d; %d at %d, %d at 0.%n", number(model.median()),
+                model.possible(), model.atFull(), model.possible(), model.atZero()));
         md.append("\n| category | mean points | students with every point |\n|---|---|---|\n");
         for (Category category : Category.values()) {
             md.append(String.format(Locale.ROOT, "| %d. %s | %.1f of %d | %d of %d |%n", category.number(), category.title(),
@@ -50,14 +47,12 @@ final class ClassReportMarkdown {
                     rate.category() == null ? "" : rate.category().readMore().replace("|", "\\|")));
         }
 
-        md.append("\n## The most frequent failures\n\nThe same test failed the same way (the same smallest failing case for a "
-                + "random-sequence test, else the same first line, identity hashes and measured figures left out), most "
-                + "students first.\n");
+        md.append("\n## The most frequent failures\n\n").append(ClassReport.FAILURES_GROUPED).append('\n');
         List<FailureGroup> failures = model.failures();
         if (failures.isEmpty()) {
-            md.append("\nNone: every submission graded normally passed every test.\n");
+            md.append('\n').append(ClassReport.NO_FAILURES).append('\n');
         }
-        for (FailureGroup group : failures.subList(0, Math.min(ClassReport.SHOWN, failures.size()))) {
+        for (FailureGroup group : model.shownFailures()) {
             md.append(String.format(Locale.ROOT, "%n### %d student%s: %s %s%n%n", group.students().size(),
                     group.students().size() == 1 ? "" : "s", group.number(), ClassReport.mdName(group.test())));
             md.append(PlainText.codeBlock(PlainText.clean(group.message().isEmpty() ? "(no message)" : group.message(), 400)));
@@ -69,7 +64,7 @@ final class ClassReportMarkdown {
         }
 
         md.append("\n## Not graded normally\n\n");
-        List<Student> others = students.stream().filter(s -> !s.gradedNormally()).toList();
+        List<Student> others = model.notGradedNormally();
         if (others.isEmpty()) {
             md.append("None.\n");
         } else {
@@ -79,9 +74,9 @@ final class ClassReportMarkdown {
         }
 
         md.append("\n## Flags\n\n");
-        List<Student> flagged = students.stream().filter(s -> !s.flags().isBlank()).toList();
+        List<Student> flagged = model.flagged();
         if (flagged.isEmpty()) {
-            md.append("None: no course file changed, no file left out, no link.\n");
+            md.append(ClassReport.NO_FLAGS).append('\n');
         } else {
             md.append("| student | flags |\n|---|---|\n");
             flagged.forEach(s -> md.append(String.format(Locale.ROOT, "| %s | %s |%n", feedbackLink(s.name()),
@@ -96,8 +91,7 @@ final class ClassReportMarkdown {
         }
 
         md.append("\n## The slowest submissions\n\n| student | seconds |\n|---|---|\n");
-        students.stream().sorted(Comparator.comparingLong(Student::seconds).reversed()).limit(5)
-                .forEach(s -> md.append(String.format(Locale.ROOT, "| %s | %d |%n", feedbackLink(s.name()), s.seconds())));
+        model.slowest().forEach(s -> md.append(String.format(Locale.ROOT, "| %s | %d |%n", feedbackLink(s.name()), s.seconds())));
         return md.toString();
     }
 

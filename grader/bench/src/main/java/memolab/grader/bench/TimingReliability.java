@@ -48,6 +48,8 @@ final class TimingReliability {
         final List<Double> seconds = new ArrayList<>(); // how long each measurement took
         int quick;                                       // measurements the early stop decided
         String limit = "not logged"; // the test logs it with its ratio
+        final List<Double> overPlain = new ArrayList<>(); // a cost test's small cache over a plain LRU cache's
+        String plainLimit = "not logged";
     }
 
     /**
@@ -142,6 +144,7 @@ final class TimingReliability {
             names.add("`" + Path.of(BASELINE).getFileName() + "`");
         }
         StringBuilder rows = new StringBuilder();
+        StringBuilder plainRows = new StringBuilder();
         long start = System.nanoTime();
         for (boolean loaded : smoke ? new boolean[] {false} : new boolean[] {false, true}) {
             List<Map<String, Tally>> tallies = trials(suites, reference, trials, loaded, new Tests(COST_PATTERN, COST_TESTS));
@@ -149,6 +152,7 @@ final class TimingReliability {
                 for (int i = 0; i < suites.size(); i++) {
                     rows.append(marginRow(loaded, test, names.get(i), tallies.get(i).get(test)));
                 }
+                plainRows.append(plainRow(loaded, test, tallies.get(0).get(test)));
             }
         }
         double minutes = (System.nanoTime() - start) / 60e9;
@@ -164,18 +168,37 @@ final class TimingReliability {
                 %s
                 The 95th percentile is the ratio that 95 %% of the runs stayed at or below (nearest rank); \
                 the worst is a single run, the one most at the mercy of the machine.
-                """, Machine.describe(), minutes, trials, String.join(", ", names),
+
+                Where the ratio passed, this build's cost test also times the small cache beside a plain \
+                LRU cache (`LinkedHashMap` in access order) on the same calls and compares their fastest \
+                rounds (the baseline has no such check):
+
+                | machine | timing test | runs compared | median | 95th percentile | worst | limit |
+                |---|---|---|---|---|---|---|
+                %s""", Machine.describe(), minutes, trials, String.join(", ", names),
                 smoke ? "alone only (a short run)" : "alone and loaded", String.join(" ", SubmissionGrader.JIT_FLAGS),
                 suites.size() > 1 ? "the baseline's with the JVM's default compilers, and always the full measurement"
                         : "no baseline was given (-Dbench.baseline), so there is nothing beside it",
-                Machine.cores(), rows);
+                Machine.cores(), rows, plainRows);
+    }
+
+    /** Three table cells of sorted ratios: the median, the 95th percentile (nearest rank) and the worst. */
+    private static String medianP95Worst(double[] sorted) {
+        return String.format(Locale.ROOT, "%s | %s | %s", ratio(Statistics.median(sorted)),
+                ratio(sorted[Math.max(0, (int) Math.ceil(0.95 * sorted.length) - 1)]), ratio(sorted[sorted.length - 1]));
+    }
+
+    /** This build's comparison of the small cache with a plain LRU cache, over the trials where it ran. */
+    private static String plainRow(boolean loaded, String test, Tally tally) {
+        double[] sorted = tally.overPlain.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        String measured = sorted.length == 0 ? "| |" : medianP95Worst(sorted);
+        return String.format(Locale.ROOT, "| %s | %s | %d of %d | %s | %s |%n", loaded ? "loaded" : "alone", test,
+                sorted.length, tally.passed + tally.failed, measured, tally.plainLimit);
     }
 
     private static String marginRow(boolean loaded, String test, String suite, Tally tally) {
         double[] sorted = tally.ratios.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        String measured = sorted.length == 0 ? "not measured | | "
-                : String.format(Locale.ROOT, "%s | %s | %s", ratio(Statistics.median(sorted)),
-                        ratio(sorted[Math.max(0, (int) Math.ceil(0.95 * sorted.length) - 1)]), ratio(sorted[sorted.length - 1]));
+        String measured = sorted.length == 0 ? "not measured | | " : medianP95Worst(sorted);
         return String.format(Locale.ROOT, "| %s | %s (%s) | %s | %d | **%d** | %s | %s | %s |%n", loaded ? "loaded" : "alone",
                 test, MEASUREMENT_OF.get(test), suite, tally.passed + tally.failed, tally.failed, measured, tally.limit,
                 tally.seconds.isEmpty() ? "never (full time)" : tally.quick + " of " + tally.seconds.size());
@@ -297,6 +320,11 @@ final class TimingReliability {
                     tally.passed++;
                 } else {
                     tally.failed++;
+                }
+                String[] plain = measured.get(MEASUREMENT_OF.get(parts[2]) + " over plain");
+                if (plain != null) {
+                    tally.overPlain.add(Double.parseDouble(plain[0]));
+                    tally.plainLimit = plain[1];
                 }
                 String[] ratio = measured.get(MEASUREMENT_OF.get(parts[2]));
                 if (ratio != null) {

@@ -49,7 +49,7 @@ public final class ClassReportExample {
                     Path folder = Files.createDirectories(out.resolve(Submission.folderName(name)));
                     Files.writeString(folder.resolve("feedback.md"), FeedbackMarkdown.render(result), StandardCharsets.UTF_8);
                     Files.writeString(folder.resolve("results.json"), GradescopeJson.render(result), StandardCharsets.UTF_8);
-                    gradebook.append(result);
+                    gradebook.append(result, memolab.grader.late.Lateness.none(result.score().earned()));
                 }
             }
             String md = Files.readString(ClassReport.write(out, OptionalDouble.empty()), StandardCharsets.UTF_8);

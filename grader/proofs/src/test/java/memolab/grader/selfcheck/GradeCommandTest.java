@@ -442,7 +442,8 @@ class GradeCommandTest {
         assertThat(out.resolve("similarity.csv")).exists();
         assertThat(out.resolve("similarity-jplag.zip")).isNotEmptyFile();
         assertThat(Files.readString(out.resolve("similarity.md"))).contains("# Similarity report", "not a verdict");
-        assertThat(Files.readAllLines(out.resolve("gradebook.csv")).get(0)).endsWith(",flags,similarity,similar_to");
+        assertThat(Files.readAllLines(out.resolve("gradebook.csv")).get(0))
+                .endsWith(",flags,submitted_at,deadline,late_by_hours,penalty_percent,similarity,similar_to");
         List<String> lines = Files.readAllLines(out.resolve("gradebook.csv"));
         // The batch holds the reference's files in several submissions (link-outside, fifo-link, too-deep, and
         // not-utf8's own LruCache and Fibonacci, among others): each finds another at 100 %.

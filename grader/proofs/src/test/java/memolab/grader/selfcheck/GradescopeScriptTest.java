@@ -98,6 +98,46 @@ class GradescopeScriptTest {
         assertThat(results.toString()).doesNotContain("FILES OF THE COURSE WERE CHANGED");
     }
 
+    @Test
+    @DisplayName("with release --late's policy, the score follows Gradescope's metadata: on time, in the grace period, late, "
+            + "after the late due date, extended")
+    void latePolicyFollowsGradescopesMetadata(@TempDir Path root) throws Exception {
+        // Due 23:59 Pacific on 4 December, late work accepted until the 7th; 10 % per started day after a 15-minute grace.
+        String due = "2026-12-04T23:59:00.000000-08:00";
+        String lateDue = "2026-12-07T23:59:00.000000-08:00";
+        record Case(String name, String createdAt, String ownDue, double score, String says) {
+        }
+        List<Case> cases = List.of(
+                new Case("on time", "2026-12-04T23:50:12.365935-08:00", due, 100, "on time"),
+                new Case("in the grace period", "2026-12-05T00:10:00.000000-08:00", due, 100, "No penalty applies"),
+                new Case("late by 1 day 3 hours: two started days", "2026-12-06T03:00:00.000000-08:00", due, 80,
+                        "Penalty: 20 % of 100, so the score is 80."),
+                new Case("after the late due date", "2026-12-08T01:00:00.000000-08:00", due, 0, "Penalty: 100 %"),
+                new Case("extended by two days", "2026-12-06T20:00:00.000000-08:00", "2026-12-06T23:59:00.000000-08:00", 100,
+                        "The deadline (your extension) was 2026-12-07 07:59:00 UTC."));
+        for (Case late : cases) {
+            Path gradescope = root.resolve(late.name().replace(' ', '-').replace(':', '-'));
+            Submissions.materialize(gradescope, "submission", null);
+            Files.createDirectories(gradescope.resolve("source"));
+            Files.writeString(gradescope.resolve("source").resolve(StudentTemplate.LATE_POLICY), "grace=15m,10%/day\n");
+            // As Gradescope writes it (its documented example's fields; the users' own dates where an extension shows).
+            Files.writeString(gradescope.resolve("submission_metadata.json"), """
+                    {"id": 209522918, "created_at": "%s", "assignment_id": null,
+                     "assignment": {"id": 3634596, "title": "LRU cache", "release_date": "2026-11-20T10:00:00.000000-08:00",
+                       "due_date": "%s", "late_due_date": "%s", "total_points": "100.0", "course_id": 661371,
+                       "group_submission": false, "group_size": null},
+                     "users": [{"id": 2651667, "email": "student@example.com", "name": "Student User", "sid": "",
+                       "assignment": {"release_date": "2026-11-20T10:00:00.000000-08:00", "due_date": "%s", "late_due_date": "%s"}}],
+                     "submission_method": "upload", "previous_submissions": []}
+                    """.formatted(late.createdAt(), due, lateDue, late.ownDue(), late.ownDue().equals(due) ? lateDue : late.ownDue()));
+            JsonObject results = runAutograder(gradescope);
+            assertThat(results.get("score").getAsDouble()).as(late.name() + ": " + results.get("output")).isEqualTo(late.score());
+            assertThat(results.get("output").getAsString()).as(late.name()).contains(late.says());
+            assertThat(results.getAsJsonArray("tests").asList().stream().mapToDouble(t -> t.getAsJsonObject().get("score").getAsDouble())
+                    .sum()).as(late.name() + ": the tests keep their points").isEqualTo(100);
+        }
+    }
+
     private static JsonObject runAutograder(Path root) throws Exception {
         String grader = Path.of(System.getProperty("java.home"), "bin", "java") + " -cp "
                 + System.getProperty("java.class.path") + " memolab.grader.cli.GraderCli";

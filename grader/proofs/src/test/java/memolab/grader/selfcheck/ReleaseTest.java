@@ -74,7 +74,7 @@ class ReleaseTest {
         cli.setErr(new PrintWriter(err));
         course = temp.resolve("course");
         int code = cli.execute("release", "--repo", Submissions.REPO.toString(), "--out", template.toString(),
-                "--course-out", course.toString(), "--template-repo", "cs101/memolab-template");
+                "--course-out", course.toString(), "--template-repo", "cs101/memolab-template", "--late", "grace=15m,10%/day");
         releaseOutput = out.toString();
         assertThat(code).as("release's exit code; it said:%n%s%s", out, err).isEqualTo(GraderCli.OK);
     }
@@ -136,7 +136,9 @@ class ReleaseTest {
                 Map.of("enablePosixFileAttributes", "true"));
              Stream<Path> entries = Files.list(zip.getPath("/"))) {
             assertThat(entries.map(p -> p.getFileName().toString().replace("/", ""))).containsExactlyInAnyOrder(
-                    "setup.sh", "run_autograder", "memolab-grader.jar", StudentTemplate.MANIFEST);
+                    "setup.sh", "run_autograder", "memolab-grader.jar", StudentTemplate.MANIFEST, StudentTemplate.LATE_POLICY);
+            assertThat(Files.readString(zip.getPath("/" + StudentTemplate.LATE_POLICY))).as("release --late's policy, for run_autograder")
+                    .isEqualTo("grace=15m,10%/day\n");
             assertThat(Files.getPosixFilePermissions(zip.getPath("/run_autograder")))
                     .as("run_autograder, executable as Gradescope runs it").contains(java.nio.file.attribute.PosixFilePermission.OWNER_EXECUTE);
         }
@@ -276,9 +278,9 @@ class ReleaseTest {
         assertThat(code).as("grade's exit code; it said:%n%s", err).isEqualTo(GraderCli.OK);
 
         List<String> rows = Files.readAllLines(out.resolve("gradebook.csv"));
-        assertThat(rows.get(0)).endsWith(",flags,similarity,similar_to");
+        assertThat(rows.get(0)).endsWith(",flags,submitted_at,deadline,late_by_hours,penalty_percent,similarity,similar_to");
         assertThat(rows).anyMatch(r -> r.startsWith("honest,") && r.endsWith(",,,"));
-        assertThat(rows).anyMatch(r -> r.startsWith("edited,") && r.endsWith(",\"changed course files: 4\",,"));
+        assertThat(rows).anyMatch(r -> r.startsWith("edited,") && r.endsWith(",\"changed course files: 4\",,,,,,"));
         assertThat(Files.readString(out.resolve("edited/feedback.md"))).contains("FILES OF THE COURSE WERE CHANGED",
                 "edited: `grader/suite/src/main/java/memolab/grader/suite/LruExamplesTest.java`",
                 "added: `grader/suite/src/main/java/memolab/grader/suite/Extra.java`", "missing: `mvnw.cmd`",

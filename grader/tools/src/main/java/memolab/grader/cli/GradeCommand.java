@@ -32,6 +32,8 @@ import memolab.grader.grading.GradingResult;
 import memolab.grader.grading.Submission;
 import memolab.grader.grading.SubmissionGrader;
 import memolab.grader.grading.TamperCheck;
+import memolab.grader.late.Deadlines;
+import memolab.grader.late.Lateness;
 import memolab.grader.template.StudentTemplate;
 import memolab.grader.report.FeedbackMarkdown;
 import memolab.grader.report.Gradebook;
@@ -41,6 +43,7 @@ import memolab.grader.score.PlainText;
 import memolab.grader.score.TestOutcome;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -118,6 +121,12 @@ public final class GradeCommand implements Callable<Integer> {
             + "lists (default: ${DEFAULT-VALUE})")
     int similarityThreshold = (int) Math.round(SimilarityReport.DEFAULT_THRESHOLD * 100);
 
+    @Mixin
+    DeadlineOptions deadlineOptions = new DeadlineOptions();
+
+    /** The deadlines the reports judge by, from {@link #deadlineOptions}. */
+    private Deadlines deadlines = Deadlines.none();
+
     @Spec
     CommandSpec spec;
 
@@ -125,10 +134,14 @@ public final class GradeCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
         List<Path> paths = submissions.isEmpty() ? defaultSubmission() : submissions;
-        Optional<String> usageError = checkOptions(paths).or(() -> checkReportFolders(paths));
+        Optional<String> usageError = checkOptions(paths).or(() -> checkReportFolders(paths)).or(() -> readDeadlines(paths));
         if (usageError.isPresent()) {
             err.println(usageError.get());
             return GraderCli.USAGE;
+        }
+        if (!regrade) { // a regrade gives some students only
+            deadlines.extensionsMatchingNone(paths.stream().map(Submission::nameOf).toList()).forEach(name -> err.println(
+                    "The extensions file names " + PlainText.oneLine(name) + ", who is not among the submissions: check the name."));
         }
         Path gradebookFile = prepareOutFolder();
         List<Path> todo = notYetGraded(paths, gradebookFile, err);
@@ -219,6 +232,16 @@ public final class GradeCommand implements Callable<Integer> {
             return Optional.of("--classroom50 writes the result of one submission: give exactly one <submission-dir>.");
         }
         return Optional.empty();
+    }
+
+    /** Reads the deadline options into {@link #deadlines}; what is wrong with them, if anything. */
+    private Optional<String> readDeadlines(List<Path> paths) {
+        try {
+            deadlines = deadlineOptions.read(paths.size() == 1 ? Submission.nameOf(paths.get(0)) : null);
+            return Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.of(e.getMessage());
+        }
     }
 
     /**
@@ -326,9 +349,17 @@ public final class GradeCommand implements Callable<Integer> {
         } catch (IOException | RuntimeException | Error e) {
             result = result.flaggedOnly("course files not checked: " + PlainText.clean(String.valueOf(e.getMessage()), 200));
         }
+        Lateness lateness = deadlines.judge(result.student(), result.score().earned());
+        for (String flag : lateness.flags()) {
+            result = result.flaggedOnly(flag);
+        }
+        String collected = deadlines.collectFlags(result.student());
+        if (!collected.isBlank()) {
+            result = result.flaggedOnly(collected);
+        }
         try {
-            writeReports(result);
-            gradebook.append(result);
+            writeReports(result, lateness);
+            gradebook.append(result, lateness);
         } catch (IOException | RuntimeException | Error e) {
             batch.unwritten.add(PlainText.oneLine(result.student() + ": " + e));
         }
@@ -366,11 +397,11 @@ public final class GradeCommand implements Callable<Integer> {
         stdout.flush();
     }
 
-    private void writeReports(GradingResult result) throws IOException {
+    private void writeReports(GradingResult result, Lateness lateness) throws IOException {
         Path folder = out.resolve(Submission.folderName(result.student()));
         Files.createDirectories(folder);
-        Files.writeString(folder.resolve("feedback.md"), FeedbackMarkdown.render(result), StandardCharsets.UTF_8);
-        Files.writeString(folder.resolve("results.json"), GradescopeJson.render(result), StandardCharsets.UTF_8);
+        Files.writeString(folder.resolve("feedback.md"), FeedbackMarkdown.render(result, lateness), StandardCharsets.UTF_8);
+        Files.writeString(folder.resolve("results.json"), GradescopeJson.render(result, lateness), StandardCharsets.UTF_8);
     }
 
     private String summary(List<GradingResult> results, double seconds) {

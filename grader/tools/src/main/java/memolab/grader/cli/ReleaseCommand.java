@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import memolab.grader.grading.Folders;
 import memolab.grader.grading.GradingPlan;
 import memolab.grader.grading.SubmissionGrader;
+import memolab.grader.late.LatePolicy;
 import memolab.grader.template.StudentTemplate;
 import memolab.grader.score.Score;
 import memolab.grader.score.TestOutcome;
@@ -45,6 +46,12 @@ public final class ReleaseCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}: edit it in assignment.json)")
     String templateRepo = "your-org/memolab-template";
 
+    @Option(names = "--late", paramLabel = "<policy>",
+            description = "a late policy for Gradescope's autograder, as grade --late takes it (e.g. grace=15m,10%%/day): "
+                    + "it then reads each submission's time, due dates and extension from Gradescope's metadata and "
+                    + "scores late work by it. Without it, the autograder applies no penalty")
+    String late;
+
     @Spec
     CommandSpec spec;
 
@@ -63,11 +70,19 @@ public final class ReleaseCommand implements Callable<Integer> {
                 return GraderCli.USAGE;
             }
         }
+        if (late != null) {
+            try {
+                LatePolicy.parse(late);
+            } catch (LatePolicy.InvalidPolicyException e) {
+                err.println(e.getMessage());
+                return GraderCli.USAGE;
+            }
+        }
         Path work = Files.createTempDirectory("memolab-release");
         try {
             List<TestOutcome> visible = GradingPlan.prepare(work, false).outcomes();
             List<StudentTemplate.TemplateFile> files = StudentTemplate.files(root.get(), visible);
-            List<StudentTemplate.TemplateFile> courseFiles = StudentTemplate.courseFiles(root.get(), visible, files, templateRepo);
+            List<StudentTemplate.TemplateFile> courseFiles = StudentTemplate.courseFiles(root.get(), visible, files, templateRepo, late);
             StudentTemplate.write(files, out);
             StudentTemplate.write(courseFiles, course);
             Score score = Score.of(visible);

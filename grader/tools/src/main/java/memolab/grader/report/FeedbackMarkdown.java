@@ -1,7 +1,11 @@
 package memolab.grader.report;
 
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import memolab.grader.grading.GradingResult;
+import memolab.grader.late.LatePolicy;
+import memolab.grader.late.Lateness;
 import memolab.grader.score.PlainText;
 import memolab.grader.score.Score;
 import memolab.grader.score.ScoreMarkdown;
@@ -16,11 +20,17 @@ public final class FeedbackMarkdown {
     }
 
     public static String render(GradingResult result) {
+        return render(result, Lateness.none(result.score().earned()));
+    }
+
+    /** The feedback, with what a deadline and the late policy did to the score, where one was set. */
+    public static String render(GradingResult result, Lateness lateness) {
         Score score = result.score();
         StringBuilder md = new StringBuilder();
         md.append("# MemoLab feedback: ").append(PlainText.inlineCode(result.student())).append("\n\n");
         md.append(String.format(Locale.ROOT, "**Score: %d / %d** (%s)%n%n", score.earned(), score.possible(),
                 describe(result.status())));
+        md.append(deadline(lateness, score.possible()));
         md.append(ScoreMarkdown.table(score));
         if (!result.problems().isEmpty()) {
             md.append("\n## What happened\n\n");
@@ -38,6 +48,36 @@ public final class FeedbackMarkdown {
             }
         }
         return md.toString();
+    }
+
+    /** Between the score and its table: the final score where a penalty applied, and the "Deadline" section. */
+    private static String deadline(Lateness lateness, int possible) {
+        StringBuilder md = new StringBuilder();
+        if (lateness.penaltyPercent() > 0) {
+            md.append(String.format(Locale.ROOT, "**Final score, after the late penalty: %s / %d**%n%n",
+                    LatePolicy.number(lateness.finalScore()), possible));
+        }
+        if (lateness.applies()) {
+            md.append("## Deadline\n\n").append(lateness.explain()).append("\n\n");
+        }
+        return md.toString();
+    }
+
+    private static final Pattern SCORE_THEN_DEADLINE =
+            Pattern.compile("(?s)\\A(.*?\\*\\*Score: \\d+ / (\\d+)\\*\\*[^\\n]*\\n\\n)(.*?)(\\| # \\| Category \\|.*)\\z");
+
+    /**
+     * A stored feedback file with its deadline part written again for {@code lateness} (a
+     * changed policy, a new extension); the rest, every test's result, stays as it was.
+     *
+     * @throws IllegalArgumentException when the file is not a feedback file this grader wrote
+     */
+    public static String rescored(String feedback, Lateness lateness) {
+        Matcher parts = SCORE_THEN_DEADLINE.matcher(feedback);
+        if (!parts.matches()) {
+            throw new IllegalArgumentException("not a MemoLab feedback file (no score line and table)");
+        }
+        return parts.group(1) + deadline(lateness, Integer.parseInt(parts.group(2))) + parts.group(4);
     }
 
     static String describe(GradingResult.Status status) {

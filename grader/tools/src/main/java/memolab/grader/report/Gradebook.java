@@ -13,13 +13,18 @@ import java.util.Map;
 import java.util.Set;
 import memolab.grader.Category;
 import memolab.grader.grading.GradingResult;
+import memolab.grader.late.Deadlines;
+import memolab.grader.late.LatePolicy;
+import memolab.grader.late.Lateness;
 import memolab.grader.score.Score;
 import memolab.grader.score.PlainText;
 
 /**
  * The class's {@code gradebook.csv}: one row per student (id, status, total, possible, each
  * category, flags for the instructor: changed course files, forged result lines; and, with
- * {@code grade --similarity}, the student's highest similarity and with whom). Each
+ * {@code grade --similarity}, the student's highest similarity and with whom; with
+ * {@code grade --deadline}, when the work was submitted, how late, and the penalty, which
+ * only the final score shows: {@code total} is always the tests' raw score). Each
  * row is appended and flushed as soon as its student is graded, so an interrupted batch
  * loses no finished row, and a new run over the same folder grades only the students not
  * in it yet.
@@ -34,11 +39,13 @@ public final class Gradebook implements AutoCloseable {
 
     /** The header row. */
     public static String header() {
-        List<String> cells = new ArrayList<>(List.of("student", "status", "total", "possible"));
+        List<String> cells = new ArrayList<>(List.of("student", "status", "total", "possible", "final"));
         for (Category category : Category.values()) {
             cells.add(category.name().toLowerCase(java.util.Locale.ROOT));
         }
         cells.add("flags");
+        // grade --deadline: when the server received the work, the student's deadline, how late, what the policy took
+        cells.addAll(List.of("submitted_at", "deadline", "late_by_hours", "penalty_percent"));
         cells.add("similarity"); // grade --similarity: the student's highest similarity (JPlag's average, in %)
         cells.add("similar_to"); // ...and with whom
         return String.join(",", cells);
@@ -100,15 +107,17 @@ public final class Gradebook implements AutoCloseable {
         return new Gradebook(writer);
     }
 
-    /** Appends one student's row and flushes it. */
-    public synchronized void append(GradingResult result) throws IOException {
+    /** Appends one student's row and flushes it: the raw score (the tests'), and the final one after any late penalty. */
+    public synchronized void append(GradingResult result, Lateness lateness) throws IOException {
         Score score = result.score();
+        List<String> late = lateCells(lateness);
         List<String> cells = new ArrayList<>(List.of(quote(result.student()), result.status().name().toLowerCase(java.util.Locale.ROOT),
-                Integer.toString(score.earned()), Integer.toString(score.possible())));
+                Integer.toString(score.earned()), Integer.toString(score.possible()), late.get(0)));
         for (Category category : Category.values()) {
             cells.add(Integer.toString(score.row(category).earned()));
         }
         cells.add(quote(String.join("; ", result.flags())));
+        cells.addAll(late.subList(1, late.size()));
         cells.add("");
         cells.add("");
         out.write(String.join(",", cells) + "\n");
@@ -144,8 +153,65 @@ public final class Gradebook implements AutoCloseable {
         Files.move(next, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
+    /**
+     * Applies {@code deadlines} again to every row, from its raw score: {@code final}, the late
+     * columns, the late flags and the flags {@code grade} took from {@code submissions.csv}
+     * are written anew; everything else stays. The file is
+     * rewritten whole, then moved into place.
+     *
+     * @return each student's lateness, by the name in the row's first cell
+     */
+    public static Map<String, Lateness> rescore(Path file, Deadlines deadlines) throws IOException {
+        graded(file); // checks that it is this grader's gradebook
+        List<String> header = List.of(header().split(","));
+        Map<String, Lateness> judged = new java.util.LinkedHashMap<>();
+        List<String> lines = new ArrayList<>();
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            if (line.isBlank() || line.equals(header())) {
+                lines.add(line);
+                continue;
+            }
+            List<String> cells = new ArrayList<>(cells(line));
+            String student = unquote(cells.get(0));
+            Lateness lateness = deadlines.judge(student, Integer.parseInt(cells.get(header.indexOf("total"))));
+            judged.put(student, lateness);
+            List<String> flags = new ArrayList<>();
+            for (String flag : unquote(cells.get(header.indexOf("flags"))).split("; ")) {
+                if (!flag.isBlank() && !Lateness.isLatenessFlag(flag) && !Deadlines.isCollectFlag(flag)) {
+                    flags.add(flag);
+                }
+            }
+            for (String collected : deadlines.collectFlags(student).split("; ")) {
+                if (!collected.isBlank() && !flags.contains(collected)) {
+                    flags.add(collected);
+                }
+            }
+            flags.addAll(lateness.flags());
+            cells.set(header.indexOf("flags"), quote(String.join("; ", flags)));
+            List<String> late = lateCells(lateness);
+            cells.set(header.indexOf("final"), late.get(0));
+            for (int i = 1; i < late.size(); i++) {
+                cells.set(header.indexOf("submitted_at") + i - 1, late.get(i));
+            }
+            lines.add(String.join(",", cells));
+        }
+        Path next = file.resolveSibling(file.getFileName() + ".next");
+        Files.write(next, lines, StandardCharsets.UTF_8);
+        Files.move(next, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        return judged;
+    }
+
+    /** The final score, then the cells from {@code submitted_at} to {@code penalty_percent}. */
+    private static List<String> lateCells(Lateness lateness) {
+        return List.of(LatePolicy.number(lateness.finalScore()),
+                lateness.submittedAt() == null ? "" : lateness.submittedAt().toString(),
+                lateness.deadline() == null ? "" : lateness.deadline().toString(),
+                lateness.lateHoursCell(),
+                lateness.applies() ? LatePolicy.number(lateness.penaltyPercent()) : "");
+    }
+
     /** A row's cells as written (quoted cells keep their quotes). */
-    static List<String> cells(String line) {
+    public static List<String> cells(String line) {
         List<String> cells = new ArrayList<>();
         int start = 0;
         boolean quoted = false;
@@ -182,7 +248,7 @@ public final class Gradebook implements AutoCloseable {
     }
 
     /** The text of a cell {@link #quote} wrote. */
-    static String unquote(String cell) {
+    public static String unquote(String cell) {
         String text = cell.startsWith("\"") ? cell.substring(1, cell.length() - 1).replace("\"\"", "\"") : cell;
         return text.startsWith("'") ? text.substring(1) : text;
     }

@@ -3,9 +3,13 @@ package memolab.grader.report;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import memolab.grader.grading.GradingResult;
+import memolab.grader.late.Lateness;
 import memolab.grader.score.PlainText;
 import memolab.grader.score.Score;
 import memolab.grader.score.TestOutcome;
@@ -24,11 +28,20 @@ public final class GradescopeJson {
     }
 
     public static String render(GradingResult result) {
+        return render(result, Lateness.none(result.score().earned()));
+    }
+
+    /**
+     * With a deadline: {@code score} is the final score, after the late penalty (Gradescope
+     * shows it as the total); the tests keep their points, and the output says what was taken.
+     */
+    public static String render(GradingResult result, Lateness lateness) {
         Score score = result.score();
         JsonObject json = new JsonObject();
         json.addProperty("score", score.earned());
         json.addProperty("execution_time", Math.round(result.timings().total()));
         json.addProperty("output", output(result));
+        withLateness(json, lateness);
         json.addProperty("output_format", "md");
         json.addProperty("stdout_visibility", "hidden");
         JsonArray tests = new JsonArray();
@@ -53,6 +66,39 @@ public final class GradescopeJson {
         }
         json.add("tests", tests);
         return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(json) + "\n";
+    }
+
+    /**
+     * The score after the penalty, and the deadline's explanation after what happened (which
+     * the class report reads first), replacing any an earlier policy wrote.
+     */
+    private static void withLateness(JsonObject json, Lateness lateness) {
+        if (lateness.penaltyPercent() > 0) {
+            json.addProperty("score", lateness.finalScore());
+        } else {
+            json.addProperty("score", lateness.raw());
+        }
+        String output = json.get("output").getAsString().replaceFirst("\n" + Pattern.quote(Lateness.EXPLAINED) + "[^\n]*\n\\z", "");
+        json.addProperty("output", lateness.applies() ? output + "\n" + lateness.explain() + "\n" : output);
+    }
+
+    /**
+     * A stored {@code results.json} rescored for {@code lateness}: its score and deadline text
+     * written again; every test as it was.
+     *
+     * @throws IllegalArgumentException when it is not a results file this grader wrote
+     */
+    public static String rescored(String stored, Lateness lateness) {
+        try {
+            JsonObject json = JsonParser.parseString(stored).getAsJsonObject();
+            if (!json.has("output") || !json.has("tests")) {
+                throw new IllegalArgumentException("not a MemoLab results.json (no output or tests)");
+            }
+            withLateness(json, lateness);
+            return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(json) + "\n";
+        } catch (JsonParseException | IllegalStateException e) {
+            throw new IllegalArgumentException("not a results.json: " + e.getMessage());
+        }
     }
 
     private static String output(GradingResult result) {

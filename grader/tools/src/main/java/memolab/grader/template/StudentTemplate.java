@@ -159,6 +159,9 @@ public final class StudentTemplate {
         return files;
     }
 
+    /** In Gradescope's autograder zip: the late policy {@code run_autograder} passes to {@code grade --late}. */
+    public static final String LATE_POLICY = "late-policy.txt";
+
     /** Where {@code ./mvnw package} puts the grader's jars, in this repository. */
     public static final String GRADER_JAR = "grader/target/memolab-grader.jar";
     public static final String VISIBLE_JAR = "grader/target/memolab-grader-visible.jar";
@@ -173,9 +176,10 @@ public final class StudentTemplate {
      * @param visible       the visible graded tests
      * @param templateFiles the student template's files (the zip carries its manifest)
      * @param templateRepo  the template repository on GitHub, {@code owner/name[@branch]}
+     * @param latePolicy    the late policy Gradescope's autograder applies ({@link #LATE_POLICY}), or null for none
      */
     public static List<TemplateFile> courseFiles(Path repo, List<TestOutcome> visible, List<TemplateFile> templateFiles,
-            String templateRepo) throws IOException {
+            String templateRepo, String latePolicy) throws IOException {
         Map<String, String> tokens = pomProperties(repo.resolve("pom.xml"));
         tokens.put("CATEGORIES", pythonCategories(visible));
         List<TemplateFile> files = new ArrayList<>();
@@ -183,11 +187,15 @@ public final class StudentTemplate {
         files.add(new TemplateFile("classroom50/memolab-grader-visible.jar", jar(repo, VISIBLE_JAR), false));
         files.add(text("classroom50/assignment.json", assignmentEntry(templateRepo)));
         byte[] manifest = templateFiles.stream().filter(f -> f.path().equals(MANIFEST)).findFirst().orElseThrow().content();
-        files.add(new TemplateFile("gradescope/autograder.zip", zip(Map.of(
+        Map<String, byte[]> autograder = new java.util.HashMap<>(Map.of(
                 "setup.sh", Files.readAllBytes(repo.resolve("grader/tools/gradescope/setup.sh")),
                 "run_autograder", Files.readAllBytes(repo.resolve("grader/tools/gradescope/run_autograder")),
                 "memolab-grader.jar", jar(repo, GRADER_JAR),
-                MANIFEST, manifest)), false));
+                MANIFEST, manifest));
+        if (latePolicy != null) {
+            autograder.put(LATE_POLICY, (latePolicy.strip() + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        files.add(new TemplateFile("gradescope/autograder.zip", zip(autograder), false));
         return files;
     }
 

@@ -14,6 +14,7 @@ import memolab.grader.cli.GradeCommand;
 import memolab.grader.grading.Folders;
 import memolab.grader.grading.SubmissionGrader;
 import memolab.grader.selfcheck.ClassFolder;
+import memolab.grader.selfcheck.ClassReportCrossCheck;
 import memolab.grader.selfcheck.Submissions;
 
 /**
@@ -52,7 +53,11 @@ final class GradingThroughput {
             String which = jars.size() == 1 ? "" : jar.equals(Submissions.GRADER_JAR) ? "this build"
                     : "baseline (" + jar.getFileName() + ")";
             for (int jobs : smoke ? new int[] {2} : new int[] {1, 2}) {
-                String summary = grade(work, jar, submissions, jobs);
+                Path out = work.resolve("out-" + jobs + "-" + Integer.toHexString(jar.hashCode()));
+                String summary = grade(work, out, jar, submissions, jobs);
+                if (jar.equals(Submissions.GRADER_JAR)) { // the class report, both ways (issue: the class at a glance)
+                    System.err.println(ClassReportCrossCheck.check(out));
+                }
                 Matcher graded = GRADED.matcher(summary);
                 Matcher medians = MEDIANS.matcher(summary);
                 if (!graded.find() || !medians.find()) {
@@ -89,10 +94,11 @@ final class GradingThroughput {
                 GradeCommand.CLASS_ARCHIVE_MIN);
     }
 
-    private static String grade(Path work, Path jar, List<String> submissions, int jobs) throws IOException, InterruptedException {
+    private static String grade(Path work, Path out, Path jar, List<String> submissions, int jobs)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", jar.toString(), "grade", "--hidden", "--jobs", String.valueOf(jobs), "--timeout", "60",
-                "--out", work.resolve("out-" + jobs + "-" + Integer.toHexString(jar.hashCode())).toString()));
+                "--out", out.toString()));
         command.addAll(submissions);
         Path log = work.resolve("summary-" + jobs + ".txt");
         Process process = new ProcessBuilder(command).redirectOutput(log.toFile())

@@ -149,6 +149,12 @@ class CheatCorpusTest {
     }
 
     @Test
+    @DisplayName("the class report's pass rates and failure groups agree with every student's feedback.md")
+    void classReportAgreesWithTheFeedback() throws IOException {
+        assertThat(ClassReportCrossCheck.check(out)).contains("pass rates");
+    }
+
+    @Test
     @DisplayName("the corpora hold the cheats and styles the integrity rules are proved on")
     void corporaAreComplete() {
         assertThat(cheats()).contains("shadow-suite-class", "shadow-given-file", "other-package-class",

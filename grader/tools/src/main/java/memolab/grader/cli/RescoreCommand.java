@@ -92,8 +92,6 @@ public final class RescoreCommand implements Callable<Integer> {
         if (!Files.exists(file)) {
             return;
         }
-        Path next = file.resolveSibling(file.getFileName() + ".next");
-        Files.writeString(next, rewrite.apply(Files.readString(file, StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
-        Files.move(next, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        Gradebook.replace(file, rewrite.apply(Files.readString(file, StandardCharsets.UTF_8)));
     }
 }

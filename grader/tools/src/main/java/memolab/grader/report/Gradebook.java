@@ -91,9 +91,7 @@ public final class Gradebook implements AutoCloseable {
                 kept.add(line);
             }
         }
-        Path next = file.resolveSibling(file.getFileName() + ".next");
-        Files.write(next, kept, StandardCharsets.UTF_8);
-        Files.move(next, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        replace(file, String.join("\n", kept) + "\n");
     }
 
     /** Opens the gradebook for appending, writing the header if the file is new. */
@@ -148,9 +146,7 @@ public final class Gradebook implements AutoCloseable {
             cells.set(cells.size() - 1, similar == null ? "" : quote(similar.getValue()));
             lines.add(String.join(",", cells));
         }
-        Path next = file.resolveSibling(file.getFileName() + ".next");
-        Files.write(next, lines, StandardCharsets.UTF_8);
-        Files.move(next, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        replace(file, String.join("\n", lines) + "\n");
     }
 
     /**
@@ -195,9 +191,7 @@ public final class Gradebook implements AutoCloseable {
             }
             lines.add(String.join(",", cells));
         }
-        Path next = file.resolveSibling(file.getFileName() + ".next");
-        Files.write(next, lines, StandardCharsets.UTF_8);
-        Files.move(next, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        replace(file, String.join("\n", lines) + "\n");
         return judged;
     }
 
@@ -208,6 +202,16 @@ public final class Gradebook implements AutoCloseable {
                 lateness.deadline() == null ? "" : lateness.deadline().toString(),
                 lateness.lateHoursCell(),
                 lateness.applies() ? LatePolicy.number(lateness.penaltyPercent()) : "");
+    }
+
+    /**
+     * Writes {@code text} to a file beside {@code file}, then moves it into place: a reader never
+     * sees half a file, and a failed write leaves the old one.
+     */
+    public static void replace(Path file, String text) throws IOException {
+        Path next = file.resolveSibling(file.getFileName() + ".next");
+        Files.writeString(next, text, StandardCharsets.UTF_8);
+        Files.move(next, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** A row's cells as written (quoted cells keep their quotes). */

@@ -47,8 +47,8 @@ import picocli.CommandLine.Spec;
             "For each repository of <owner> whose name starts with <prefix> (GitHub Classroom and Classroom 50 name "
                     + "them <prefix><username>), asks GitHub for the pushes it recorded on the default branch (the "
                     + "repository activity API: each push's commit and the time GitHub received it), chooses the commit "
-                    + "to grade, and checks it out into <out>/repos/<username>. The last push counts where it came by the "
-                    + "deadline or where --late gives late work anything; otherwise the last push by the deadline. A "
+                    + "to grade, and checks it out into <out>/repos/<username>: the latest push that still earns points "
+                    + "(any push by the deadline; a late one while --late takes less than all its points), else the last. A "
                     + "commit's own dates are never read: a student sets them with one variable (GIT_COMMITTER_DATE).",
             "Writes <out>/submissions.csv (each student's commit, push time, lateness and flags: force pushes, no "
                     + "push recorded), which grade --submitted reads. Calls gh, the GitHub CLI, with your own login "

@@ -13,7 +13,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -237,13 +236,11 @@ public final class CollectCommand implements Callable<Integer> {
     }
 
     private String line(Row row) {
-        Duration late = row.chosen() == null || row.deadline() == null || !row.chosen().at().isAfter(row.deadline())
-                ? Duration.ZERO : Duration.between(row.deadline(), row.chosen().at());
         return String.join(",", Gradebook.quote(row.student()), Gradebook.quote(row.repository()),
                 row.chosen() == null ? "" : row.chosen().after(),
                 row.chosen() == null ? "" : row.chosen().at().toString(),
                 row.deadline() == null ? "" : row.deadline().toString(),
-                late.isZero() ? "" : String.format(Locale.ROOT, "%.2f", late.toSeconds() / 3600.0),
+                Lateness.lateHoursCell(row.chosen() == null ? null : row.chosen().at(), row.deadline()),
                 row.onTime() == null ? "" : row.onTime().after(),
                 row.last() == null ? "" : row.last().after(),
                 row.last() == null ? "" : row.last().at().toString(),

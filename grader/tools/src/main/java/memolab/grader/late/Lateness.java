@@ -125,6 +125,14 @@ public record Lateness(Instant submittedAt, Instant deadline, boolean extended, 
 
     /** The late hours as the gradebook writes them: two decimals, empty when on time or unknown. */
     public String lateHoursCell() {
-        return lateBy().isZero() ? "" : String.format(Locale.ROOT, "%.2f", lateBy().toSeconds() / 3600.0);
+        return lateHoursCell(submittedAt, deadline);
+    }
+
+    /** As {@link #lateHoursCell()}, for work submitted at {@code submittedAt} against {@code deadline} (either may be null). */
+    public static String lateHoursCell(Instant submittedAt, Instant deadline) {
+        if (submittedAt == null || deadline == null || !submittedAt.isAfter(deadline)) {
+            return "";
+        }
+        return String.format(Locale.ROOT, "%.2f", Duration.between(deadline, submittedAt).toSeconds() / 3600.0);
     }
 }

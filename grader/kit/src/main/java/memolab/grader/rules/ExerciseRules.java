@@ -70,6 +70,20 @@ public final class ExerciseRules {
                     + "of you, and the JDK's internal classes (sun.*, jdk.*, com.sun.*, javax.*) are not for code under "
                     + "test; use only the classes of the java.* packages");
 
+    /** The packages a student's own tests may use besides java.* and memolab: JUnit 5, AssertJ and the kit's property checker. */
+    public static final List<String> TEST_LIBRARIES = List.of("org.junit.jupiter.api", "org.junit.jupiter.params",
+            "org.assertj.core", "org.opentest4j", "memolab.grader.property");
+
+    public static final ArchRule student_tests_should_use_only_the_JDK_and_the_test_libraries = noClasses()
+            .should().dependOnClassesThat(describe("are outside java.*, memolab and the test libraries",
+                    (JavaClass c) -> !c.isPrimitive() && !c.isArray()
+                            && !c.getPackageName().startsWith("java.") && !c.getPackageName().equals(STUDENT_PACKAGE)
+                            && TEST_LIBRARIES.stream().noneMatch(p -> c.getPackageName().equals(p)
+                                    || c.getPackageName().startsWith(p + "."))))
+            .because("your tests run on other caches than yours, in final grading's own JVM: they may use the java.* "
+                    + "classes, the exercise's API, JUnit 5 (org.junit.jupiter.api and .params), AssertJ (org.assertj.core) "
+                    + "and the kit's property checker (memolab.grader.property), nothing else");
+
     public static final ArchRule student_code_should_not_end_the_JVM = noClasses()
             .should(callOrRefer("System.exit", access -> access.getTargetOwner().isEquivalentTo(System.class)
                     && access.getName().equals("exit")))
@@ -230,6 +244,16 @@ public final class ExerciseRules {
                     student_code_should_not_change_System),
             new Rule("student_code_should_use_only_the_JDKs_java_classes", "only the JDK's java.* classes",
                     student_code_should_use_only_the_JDKs_java_classes));
+
+    /**
+     * The safety rules a student's own tests must keep ("Your tests", final grading): those of
+     * the student's code, with JUnit 5, AssertJ and the property checker allowed beside java.*.
+     */
+    public static final List<Rule> TEST_SAFETY = java.util.stream.Stream.concat(
+            SAFETY.stream().filter(rule -> !rule.name().equals("student_code_should_use_only_the_JDKs_java_classes")),
+            java.util.stream.Stream.of(new Rule("student_tests_should_use_only_the_JDK_and_the_test_libraries",
+                    "only java.*, JUnit 5, AssertJ and the property checker",
+                    student_tests_should_use_only_the_JDK_and_the_test_libraries))).toList();
 
     private ExerciseRules() {
     }

@@ -35,7 +35,13 @@ import memolab.grader.grading.TamperCheck;
 import memolab.grader.late.Deadlines;
 import memolab.grader.late.Lateness;
 import memolab.grader.template.StudentTemplate;
+import memolab.grader.grading.GraderFiles;
+import memolab.grader.grading.Rubric;
+import memolab.grader.grading.YourTests;
+import memolab.grader.grading.YourTestsReport;
+import memolab.grader.owntests.BugCorpus;
 import memolab.grader.report.FeedbackMarkdown;
+import memolab.grader.report.YourTestsCsv;
 import memolab.grader.report.Gradebook;
 import memolab.grader.report.GradescopeJson;
 import memolab.grader.similarity.SimilarityReport;
@@ -300,6 +306,7 @@ public final class GradeCommand implements Callable<Integer> {
     private static final class Batch {
         final List<GradingResult> results = new ArrayList<>();
         final Queue<String> unwritten = new ConcurrentLinkedQueue<>();
+        final Map<String, YourTestsReport> yourTests = new java.util.concurrent.ConcurrentSkipListMap<>();
     }
 
     /** The batch's grader: for {@link #CLASS_ARCHIVE_MIN} submissions or more, one whose JVMs start from a class-data archive. */
@@ -316,6 +323,22 @@ public final class GradeCommand implements Callable<Integer> {
     private Batch gradeAll(List<Path> todo, GradingPlan plan, Map<String, String> manifest, Path gradebookFile, PrintWriter err)
             throws IOException, InterruptedException {
         SubmissionGrader grader = grader(plan, todo.size(), err);
+        // Final grading measures the students' own tests, when the course's rubric gives them points.
+        Rubric rubric = Rubric.course();
+        if (hidden && rubric.yourTestsCount() && !GraderFiles.hasBugCorpus()) {
+            err.println("This grader carries no bug corpus (the visible jar?): the students' own tests are not measured, and "
+                    + "the totals are the suite's alone. Grade with grader/target/memolab-grader.jar.");
+        }
+        YourTests measure = hidden && rubric.yourTestsCount() && GraderFiles.hasBugCorpus()
+                ? new YourTests(() -> {
+                    long started = System.nanoTime();
+                    BugCorpus corpus = BugCorpus.prepare(out.resolve(WORK).resolve("bugs"), plan.givenSources());
+                    err.printf(Locale.ROOT, "Compiled the bug corpus the students' own tests run on (%d bugs) in %.1f s.%n",
+                            corpus.bugs().size(), (System.nanoTime() - started) / 1e9);
+                    return corpus;
+                }, plan.stubClasses(),
+                        rubric.yourTestsPoints())
+                : null;
         Progress progress = new Progress(err, todo.size());
         Batch batch = new Batch();
         try (Gradebook gradebook = Gradebook.open(gradebookFile)) {
@@ -323,7 +346,7 @@ public final class GradeCommand implements Callable<Integer> {
             try {
                 List<Future<GradingResult>> futures = new ArrayList<>();
                 for (Path path : todo) {
-                    futures.add(pool.submit(() -> gradeOne(path, grader, manifest, gradebook, batch, progress)));
+                    futures.add(pool.submit(() -> gradeOne(path, grader, measure, manifest, gradebook, batch, progress)));
                 }
                 for (Future<GradingResult> future : futures) {
                     batch.results.add(future.get());
@@ -334,6 +357,9 @@ public final class GradeCommand implements Callable<Integer> {
                 pool.shutdownNow();
             }
         }
+        if (measure != null) {
+            YourTestsCsv.write(out.resolve(YourTestsCsv.FILE), batch.yourTests);
+        }
         return batch;
     }
 
@@ -341,15 +367,19 @@ public final class GradeCommand implements Callable<Integer> {
      * One submission: graded, checked against the template, its reports written and its row
      * appended. A report that cannot be written is noted, and the others go on.
      */
-    private GradingResult gradeOne(Path path, SubmissionGrader grader, Map<String, String> manifest, Gradebook gradebook,
-            Batch batch, Progress progress) {
+    private GradingResult gradeOne(Path path, SubmissionGrader grader, YourTests tests, Map<String, String> manifest,
+            Gradebook gradebook, Batch batch, Progress progress) {
         GradingResult result = grader.grade(path);
+        if (tests != null) {
+            result = result.withYourTests(grader.measure(tests, path, result));
+            batch.yourTests.put(result.student(), result.yourTests());
+        }
         try {
             result = TamperCheck.flag(result, path, manifest);
         } catch (IOException | RuntimeException | Error e) {
             result = result.flaggedOnly("course files not checked: " + PlainText.clean(String.valueOf(e.getMessage()), 200));
         }
-        Lateness lateness = deadlines.judge(result.student(), result.score().earned());
+        Lateness lateness = deadlines.judge(result.student(), result.total());
         for (String flag : lateness.flags()) {
             result = result.flaggedOnly(flag);
         }
@@ -408,8 +438,8 @@ public final class GradeCommand implements Callable<Integer> {
         StringBuilder text = new StringBuilder();
         text.append(String.format(Locale.ROOT, "%-24s %-26s %9s %8s%n", "Student", "Status", "Score", "Time"));
         for (GradingResult result : results) {
-            text.append(String.format(Locale.ROOT, "%-24s %-26s %4d / %-3d %6.1f s%n", PlainText.oneLine(result.student()),
-                    result.status().name().toLowerCase(Locale.ROOT).replace('_', ' '), result.score().earned(),
+            text.append(String.format(Locale.ROOT, "%-24s %-26s %5s / %-3d %6.1f s%n", PlainText.oneLine(result.student()),
+                    result.status().name().toLowerCase(Locale.ROOT).replace('_', ' '), result.totalText(),
                     result.score().possible(), result.timings().total()));
         }
         text.append(String.format(Locale.ROOT, "Graded %d submission(s) in %.1f s (%d at once): %.1f per minute. Reports in %s%n",

@@ -56,6 +56,11 @@ final class BoundedCompile {
      *         itself did not finish (out of memory, out of time, a crash)
      */
     static JavaSources.Compilation compile(List<Path> sources, Path classes, Path work) throws IOException {
+        return compile(sources, classes, work, List.of());
+    }
+
+    /** As {@link #compile(List, Path, Path)}, against {@code classPath} too (a student's own tests: the stubs and the test libraries). */
+    public static JavaSources.Compilation compile(List<Path> sources, Path classes, Path work, List<Path> classPath) throws IOException {
         Files.createDirectories(classes);
         Path request = work.resolve("compile-request.txt");
         Path result = work.resolve("compile-result.txt");
@@ -63,6 +68,7 @@ final class BoundedCompile {
         List<String> lines = new ArrayList<>();
         lines.add(classes.toAbsolutePath().toString());
         sources.forEach(s -> lines.add(s.toAbsolutePath().toString()));
+        classPath.forEach(entry -> lines.add(CompilerMain.CLASS_PATH + entry.toAbsolutePath()));
         Files.write(request, lines, StandardCharsets.UTF_8);
         Compiler compiler = IDLE.poll();
         if (compiler == null || !compiler.process.isAlive()) {

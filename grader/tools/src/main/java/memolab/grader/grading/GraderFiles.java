@@ -50,6 +50,22 @@ public final class GraderFiles {
         copyFolder(STUBS, target);
     }
 
+    /** Where the full grader keeps the bug corpus and the reference's sources ("Your tests"). */
+    static final String BUGS = "memolab/grader/bugs/";
+
+    /** Whether this grader carries the bug corpus: the full jar does, the visible jar does not. */
+    public static boolean hasBugCorpus() {
+        return GraderFiles.class.getClassLoader().getResource(BUGS) != null;
+    }
+
+    /**
+     * Copies the bug corpus into {@code target}: {@code corpus/*.edit},
+     * {@code corpus/correct-compact/memolab/*.java} and {@code reference/memolab/*.java}.
+     */
+    public static void copyBugCorpus(Path target) throws IOException {
+        copyFolder(BUGS, target);
+    }
+
     private static URL resource(String folder) {
         URL url = GraderFiles.class.getClassLoader().getResource(folder);
         if (url == null) {

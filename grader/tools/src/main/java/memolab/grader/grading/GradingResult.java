@@ -18,9 +18,40 @@ import memolab.grader.score.TestOutcome;
  * @param timings  where the time went
  * @param flags    what the instructor should look at beyond the score, in a few words each
  *                 (edited protected files, forged result lines); empty for most submissions
+ * @param yourTests what final grading measured of the student's own tests ("Your tests"), or
+ *                 {@code null} when the category is off or this is not final grading
  */
 public record GradingResult(String student, Status status, List<TestOutcome> outcomes, List<String> problems,
-                            String output, long outputCut, Timings timings, List<String> flags) {
+                            String output, long outputCut, Timings timings, List<String> flags, YourTestsReport yourTests) {
+
+    /** A result without "Your tests" (the category off, or not final grading). */
+    public GradingResult(String student, Status status, List<TestOutcome> outcomes, List<String> problems,
+                         String output, long outputCut, Timings timings, List<String> flags) {
+        this(student, status, outcomes, problems, output, outputCut, timings, flags, null);
+    }
+
+    /** The same result with what final grading measured of the student's own tests. */
+    public GradingResult withYourTests(YourTestsReport report) {
+        return new GradingResult(student, status, outcomes, problems, output, outputCut, timings, flags, report);
+    }
+
+    /**
+     * The score before any late penalty: the suite's points, or, with "Your tests", the suite's
+     * points weighted to leave the category its share ({@code possible} of 100) plus the
+     * category's points, to a tenth.
+     */
+    public double total() {
+        int suite = score().earned();
+        if (yourTests == null) {
+            return suite;
+        }
+        return Math.round((suite * (Rubric.TOTAL - yourTests.possible()) / (double) Rubric.TOTAL + yourTests.earned()) * 10) / 10.0;
+    }
+
+    /** {@link #total()} as the reports write it: "98.1", "100". */
+    public String totalText() {
+        return YourTestsReport.points(total());
+    }
 
     /**
      * The message of a test the run stopped before, for a reason that is also among the
@@ -34,7 +65,7 @@ public record GradingResult(String student, Status status, List<TestOutcome> out
     public GradingResult flagged(String flag, String explanation) {
         List<String> allProblems = new ArrayList<>(problems);
         allProblems.add(explanation);
-        return new GradingResult(student, status, outcomes, List.copyOf(allProblems), output, outputCut, timings, flags)
+        return new GradingResult(student, status, outcomes, List.copyOf(allProblems), output, outputCut, timings, flags, yourTests)
                 .flaggedOnly(flag);
     }
 
@@ -42,7 +73,7 @@ public record GradingResult(String student, Status status, List<TestOutcome> out
     public GradingResult flaggedOnly(String flag) {
         List<String> allFlags = new ArrayList<>(flags);
         allFlags.add(flag);
-        return new GradingResult(student, status, outcomes, problems, output, outputCut, timings, List.copyOf(allFlags));
+        return new GradingResult(student, status, outcomes, problems, output, outputCut, timings, List.copyOf(allFlags), yourTests);
     }
 
     /** How grading a submission ended. */

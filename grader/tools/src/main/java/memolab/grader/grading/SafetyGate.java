@@ -49,6 +49,19 @@ final class SafetyGate {
         return violations;
     }
 
+    /** The safety rules a student's own tests in {@code classes} break ({@link ExerciseRules#TEST_SAFETY}); empty if none. */
+    static List<Violation> checkTests(Path classes) {
+        com.tngtech.archunit.core.domain.JavaClasses imported = ExerciseRules.importStudentClasses(classes);
+        List<Violation> violations = new ArrayList<>();
+        for (ExerciseRules.Rule rule : ExerciseRules.TEST_SAFETY) {
+            List<String> where = rule.violations(imported);
+            if (!where.isEmpty()) {
+                violations.add(new Violation(rule.title(), rule.because(), where));
+            }
+        }
+        return violations;
+    }
+
     /** The report's words for a refused submission: which rule, where, why, and what to do. */
     static String explain(List<Violation> violations) {
         StringBuilder text = new StringBuilder("REFUSED: your code breaks ")

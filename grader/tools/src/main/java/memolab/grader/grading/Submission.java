@@ -100,6 +100,11 @@ public record Submission(String student, Path root, List<Path> sources, List<Str
         return new Submission(student, root, sources, notes, flags);
     }
 
+    /** Whether a file's name is a test class's: {@code LruCacheTest.java}. */
+    public static boolean isTestFile(String name) {
+        return name.endsWith("Test.java");
+    }
+
     /** The largest source file the grader reads and compiles: far above any solution, far below what could tire the compiler. */
     public static final long MAX_SOURCE_BYTES = 1L << 20;
 
@@ -183,11 +188,20 @@ public record Submission(String student, Path root, List<Path> sources, List<Str
                     + " (not a whole repository: only the Java files beside LruCache.java and Fibonacci.java)."));
         }
 
-        /** Whether {@code file} is one of the student's, to be graded (not a module or package description). */
+        /**
+         * Whether {@code file} is one of the student's, to be graded (not a module or package
+         * description). Among files uploaded alone, a {@code *Test.java} is one of the student's
+         * own tests ("Your tests"), never code to compile with the rest.
+         */
         boolean holds(Path file) {
             String name = file.getFileName().toString();
             return studentFolders.contains(file.getParent()) && !name.equals("package-info.java")
-                    && !name.equals("module-info.java");
+                    && !name.equals("module-info.java") && !(isLoose() && isTestFile(name));
+        }
+
+        /** Whether these are files uploaded alone rather than a repository's {@code src/main/java}. */
+        boolean isLoose() {
+            return !sourcesRoot.endsWith(Path.of("src", "main", "java"));
         }
 
         private static String list(Path root, List<Path> paths) {

@@ -152,6 +152,29 @@ public final class SubmissionGrader {
         return result;
     }
 
+    /**
+     * Measures the student's own tests at {@code path} ("Your tests"), after {@link #grade}
+     * gave {@code graded}: their coverage is measured on the student's classes when those
+     * passed the gate and ran. Never throws: a failure is the report's.
+     */
+    public YourTestsReport measure(YourTests tests, Path path, GradingResult graded) {
+        long start = System.nanoTime();
+        try {
+            Submission submission = Submission.locate(path);
+            Path folder = workRoot.resolve(Submission.folderName(submission.student()));
+            Path classes = folder.resolve("classes");
+            boolean ran = (graded.status() == Status.GRADED || graded.status() == Status.TIMED_OUT
+                    || graded.status() == Status.CRASHED) && Files.isDirectory(classes);
+            return tests.measure(submission, ran ? java.util.Optional.of(classes) : java.util.Optional.empty(), folder);
+        } catch (Submission.InvalidSubmissionException e) {
+            return YourTestsReport.none(tests.points(), "Your tests were not run: there was nothing to grade.", seconds(start));
+        } catch (IOException | RuntimeException | Error e) {
+            return YourTestsReport.none(tests.points(), "The grader failed while running your tests ("
+                    + PlainText.inlineCode(PlainText.clean(String.valueOf(e), 500)) + "); this is not your fault: report it.",
+                    seconds(start));
+        }
+    }
+
     /** The student's name for a path that could not be read, without reading it again. */
     private static String studentOf(Path path) {
         try {

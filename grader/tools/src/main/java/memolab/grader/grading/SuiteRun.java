@@ -238,18 +238,33 @@ final class SuiteRun {
      * channel's key on its standard input before any student code runs.
      */
     private Process startChild(Path classes, Path factsFile, Path skip, Path defer, ResultChannel channel) throws IOException {
+        List<String> flags = new ArrayList<>(jvmFlags);
+        flags.add("-D" + RuleFacts.PROPERTY + "=" + factsFile.toAbsolutePath());
+        return startJvm(flags, factsFile.getParent(), ChildMain.class, List.of(classes.toAbsolutePath().toString(),
+                plan.suiteRoot().toAbsolutePath().toString(), Boolean.toString(hidden), skip.toAbsolutePath().toString(),
+                defer.toAbsolutePath().toString()), channel);
+    }
+
+    /**
+     * Starts a JVM that runs a submission's code: {@code main} on the grader's class path, a
+     * capped heap, assertions on, an empty environment (the instructor's tokens and paths are
+     * none of the submission's business), {@code workFolder} (the submission's own) as its
+     * working directory, and the result channel's key on its standard input before any student
+     * code runs.
+     */
+    static Process startJvm(List<String> flags, Path workFolder, Class<?> main, List<String> args, ResultChannel channel)
+            throws IOException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx" + HEAP, "-XX:+ExitOnOutOfMemoryError", "-ea"));
-        command.addAll(jvmFlags);
+        command.addAll(flags);
         // Every path absolute: the child's working directory is not the grader's.
         String classPath = Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
                 .map(entry -> Path.of(entry).toAbsolutePath().toString()).collect(Collectors.joining(File.pathSeparator));
-        command.addAll(List.of("-D" + RuleFacts.PROPERTY + "=" + factsFile.toAbsolutePath(), "-cp", classPath,
-                ChildMain.class.getName(), classes.toAbsolutePath().toString(), plan.suiteRoot().toAbsolutePath().toString(),
-                Boolean.toString(hidden), skip.toAbsolutePath().toString(), defer.toAbsolutePath().toString()));
+        command.addAll(List.of("-cp", classPath, main.getName()));
+        command.addAll(args);
         // Its working directory is the submission's own work folder, not the grader's, where a
         // relative file name would reach the reports.
-        ProcessBuilder builder = new ProcessBuilder(command).directory(factsFile.getParent().toFile());
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workFolder.toFile());
         builder.environment().clear();
         builder.environment().put("LANG", "C.UTF-8");
         Process process = builder.start();

@@ -87,7 +87,7 @@ public final class Deadlines {
     }
 
     /** One student's lateness; {@code student} as the gradebook's first cell shows it. */
-    public Lateness judge(String student, int raw) {
+    public Lateness judge(String student, double raw) {
         if (deadline == null) {
             return Lateness.none(raw);
         }

@@ -137,7 +137,7 @@ public record LatePolicy(Duration grace, double percentPerUnit, Duration unit, D
     }
 
     /** The raw score less the penalty for {@code late}, to two decimals (half up). */
-    public double finalScore(int raw, Duration late) {
+    public double finalScore(double raw, Duration late) {
         return BigDecimal.valueOf(raw).multiply(BigDecimal.valueOf(100 - penaltyPercent(late)))
                 .divide(BigDecimal.valueOf(100), 2, RoundingMode.HALF_UP).doubleValue();
     }

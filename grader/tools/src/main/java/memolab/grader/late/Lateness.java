@@ -21,16 +21,16 @@ import java.util.Locale;
  * @param penaltyPercent the share of the raw score taken, 0 to 100
  * @param finalScore     the raw score less the penalty
  */
-public record Lateness(Instant submittedAt, Instant deadline, boolean extended, LatePolicy policy, int raw,
+public record Lateness(Instant submittedAt, Instant deadline, boolean extended, LatePolicy policy, double raw,
                        double penaltyPercent, double finalScore) {
 
     /** No deadline set: the final score is the raw one, and the reports say nothing of time. */
-    public static Lateness none(int raw) {
+    public static Lateness none(double raw) {
         return new Lateness(null, null, false, null, raw, 0, raw);
     }
 
     /** Judged by {@code policy}: late by the time from {@code deadline} to {@code submittedAt} (unknown: no penalty). */
-    public static Lateness judge(Instant submittedAt, Instant deadline, boolean extended, LatePolicy policy, int raw) {
+    public static Lateness judge(Instant submittedAt, Instant deadline, boolean extended, LatePolicy policy, double raw) {
         if (submittedAt == null || deadline == null) {
             return new Lateness(submittedAt, deadline, extended, policy, raw, 0, raw);
         }
@@ -92,8 +92,8 @@ public record Lateness(Instant submittedAt, Instant deadline, boolean extended, 
         if (penaltyPercent == 0) {
             return due + late + " No penalty applies: the score is the tests' score.";
         }
-        return due + late + String.format(Locale.ROOT, " Penalty: %s %% of %d, so the score is %s.",
-                LatePolicy.number(penaltyPercent), raw, LatePolicy.number(finalScore));
+        return due + late + String.format(Locale.ROOT, " Penalty: %s %% of %s, so the score is %s.",
+                LatePolicy.number(penaltyPercent), LatePolicy.number(raw), LatePolicy.number(finalScore));
     }
 
     /** An instant as the reports show it: UTC, to the second. */

@@ -49,7 +49,7 @@ public final class ClassReport {
     }
 
     /** One gradebook row, with the student's test results where they were stored. */
-    record Student(String name, String status, int total, int possible, Map<Category, Integer> categories, String flags,
+    record Student(String name, String status, double total, int possible, Map<Category, Integer> categories, String flags,
             String similarity, String similarTo, long seconds, List<TestResult> tests, String why) {
 
         boolean gradedNormally() {
@@ -71,7 +71,7 @@ public final class ClassReport {
 
         int[] histogram() {
             int[] bins = new int[11]; // 0-9, ..., 90-99, 100
-            students.forEach(s -> bins[Math.min(10, s.possible() == 0 ? 0 : s.total() * 100 / s.possible() / 10)]++);
+            students.forEach(s -> bins[Math.min(10, s.possible() == 0 ? 0 : (int) (s.total() * 100 / s.possible() / 10))]++);
             return bins;
         }
 
@@ -119,7 +119,7 @@ public final class ClassReport {
         }
 
         double median() {
-            List<Integer> totals = students.stream().map(Student::total).sorted().toList();
+            List<Double> totals = students.stream().map(Student::total).sorted().toList();
             if (totals.isEmpty()) {
                 return 0;
             }
@@ -165,7 +165,7 @@ public final class ClassReport {
             String name = cells.get(0);
             Path results = out.resolve(Submission.folderName(name)).resolve("results.json");
             Stored stored = Files.exists(results) ? stored(results) : new Stored(List.of(), 0, "");
-            students.add(new Student(name, cells.get(1), number(cells.get(2)), number(cells.get(3)), categories,
+            students.add(new Student(name, cells.get(1), decimal(cells.get(2)), number(cells.get(3)), categories,
                     cells.get(header.indexOf("flags")), cells.get(header.indexOf("similarity")),
                     cells.get(header.indexOf("similar_to")), stored.seconds(), stored.tests(), stored.why()));
         }
@@ -316,6 +316,15 @@ public final class ClassReport {
             }
         }
         return pairs;
+    }
+
+    /** A score cell: "98.1", "100"; 0 when blank or not a number. */
+    private static double decimal(String cell) {
+        try {
+            return cell.isBlank() ? 0 : Double.parseDouble(cell.strip());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     private static int number(String cell) {

@@ -4,6 +4,9 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import memolab.grader.grading.GradingResult;
+import memolab.grader.grading.Rubric;
+import memolab.grader.grading.YourTestsReport;
+import memolab.grader.Category;
 import memolab.grader.late.LatePolicy;
 import memolab.grader.late.Lateness;
 import memolab.grader.score.PlainText;
@@ -20,7 +23,7 @@ public final class FeedbackMarkdown {
     }
 
     public static String render(GradingResult result) {
-        return render(result, Lateness.none(result.score().earned()));
+        return render(result, Lateness.none(result.total()));
     }
 
     /** The feedback, with what a deadline and the late policy did to the score, where one was set. */
@@ -28,10 +31,20 @@ public final class FeedbackMarkdown {
         Score score = result.score();
         StringBuilder md = new StringBuilder();
         md.append("# MemoLab feedback: ").append(PlainText.inlineCode(result.student())).append("\n\n");
-        md.append(String.format(Locale.ROOT, "**Score: %d / %d** (%s)%n%n", score.earned(), score.possible(),
+        md.append(String.format(Locale.ROOT, "**Score: %s / %d** (%s)%n%n", result.totalText(), score.possible(),
                 describe(result.status())));
         md.append(deadline(lateness, score.possible()));
         md.append(ScoreMarkdown.table(score));
+        YourTestsReport yourTests = result.yourTests();
+        if (yourTests != null) {
+            md.append(String.format(Locale.ROOT, "| %d | Your tests | %s / %d | %d / %d sound |%n%n", Category.values().length + 1,
+                    YourTestsReport.points(yourTests.earned()), yourTests.possible(), yourTests.sound(), yourTests.tests()));
+            md.append(String.format(Locale.ROOT, "Your own tests carry %d of the 100 points, so the suite's %d count for %d: "
+                    + "%d × %s + %s = %s. The last section says how your tests were measured.%n", yourTests.possible(),
+                    score.possible(), Rubric.TOTAL - yourTests.possible(), score.earned(),
+                    YourTestsReport.points((Rubric.TOTAL - yourTests.possible()) / (double) Rubric.TOTAL),
+                    YourTestsReport.points(yourTests.earned()), result.totalText()));
+        }
         if (!result.problems().isEmpty()) {
             md.append("\n## What happened\n\n");
             for (String problem : result.problems()) {
@@ -46,6 +59,9 @@ public final class FeedbackMarkdown {
             if (result.outputCut() > 0) {
                 md.append(String.format(Locale.ROOT, "%n(cut: %,d more bytes were printed and left out)%n", result.outputCut()));
             }
+        }
+        if (yourTests != null) {
+            md.append('\n').append(yourTests.markdown());
         }
         return md.toString();
     }
@@ -64,7 +80,7 @@ public final class FeedbackMarkdown {
     }
 
     private static final Pattern SCORE_THEN_DEADLINE =
-            Pattern.compile("(?s)\\A(.*?\\*\\*Score: \\d+ / (\\d+)\\*\\*[^\\n]*\\n\\n)(.*?)(\\| # \\| Category \\|.*)\\z");
+            Pattern.compile("(?s)\\A(.*?\\*\\*Score: [\\d.]+ / (\\d+)\\*\\*[^\\n]*\\n\\n)(.*?)(\\| # \\| Category \\|.*)\\z");
 
     /**
      * A stored feedback file with its deadline part written again for {@code lateness} (a

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import memolab.grader.Category;
 import memolab.grader.grading.GradingResult;
+import memolab.grader.grading.YourTestsReport;
 import memolab.grader.late.Deadlines;
 import memolab.grader.late.LatePolicy;
 import memolab.grader.late.Lateness;
@@ -43,6 +44,7 @@ public final class Gradebook implements AutoCloseable {
         for (Category category : Category.values()) {
             cells.add(category.name().toLowerCase(java.util.Locale.ROOT));
         }
+        cells.add("your_tests"); // final grading with the category on: the points of the student's own tests
         cells.add("flags");
         // grade --deadline: when the server received the work, the student's deadline, how late, what the policy took
         cells.addAll(List.of("submitted_at", "deadline", "late_by_hours", "penalty_percent"));
@@ -110,10 +112,11 @@ public final class Gradebook implements AutoCloseable {
         Score score = result.score();
         List<String> late = lateCells(lateness);
         List<String> cells = new ArrayList<>(List.of(quote(result.student()), result.status().name().toLowerCase(java.util.Locale.ROOT),
-                Integer.toString(score.earned()), Integer.toString(score.possible()), late.get(0)));
+                result.totalText(), Integer.toString(score.possible()), late.get(0)));
         for (Category category : Category.values()) {
             cells.add(Integer.toString(score.row(category).earned()));
         }
+        cells.add(result.yourTests() == null ? "" : YourTestsReport.points(result.yourTests().earned()));
         cells.add(quote(String.join("; ", result.flags())));
         cells.addAll(late.subList(1, late.size()));
         cells.add("");
@@ -169,7 +172,7 @@ public final class Gradebook implements AutoCloseable {
             }
             List<String> cells = new ArrayList<>(cells(line));
             String student = unquote(cells.get(0));
-            Lateness lateness = deadlines.judge(student, Integer.parseInt(cells.get(header.indexOf("total"))));
+            Lateness lateness = deadlines.judge(student, Double.parseDouble(cells.get(header.indexOf("total"))));
             judged.put(student, lateness);
             List<String> flags = new ArrayList<>();
             for (String flag : unquote(cells.get(header.indexOf("flags"))).split("; ")) {

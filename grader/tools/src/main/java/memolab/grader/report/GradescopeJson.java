@@ -28,7 +28,7 @@ public final class GradescopeJson {
     }
 
     public static String render(GradingResult result) {
-        return render(result, Lateness.none(result.score().earned()));
+        return render(result, Lateness.none(result.total()));
     }
 
     /**
@@ -38,7 +38,7 @@ public final class GradescopeJson {
     public static String render(GradingResult result, Lateness lateness) {
         Score score = result.score();
         JsonObject json = new JsonObject();
-        json.addProperty("score", score.earned());
+        json.addProperty("score", number(result.total()));
         json.addProperty("execution_time", Math.round(result.timings().total()));
         json.addProperty("output", output(result));
         withLateness(json, lateness);
@@ -74,12 +74,17 @@ public final class GradescopeJson {
      */
     private static void withLateness(JsonObject json, Lateness lateness) {
         if (lateness.penaltyPercent() > 0) {
-            json.addProperty("score", lateness.finalScore());
+            json.addProperty("score", number(lateness.finalScore()));
         } else {
-            json.addProperty("score", lateness.raw());
+            json.addProperty("score", number(lateness.raw()));
         }
         String output = json.get("output").getAsString().replaceFirst("\n" + Pattern.quote(Lateness.EXPLAINED) + "[^\n]*\n\\z", "");
         json.addProperty("output", lateness.applies() ? output + "\n" + lateness.explain() + "\n" : output);
+    }
+
+    /** A score as JSON writes it: a whole number without a decimal point ("100", not "100.0"). */
+    private static Number number(double value) {
+        return value == Math.rint(value) ? (Number) Long.valueOf((long) value) : (Number) Double.valueOf(value);
     }
 
     /**
@@ -105,6 +110,9 @@ public final class GradescopeJson {
         StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "MemoLab: %s.%n",
                 FeedbackMarkdown.describe(result.status())));
         result.problems().forEach(p -> text.append(p).append('\n'));
+        if (result.yourTests() != null) {
+            text.append('\n').append(result.yourTests().markdown());
+        }
         if (!result.output().isEmpty()) {
             String printed = result.output();
             long cut = result.outputCut();

@@ -26,6 +26,9 @@ public final class CompilerMain {
     /** What this JVM prints when a result file is written. */
     public static final String DONE = "memolab-compiled";
 
+    /** A request's line that names a class path entry rather than a source file. */
+    public static final String CLASS_PATH = "class-path=";
+
     private CompilerMain() {
     }
 
@@ -43,8 +46,15 @@ public final class CompilerMain {
         List<String> request = Files.readAllLines(requestFile, StandardCharsets.UTF_8);
         Path output = Path.of(request.get(0));
         List<Path> sources = new ArrayList<>();
-        request.subList(1, request.size()).forEach(line -> sources.add(Path.of(line)));
-        JavaSources.Compilation compilation = JavaSources.compile(sources, output);
+        List<Path> classPath = new ArrayList<>();
+        request.subList(1, request.size()).forEach(line -> {
+            if (line.startsWith(CLASS_PATH)) {
+                classPath.add(Path.of(line.substring(CLASS_PATH.length())));
+            } else {
+                sources.add(Path.of(line));
+            }
+        });
+        JavaSources.Compilation compilation = JavaSources.compile(sources, output, classPath);
         StringBuilder result = new StringBuilder(compilation.success() ? "success" : "failure").append('\n');
         for (String message : compilation.messages()) {
             result.append(message.replace(END, "")).append('\n').append(END).append('\n');

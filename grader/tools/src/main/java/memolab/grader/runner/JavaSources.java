@@ -37,6 +37,14 @@ public final class JavaSources {
      * @throws IllegalStateException if this Java runtime has no compiler (a JRE, not a JDK)
      */
     public static Compilation compile(List<Path> sources, Path outputDir) throws IOException {
+        return compile(sources, outputDir, List.of());
+    }
+
+    /**
+     * As {@link #compile(List, Path)}, with {@code classPath} (folders and jars) visible too:
+     * a student's own tests compile against the stubs and the test libraries.
+     */
+    public static Compilation compile(List<Path> sources, Path outputDir, List<Path> classPath) throws IOException {
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
         if (compiler == null) {
             throw new IllegalStateException("No Java compiler in this runtime: run the grader on a JDK, not a JRE.");
@@ -46,8 +54,10 @@ public final class JavaSources {
         try (StandardJavaFileManager files = compiler.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
             // Only the JDK and the sources themselves: nothing of the grader, the test libraries or the class path
             // this JVM runs with is visible to a submission, not even at compile time.
+            StringBuilder path = new StringBuilder(outputDir.toString());
+            classPath.forEach(entry -> path.append(java.io.File.pathSeparator).append(entry));
             List<String> options = List.of("--release", "17", "-g", "-encoding", "UTF-8", "-proc:none",
-                    "-implicit:none", "-classpath", outputDir.toString(), "-sourcepath", outputDir.toString(),
+                    "-implicit:none", "-classpath", path.toString(), "-sourcepath", outputDir.toString(),
                     "-d", outputDir.toString());
             StringWriter out = new StringWriter();
             boolean success = compiler.getTask(out, files, diagnostics, options, null,

@@ -57,6 +57,9 @@ public final class StudentTemplate {
     /** The modules shipped whole: each one's pom and everything under its {@code src/} but its tests. */
     public static final List<String> MODULES = List.of("exercises", "grader/kit", "grader/suite");
 
+    /** Where a student's own tests live ("Your tests"): the template's starter test, theirs to edit. */
+    static final String STUDENT_TESTS = "exercises/src/test/java/";
+
     /** Where the hidden tests live; they never ship. */
     private static final String HIDDEN_TESTS = "grader/suite/src/main/java/memolab/grader/suite/Hidden";
 
@@ -93,7 +96,8 @@ public final class StudentTemplate {
 
         /** Whether a student may edit it: their sources, the README and the docs; nothing else. */
         public boolean isProtected() {
-            return !(path.startsWith("exercises/src/main/java/") || path.equals("README.md") || path.startsWith("docs/")
+            return !(path.startsWith("exercises/src/main/java/") || path.startsWith(STUDENT_TESTS)
+                    || path.equals("README.md") || path.startsWith("docs/")
                     || path.equals(".gitignore") || path.equals(MANIFEST));
         }
     }
@@ -142,7 +146,8 @@ public final class StudentTemplate {
                 try (Stream<Path> walk = Files.walk(source)) {
                     for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
                         String path = repo.relativize(file).toString().replace('\\', '/');
-                        if (!isHiddenTest(path) && !path.contains("/src/test/") && !COURSE_ONLY_DOCS.contains(path)) {
+                        if (!isHiddenTest(path) && (!path.contains("/src/test/") || path.startsWith(STUDENT_TESTS))
+                                && !COURSE_ONLY_DOCS.contains(path)) {
                             files.add(new TemplateFile(path, studentText(path, Files.readAllBytes(file)), false));
                         }
                     }

@@ -1,0 +1,479 @@
+package memolab.grader.grading;
+
+import com.google.gson.Gson;
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import memolab.grader.grading.YourTestsMain.Event;
+import memolab.grader.grading.YourTestsMain.Target;
+import memolab.grader.owntests.BugCorpus;
+import memolab.grader.rules.ExerciseRules;
+import memolab.grader.score.PlainText;
+
+/**
+ * "Your tests": measures a student's own tests ({@code src/test/java/memolab}, package
+ * {@code memolab}) in final grading, in JVMs of their own, as the graded suite's run measures
+ * their code. They compile against the stubs (a test of the contract runs on any cache that
+ * keeps it) and JUnit 5, AssertJ and the kit's property checker; they pass the same safety gate
+ * as the student's code. Then:
+ *
+ * <ol>
+ *   <li><b>sound</b>: each test runs {@value #REFERENCE_RUNS} times on each correct cache the
+ *       bugs are made from (the reference, and a compact one); one that fails even once is
+ *       unsound, named with its message, and counts no further;</li>
+ *   <li><b>thorough</b>: the sound tests run on each bug of the corpus; a bug is caught when a
+ *       sound test fails on it in two runs out of two (a test that ran past its time limit
+ *       is not run again: code that never returns does so every time);</li>
+ *   <li><b>covering</b>: the sound tests run on the student's own classes, JaCoCo counting the
+ *       branches of their {@code LruCache} the tests reach.</li>
+ * </ol>
+ *
+ * <p>A test has {@value #TEST_SECONDS} s; one whose code outlives its limit ends its JVM,
+ * and a fresh one goes on with the tests not yet run, at most {@value #MAX_JVMS} JVMs and
+ * {@value #BUDGET_SECONDS} s in all.
+ */
+public final class YourTests {
+
+    /** Where a student's own tests are, from a repository's {@code src} folder. */
+    public static final String FOLDER = "test/java/" + ExerciseRules.STUDENT_PACKAGE;
+
+    /** How many times each test runs on each correct cache. */
+    static final int REFERENCE_RUNS = 2;
+
+    /** Each test's time limit, per run. */
+    static final int TEST_SECONDS = 3;
+
+    /** How many JVMs one submission's tests may use at most. */
+    static final int MAX_JVMS = 12;
+
+    /** The wall-clock limit of the whole measurement. */
+    static final int BUDGET_SECONDS = 180;
+
+    /** The most test files read: a course's tests are a few classes. */
+    static final int MAX_FILES = 30;
+
+    /** The API's files: a test file of one of these names would stand for the class it tests. */
+    private static final Set<String> API_FILES = Set.of("LruCache.java", "Fibonacci.java", "CacheStats.java", "NaiveFibonacci.java");
+
+    private static final Gson GSON = new Gson();
+
+    /** Compiles the bug corpus: done once, by the first submission that has tests. */
+    public interface CorpusSource {
+        BugCorpus prepare() throws IOException;
+    }
+
+    private final CorpusSource corpusSource;
+    private BugCorpus corpus;
+    private final Path stubClasses;
+    private final int points;
+    private final List<String> jvmFlags;
+
+    /**
+     * @param corpus      the bugs and the correct caches, compiled once for the batch when first needed
+     * @param stubClasses the stubs, compiled: what the tests compile against
+     * @param points      what the category is worth
+     */
+    public YourTests(CorpusSource corpus, Path stubClasses, int points) {
+        this.corpusSource = corpus;
+        this.stubClasses = stubClasses;
+        this.points = points;
+        this.jvmFlags = SubmissionGrader.JIT_FLAGS;
+    }
+
+    /** What the category is worth. */
+    public int points() {
+        return points;
+    }
+
+    /**
+     * A submission's own tests: the Java files of {@code src/test/java/memolab} beside its
+     * {@code src/main/java}, or, for files uploaded alone, the {@code *Test.java} files beside
+     * its sources; empty when there are none.
+     */
+    static List<Path> testFiles(Submission submission) throws IOException {
+        Set<Path> folders = new LinkedHashSet<>();
+        boolean loose = false;
+        for (Path source : submission.sources()) {
+            Path packageFolder = source.getParent();
+            Path java = packageFolder == null ? null : packageFolder.getParent();
+            Path main = java == null ? null : java.getParent();
+            if (main != null && main.getFileName() != null && main.getFileName().toString().equals("main")
+                    && java.getFileName().toString().equals("java")) {
+                folders.add(main.resolveSibling(FOLDER));
+            } else if (packageFolder != null) {
+                folders.add(packageFolder);
+                loose = true;
+            }
+        }
+        List<Path> files = new ArrayList<>();
+        for (Path folder : folders) {
+            if (!Files.isDirectory(folder, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                continue;
+            }
+            boolean uploaded = loose;
+            try (Stream<Path> list = Files.list(folder)) {
+                list.filter(f -> f.getFileName().toString().endsWith(".java")
+                                && (!uploaded || Submission.isTestFile(f.getFileName().toString()))
+                                && Files.isRegularFile(f, java.nio.file.LinkOption.NOFOLLOW_LINKS))
+                        .sorted().forEach(files::add);
+            }
+        }
+        return files;
+    }
+
+    /**
+     * Measures the tests of {@code submission}.
+     *
+     * @param ownClasses the student's compiled classes, if they passed the gate (else no coverage is measured)
+     * @param work       the submission's work folder
+     */
+    public YourTestsReport measure(Submission submission, Optional<Path> ownClasses, Path work) throws IOException {
+        long start = System.nanoTime();
+        List<Path> testFiles = testFiles(submission);
+        if (testFiles.isEmpty()) {
+            return YourTestsReport.none(points, "No tests found: write them in `exercises/src/test/java/memolab` (the template "
+                    + "has one to start from; uploading files alone, add your `...Test.java` files beside them). No test is no "
+                    + "sound suite, so this category scores 0.", seconds(start));
+        }
+        Path root = work.resolve("your-tests");
+        Folders.deleteTree(root);
+        List<String> notes = new ArrayList<>();
+        List<Path> sources = copySources(testFiles, root.resolve("src").resolve(ExerciseRules.STUDENT_PACKAGE), notes);
+        if (sources.isEmpty()) {
+            notes.add("No test files of package memolab in `src/test/java/memolab`: this category scores 0.");
+            return YourTestsReport.of(points, notes, 0, List.of(), 0, List.of(), 0, 0, seconds(start));
+        }
+        Path classes = root.resolve("classes");
+        List<Path> classPath = new ArrayList<>();
+        classPath.add(stubClasses);
+        Stream.of(System.getProperty("java.class.path").split(File.pathSeparator)).map(Path::of).forEach(classPath::add);
+        var compilation = BoundedCompile.compile(sources, classes, root, classPath);
+        if (!compilation.success()) {
+            notes.add("Your tests do not compile against the exercise's API (they run on the reference and on other caches, "
+                    + "so they may use only the public API of `LruCache`, `Fibonacci` and `CacheStats`, JUnit 5, AssertJ and "
+                    + "the kit's property checker). The compiler said:\n" + PlainText.codeBlock(PlainText.clean(
+                    compilation.messages().stream().limit(20).collect(Collectors.joining("\n")), PlainText.MESSAGE_CAP)).strip());
+            return YourTestsReport.of(points, notes, 0, List.of(), 0, List.of(), 0, 0, seconds(start));
+        }
+        List<SafetyGate.Violation> violations = SafetyGate.checkTests(classes);
+        if (!violations.isEmpty()) {
+            notes.add(SafetyGate.explain(violations).replaceFirst("^REFUSED: your code breaks", "REFUSED: your tests break")
+                    .replace("so final grading did not run it at all and it scores 0", "so final grading did not run them at all "
+                            + "and this category scores 0").replace("; your own ./mvnw test shows the same rules in \"Rules of the "
+                            + "exercise\".", "."));
+            return YourTestsReport.of(points, notes, 0, List.of(), 0, List.of(), 0, 0, seconds(start));
+        }
+        BugCorpus corpus = corpus();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(BUDGET_SECONDS);
+        Runs runs = new Runs(root, classes, deadline);
+
+        // 1. Sound: every test on each correct cache, REFERENCE_RUNS times.
+        List<Target> referenceRuns = new ArrayList<>();
+        for (int run = 1; run <= REFERENCE_RUNS; run++) {
+            for (int cache = 0; cache < corpus.correct().size(); cache++) {
+                referenceRuns.add(new Target("correct-" + cache + "-run-" + run, List.of(corpus.correct().get(cache).toString()),
+                        null, List.of(), false, false));
+            }
+        }
+        runs.run(referenceRuns);
+        Map<String, String> names = new LinkedHashMap<>();
+        Map<String, String> failures = new LinkedHashMap<>();
+        Map<String, Integer> passes = new LinkedHashMap<>();
+        for (Target target : referenceRuns) {
+            for (Event result : runs.results(target.id()).values()) {
+                names.putIfAbsent(result.test(), result.name());
+                if (result.failed()) {
+                    failures.putIfAbsent(result.test(), result.timedOut()
+                            ? "did not finish within " + TEST_SECONDS + " s on a correct cache" : result.message());
+                } else {
+                    passes.merge(result.test(), 1, Integer::sum);
+                }
+            }
+        }
+        List<String> sound = names.keySet().stream()
+                .filter(t -> !failures.containsKey(t) && passes.getOrDefault(t, 0) == referenceRuns.size()).toList();
+        List<YourTestsReport.Unsound> unsound = new ArrayList<>();
+        for (String test : names.keySet()) {
+            if (!sound.contains(test)) {
+                unsound.add(new YourTestsReport.Unsound(names.get(test), failures.getOrDefault(test,
+                        "passed on a correct cache in some runs only, or was not run every time")));
+            }
+        }
+        if (names.isEmpty()) {
+            notes.add("Your test files hold no test JUnit 5 runs (a method annotated `@Test` from `org.junit.jupiter.api`): "
+                    + "this category scores 0.");
+        }
+        if (sound.isEmpty()) {
+            notes.addAll(runs.problems);
+            return YourTestsReport.of(points, notes, names.size(), unsound, 0, List.of(), 0, 0, seconds(start));
+        }
+
+        // 2. Covering, on the student's own classes; 3. thorough, on each bug, the sound tests only. Correct caches run
+        // again among the bugs, at places drawn afresh for each submission: a test that fails once some caches have run
+        // before it (counting runs in state the JDK or a library keeps for the whole JVM) fails there too.
+        java.util.Random places = new java.security.SecureRandom();
+        List<Target> first = new ArrayList<>();
+        ownClasses.ifPresent(own -> first.add(new Target("own", List.of(own.toString()), sound, List.of(), true, false)));
+        for (BugCorpus.Bug bug : corpus.bugs()) {
+            first.add(new Target(bug.name() + "#1", List.of(bug.classes().toString()), sound, List.of(), false, true));
+        }
+        List<String> sentinels = new ArrayList<>(withSentinels(first, corpus, sound, places, "first"));
+        runs.run(first);
+        List<Target> second = new ArrayList<>();
+        for (BugCorpus.Bug bug : corpus.bugs()) {
+            List<String> failedOnce = runs.results(bug.name() + "#1").values().stream()
+                    .filter(e -> e.failed() && !e.timedOut()).map(Event::test).toList();
+            if (!failedOnce.isEmpty()) {
+                second.add(new Target(bug.name() + "#2", List.of(bug.classes().toString()), failedOnce, List.of(), false, false));
+            }
+        }
+        if (!second.isEmpty()) {
+            sentinels.addAll(withSentinels(second, corpus, sound, places, "second"));
+        }
+        runs.run(second);
+        Map<String, String> failedLater = new LinkedHashMap<>();
+        for (String sentinel : sentinels) {
+            runs.results(sentinel).values().stream().filter(Event::failed).forEach(e -> failedLater.putIfAbsent(e.test(),
+                    (e.timedOut() ? "did not finish within " + TEST_SECONDS + " s" : e.message()) + " (on a correct cache, run "
+                            + "after other caches: a test must not depend on what ran before it)"));
+        }
+        failedLater.forEach((test, message) -> unsound.add(new YourTestsReport.Unsound(names.get(test), message)));
+        List<String> kept = sound.stream().filter(t -> !failedLater.containsKey(t)).toList();
+        List<YourTestsReport.BugVerdict> verdicts = new ArrayList<>();
+        for (BugCorpus.Bug bug : corpus.bugs()) {
+            Map<String, Event> once = runs.results(bug.name() + "#1");
+            Map<String, Event> twice = runs.results(bug.name() + "#2");
+            List<String> caughtBy = new ArrayList<>();
+            for (String test : kept) {
+                Event first1 = once.get(test);
+                Event second1 = twice.get(test);
+                if (first1 != null && first1.failed() && (first1.timedOut() || second1 != null && second1.failed())) {
+                    caughtBy.add(names.get(test));
+                }
+            }
+            verdicts.add(new YourTestsReport.BugVerdict(bug.name(), bug.words(), bug.severity().label(), bug.severity().weight,
+                    caughtBy));
+        }
+        Event coverage = kept.isEmpty() ? null : runs.done.get("own");
+        notes.addAll(runs.problems);
+        return YourTestsReport.of(points, notes, names.size(), unsound, kept.size(), verdicts,
+                coverage == null ? 0 : coverage.covered(), coverage == null ? 0 : coverage.branches(), seconds(start));
+    }
+
+    /** How many correct caches run among a pass over the bugs, at random places. */
+    static final int SENTINELS = 2;
+
+    /** Inserts {@link #SENTINELS} runs of the sound tests on correct caches at random places of {@code targets}; their ids. */
+    private static List<String> withSentinels(List<Target> targets, BugCorpus corpus, List<String> sound, java.util.Random places,
+                                              String pass) {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < SENTINELS; i++) {
+            String id = "correct-among-" + pass + "-" + i;
+            Path cache = corpus.correct().get(places.nextInt(corpus.correct().size()));
+            targets.add(1 + places.nextInt(targets.size()), new Target(id, List.of(cache.toString()), sound, List.of(), false, false));
+            ids.add(id);
+        }
+        return ids;
+    }
+
+    private synchronized BugCorpus corpus() throws IOException {
+        if (corpus == null) {
+            corpus = corpusSource.prepare();
+        }
+        return corpus;
+    }
+
+    /** Copies the test files into {@code target} as the compiler should read them; notes what was left out. */
+    private static List<Path> copySources(List<Path> files, Path target, List<String> notes) throws IOException {
+        Files.createDirectories(target);
+        List<Path> copies = new ArrayList<>();
+        List<String> leftOut = new ArrayList<>();
+        for (Path file : files) {
+            String name = file.getFileName().toString();
+            if (copies.size() >= MAX_FILES) {
+                leftOut.add(PlainText.inlineCode(name) + " (more than " + MAX_FILES + " files)");
+            } else if (API_FILES.contains(name)) {
+                leftOut.add(PlainText.inlineCode(name) + " (the name of a class of the exercise: tests go in classes of their own)");
+            } else if (Files.size(file) > Submission.MAX_SOURCE_BYTES) {
+                leftOut.add(PlainText.inlineCode(name) + " (larger than 1 MB)");
+            } else {
+                String text = Submission.withoutByteOrderMark(Files.readString(file, StandardCharsets.UTF_8));
+                String declared = JavaPackage.of(text);
+                if (!declared.equals(ExerciseRules.STUDENT_PACKAGE)) {
+                    leftOut.add(PlainText.inlineCode(name) + " (its package line says "
+                            + (declared.isEmpty() ? "nothing" : PlainText.inlineCode(declared)) + ")");
+                } else {
+                    Path copy = target.resolve(name);
+                    Files.writeString(copy, text, StandardCharsets.UTF_8);
+                    copies.add(copy);
+                }
+            }
+        }
+        if (!leftOut.isEmpty()) {
+            notes.add("LEFT OUT of your tests: " + String.join(", ", leftOut) + ". Only the files of package memolab directly "
+                    + "in `src/test/java/memolab` are run.");
+        }
+        return copies;
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+
+    /**
+     * The runs of one submission's tests: each batch of targets in as few JVMs as it takes,
+     * every test's result per target, and each target's coverage.
+     */
+    private final class Runs {
+        private final Path root;
+        private final Path classes;
+        private final long deadline;
+        private int jvms;
+        final Map<String, Map<String, Event>> results = new LinkedHashMap<>();
+        final Map<String, Event> done = new LinkedHashMap<>();
+        final Set<String> problems = new LinkedHashSet<>();
+
+        Runs(Path root, Path classes, long deadline) {
+            this.root = root;
+            this.classes = classes;
+            this.deadline = deadline;
+        }
+
+        Map<String, Event> results(String target) {
+            return results.getOrDefault(target, Map.of());
+        }
+
+        /** Runs {@code targets} to the end, each test concluded once per target, restarting after a test that never returned. */
+        void run(List<Target> targets) throws IOException {
+            List<Target> left = new ArrayList<>(targets);
+            while (!left.isEmpty()) {
+                if (jvms >= MAX_JVMS || System.nanoTime() >= deadline) {
+                    problems.add("Your tests ran out of time (" + BUDGET_SECONDS + " s and " + MAX_JVMS + " fresh JVMs in all, "
+                            + "each test " + TEST_SECONDS + " s at most): the runs not finished count as if your tests passed "
+                            + "there. A test that never ends on a buggy cache still catches it; one that takes long on every "
+                            + "cache costs the rest of your tests their chance.");
+                    return;
+                }
+                jvms++;
+                List<Target> plan = left.stream().map(t -> new Target(t.id(), t.classes(), t.only(),
+                        List.copyOf(results(t.id()).keySet()), t.coverage(), t.failFast())).toList();
+                Path planFile = root.resolve("plan.json");
+                Files.writeString(planFile, GSON.toJson(new YourTestsMain.Plan(classes.toAbsolutePath().toString(), plan,
+                        TEST_SECONDS)), StandardCharsets.UTF_8);
+                Ended ended = attempt(planFile);
+                if (ended.target() != null) {
+                    // The JVM ended during a test (its code never returned, or it ran out of memory): that test failed there.
+                    results.computeIfAbsent(ended.target(), t -> new LinkedHashMap<>()).putIfAbsent(ended.test(),
+                            new Event("result", ended.target(), ended.test(), ended.name(), true, true, "never returned", 0, 0));
+                }
+                // A fail-fast target with a failure needs nothing more (the JVM ended at it, so the rest did not run there).
+                left.stream().filter(t -> t.failFast() && results(t.id()).values().stream().anyMatch(Event::failed))
+                        .forEach(t -> done.putIfAbsent(t.id(), null));
+                left.removeIf(t -> done.containsKey(t.id()));
+                if (ended.target() == null && !ended.progressed() && !left.isEmpty()) {
+                    done.put(left.get(0).id(), null); // no test concluded: give that target up, to end in bounded time
+                    left.remove(0);
+                }
+            }
+        }
+
+        /** How a JVM ended: the target and test it was running if it ended during one, and whether anything concluded. */
+        private record Ended(String target, String test, String name, boolean progressed) {
+        }
+
+        /** Runs one JVM on the plan, until it ends, goes silent for far longer than a test's limit, or the budget ends. */
+        private Ended attempt(Path planFile) throws IOException {
+            ResultChannel channel = ResultChannel.withNewKey();
+            Process process = SuiteRun.startJvm(jvmFlags, root, YourTestsMain.class,
+                    List.of(planFile.toAbsolutePath().toString()), channel);
+            LinkedBlockingQueue<Optional<Event>> events = new LinkedBlockingQueue<>();
+            Thread reader = new Thread(() -> {
+                try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                    for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                        try {
+                            channel.verify(line).ifPresent(json -> events.add(Optional.of(GSON.fromJson(json, Event.class))));
+                        } catch (RuntimeException e) {
+                            problems.add("TAMPERING: your tests printed lines that imitate the grader's result lines; they were "
+                                    + "ignored.");
+                        }
+                    }
+                } catch (IOException ignored) {
+                    // the JVM is gone; what was read counts
+                }
+                events.add(Optional.empty());
+            }, "memolab-your-tests-reader");
+            reader.setDaemon(true);
+            reader.start();
+            Thread drain = new Thread(() -> {
+                try (var err = process.getErrorStream()) {
+                    err.transferTo(java.io.OutputStream.nullOutputStream());
+                } catch (IOException ignored) {
+                    // nothing to keep
+                }
+            }, "memolab-your-tests-stderr");
+            drain.setDaemon(true);
+            drain.start();
+            String[] running = {null, null, null};
+            boolean finished = false;
+            boolean progressed = false;
+            try {
+                while (true) {
+                    long left = Math.min(deadline - System.nanoTime(), TimeUnit.SECONDS.toNanos(TEST_SECONDS * 3L + 10));
+                    Optional<Event> next = left <= 0 ? null : events.poll(left, TimeUnit.NANOSECONDS);
+                    if (next == null) {
+                        break; // no word for far longer than a test's limit: a test that ignores it
+                    }
+                    if (next.isEmpty()) {
+                        break;
+                    }
+                    Event event = next.get();
+                    switch (event.type()) {
+                        case "started" -> {
+                            running[0] = event.target();
+                            running[1] = event.test();
+                            running[2] = event.name();
+                        }
+                        case "result", "runaway" -> {
+                            results.computeIfAbsent(event.target(), t -> new LinkedHashMap<>()).putIfAbsent(event.test(), event);
+                            running[0] = null;
+                            progressed = true;
+                        }
+                        case "done" -> {
+                            done.put(event.target(), event);
+                            progressed = true;
+                        }
+                        case "finished" -> finished = true;
+                        default -> problems.add("unknown event from your tests' run");
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while running the tests of a submission", e);
+            } finally {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+                try {
+                    process.waitFor(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return finished ? new Ended(null, null, null, true) : new Ended(running[0], running[1], running[2], progressed);
+        }
+    }
+}

@@ -1,0 +1,335 @@
+package memolab.grader.grading;
+
+import com.google.gson.Gson;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
+import memolab.grader.rules.ExerciseRules;
+import memolab.grader.runner.SubmissionClassLoader;
+import memolab.grader.score.PlainText;
+import org.jacoco.core.analysis.Analyzer;
+import org.jacoco.core.analysis.CoverageBuilder;
+import org.jacoco.core.analysis.IClassCoverage;
+import org.jacoco.core.data.ExecutionDataStore;
+import org.jacoco.core.data.SessionInfoStore;
+import org.jacoco.core.instr.Instrumenter;
+import org.jacoco.core.runtime.IRuntime;
+import org.jacoco.core.runtime.LoggerRuntime;
+import org.jacoco.core.runtime.RuntimeData;
+import org.junit.platform.engine.FilterResult;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.PostDiscoveryFilter;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.TestPlan;
+import org.junit.platform.launcher.core.LauncherConfig;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+
+/**
+ * The entry point of the JVM that runs a student's own tests ({@code YourTestsMain <plan.json>}):
+ * against each target of the plan in turn (the reference, the corpus's bugs, the student's own
+ * classes), each time in class loaders of its own, and reports every test's result on the
+ * signed channel (its key is the first line on standard input) as the test ends. A test that
+ * runs past its limit with its code still running ends this JVM: the grader goes on in a
+ * fresh one with the tests not yet run.
+ */
+public final class YourTestsMain {
+
+    /** What to run: the test classes' folder, the targets in order, the limit per test. */
+    record Plan(String tests, List<Target> targets, int timeoutSeconds) {
+    }
+
+    /**
+     * One run of the tests: against {@code classes}, only the tests in {@code only} (all when
+     * null), leaving out those in {@code skip}; with the branch coverage of the classes named
+     * {@code LruCache} (and its nested classes) when {@code coverage}; the tests after the
+     * first that fails left unrun when {@code failFast} (one failure is all a bug needs).
+     */
+    record Target(String id, List<String> classes, List<String> only, List<String> skip, boolean coverage, boolean failFast) {
+    }
+
+    /** Set when a test failed in a fail-fast target: {@link FailFast} then leaves the target's other tests unrun. */
+    private static volatile boolean caught;
+
+    /**
+     * Leaves a target's remaining tests unrun once one failed, where the target asks for it.
+     * Registered through {@code META-INF/services}, and active only in this JVM's launcher,
+     * which alone turns extension auto-detection on.
+     */
+    public static final class FailFast implements org.junit.jupiter.api.extension.ExecutionCondition {
+        @Override
+        public org.junit.jupiter.api.extension.ConditionEvaluationResult evaluateExecutionCondition(
+                org.junit.jupiter.api.extension.ExtensionContext context) {
+            return caught ? org.junit.jupiter.api.extension.ConditionEvaluationResult.disabled("a test already failed here")
+                    : org.junit.jupiter.api.extension.ConditionEvaluationResult.enabled("");
+        }
+    }
+
+    /** One message of this JVM: "started", "result", "done" (a target), "runaway", "finished". */
+    record Event(String type, String target, String test, String name, boolean failed, boolean timedOut, String message,
+                 int covered, int branches) {
+    }
+
+    private static final Gson GSON = new Gson();
+
+    /** JUnit's threads for a test with a time limit ({@code SEPARATE_THREAD}). */
+    private static final String TIMEOUT_THREAD = "junit-timeout-thread-";
+
+    private YourTestsMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        PrintStream channelOut = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+        ResultChannel channel = ResultChannel.fromHex(
+                new BufferedReader(new InputStreamReader(System.in, StandardCharsets.US_ASCII)).readLine());
+        System.setIn(new ByteArrayInputStream(new byte[0]));
+        PrintStream discard = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
+        System.setOut(discard); // what the tests print is theirs: no report shows it
+        System.setErr(discard);
+        Plan plan = GSON.fromJson(Files.readString(Path.of(args[0]), StandardCharsets.UTF_8), Plan.class);
+        Emitter emitter = new Emitter(channel, channelOut);
+        for (Target target : plan.targets()) {
+            emitter.target = target.id();
+            emitter.failFast = target.failFast();
+            caught = false;
+            int[] coverage = run(plan, target, emitter);
+            emitter.send(new Event("done", target.id(), null, null, false, false, null, coverage[0], coverage[1]));
+        }
+        emitter.send(new Event("finished", null, null, null, false, false, null, 0, 0));
+        channelOut.flush();
+        ChildMain.endNow();
+    }
+
+    /** Runs the tests against one target; the covered and total branches of its LruCache when asked, else zeros. */
+    private static int[] run(Plan plan, Target target, Emitter emitter) throws IOException {
+        Path tests = Path.of(plan.tests());
+        List<Path> folders = target.classes().stream().map(Path::of).toList();
+        IRuntime runtime = null;
+        RuntimeData data = null;
+        Map<String, byte[]> originals = new HashMap<>();
+        if (target.coverage()) {
+            runtime = new LoggerRuntime();
+            data = new RuntimeData();
+            folders = List.of(instrumented(folders, Files.createTempDirectory(tests.getParent(), "covered"), runtime, originals));
+            try {
+                runtime.startup(data);
+            } catch (Exception e) {
+                throw new IllegalStateException("JaCoCo's runtime did not start", e);
+            }
+        }
+        List<URL> urls = new ArrayList<>();
+        for (Path folder : folders) {
+            urls.add(folder.toUri().toURL());
+        }
+        urls.add(tests.toUri().toURL());
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        try (SubmissionClassLoader loader = SubmissionClassLoader.create(urls, List.of(), YourTestsMain.class.getClassLoader())) {
+            thread.setContextClassLoader(loader);
+            LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
+                    .selectors(DiscoverySelectors.selectClasspathRoots(Set.of(tests)))
+                    .configurationParameter("junit.jupiter.execution.timeout.default", plan.timeoutSeconds() + " s")
+                    .configurationParameter("junit.jupiter.execution.timeout.mode", "enabled")
+                    .configurationParameter("junit.jupiter.execution.timeout.thread.mode.default", "SEPARATE_THREAD")
+                    .configurationParameter("junit.jupiter.execution.parallel.enabled", "false")
+                    .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "true");
+            Set<String> only = target.only() == null ? null : Set.copyOf(target.only());
+            Set<String> skip = target.skip() == null ? Set.of() : Set.copyOf(target.skip());
+            request.filters((PostDiscoveryFilter) descriptor -> {
+                if (!descriptor.isTest()) {
+                    return FilterResult.included("a container");
+                }
+                String id = descriptor.getUniqueId().toString();
+                return FilterResult.includedIf((only == null || only.contains(id)) && !skip.contains(id));
+            });
+            LauncherDiscoveryRequest built = request.build();
+            Launcher launcher = LauncherFactory.create(LauncherConfig.builder()
+                    .enableTestExecutionListenerAutoRegistration(false).build());
+            launcher.execute(built, emitter);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+        if (runtime == null) {
+            return new int[] {0, 0};
+        }
+        ExecutionDataStore executionData = new ExecutionDataStore();
+        data.collect(executionData, new SessionInfoStore(), false);
+        runtime.shutdown();
+        CoverageBuilder coverage = new CoverageBuilder();
+        Analyzer analyzer = new Analyzer(executionData, coverage);
+        for (Map.Entry<String, byte[]> original : originals.entrySet()) {
+            analyzer.analyzeClass(original.getValue(), original.getKey());
+        }
+        int covered = 0;
+        int branches = 0;
+        for (IClassCoverage covering : coverage.getClasses()) {
+            covered += covering.getBranchCounter().getCoveredCount();
+            branches += covering.getBranchCounter().getTotalCount();
+        }
+        return new int[] {covered, branches};
+    }
+
+    /**
+     * The target's classes of package {@code memolab} copied into {@code into}, those of
+     * {@code LruCache} (and its nested classes) instrumented by JaCoCo; their original bytes
+     * go into {@code originals}, for the analysis.
+     */
+    private static Path instrumented(List<Path> folders, Path into, IRuntime runtime, Map<String, byte[]> originals)
+            throws IOException {
+        Path out = Files.createDirectories(into.resolve(ExerciseRules.STUDENT_PACKAGE));
+        Instrumenter instrumenter = new Instrumenter(runtime);
+        for (Path folder : folders) {
+            Path packageFolder = folder.resolve(ExerciseRules.STUDENT_PACKAGE);
+            if (!Files.isDirectory(packageFolder)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.list(packageFolder)) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
+                    String simple = file.getFileName().toString();
+                    Path copy = out.resolve(simple);
+                    if (Files.exists(copy)) {
+                        continue; // the first folder's class wins, as the class loader's does
+                    }
+                    byte[] bytes = Files.readAllBytes(file);
+                    if (simple.equals("LruCache.class") || simple.startsWith("LruCache$")) {
+                        String name = ExerciseRules.STUDENT_PACKAGE + "/" + simple.replaceFirst("\\.class$", "");
+                        originals.put(name, bytes);
+                        bytes = instrumenter.instrument(bytes, name);
+                    }
+                    Files.write(copy, bytes);
+                }
+            }
+        }
+        return into;
+    }
+
+    /** Sends each test's result as it ends; ends this JVM when a test's code outlives its time limit. */
+    private static final class Emitter implements TestExecutionListener {
+        private final ResultChannel channel;
+        private final PrintStream out;
+        private TestPlan testPlan;
+        String target;
+        boolean failFast;
+
+        Emitter(ResultChannel channel, PrintStream out) {
+            this.channel = channel;
+            this.out = out;
+        }
+
+        synchronized void send(Event event) {
+            out.println(channel.sign(GSON.toJson(event)));
+        }
+
+        @Override
+        public void testPlanExecutionStarted(TestPlan plan) {
+            testPlan = plan;
+        }
+
+        @Override
+        public void executionStarted(TestIdentifier test) {
+            if (test.isTest()) {
+                send(new Event("started", target, test.getUniqueId(), name(test), false, false, null, 0, 0));
+            }
+        }
+
+        @Override
+        public void executionSkipped(TestIdentifier test, String reason) {
+            // a disabled test, or one the filter left out: neither passed nor failed
+        }
+
+        @Override
+        public void executionFinished(TestIdentifier test, TestExecutionResult result) {
+            boolean failed = result.getStatus() == TestExecutionResult.Status.FAILED;
+            if (!test.isTest()) {
+                if (failed && test.getSource().isPresent()) {
+                    // A class that failed to start (its @BeforeAll threw): its tests never ran, and count as failed.
+                    String message = message(result);
+                    for (TestIdentifier child : testPlan.getDescendants(test)) {
+                        if (child.isTest()) {
+                            send(new Event("result", target, child.getUniqueId(), name(child), true, false, message, 0, 0));
+                        }
+                    }
+                }
+                return;
+            }
+            boolean timedOut = timedOut(result);
+            if (failed && failFast) {
+                caught = true;
+            }
+            send(new Event("result", target, test.getUniqueId(), name(test), failed, timedOut, failed ? message(result) : null, 0, 0));
+            if (timedOut && runawayLeft()) {
+                send(new Event("runaway", target, test.getUniqueId(), name(test), true, true, null, 0, 0));
+                out.flush();
+                ChildMain.endNow();
+            }
+        }
+
+        /** "LruCacheTest > get refreshes the entry", from the class down, as the student named them. */
+        private String name(TestIdentifier test) {
+            List<String> names = new ArrayList<>();
+            for (TestIdentifier at = test; at != null; at = testPlan == null ? null : testPlan.getParent(at).orElse(null)) {
+                if (at.getParentId().isPresent()) { // the engine itself has none
+                    names.add(0, at.getDisplayName());
+                }
+            }
+            return PlainText.clean(String.join(" > ", names), 200);
+        }
+
+        private static String message(TestExecutionResult result) {
+            Throwable thrown = result.getThrowable().orElse(null);
+            if (thrown == null) {
+                return "failed";
+            }
+            String text = thrown.getMessage() == null ? thrown.getClass().getName() : thrown.getClass().getSimpleName() + ": "
+                    + thrown.getMessage();
+            return PlainText.clean(text.strip(), 600);
+        }
+
+        private static boolean timedOut(TestExecutionResult result) {
+            for (Throwable t = result.getThrowable().orElse(null); t != null; t = t.getCause()) {
+                if (t instanceof TimeoutException) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** Whether a time-limit thread is still running, half a second after its test timed out. */
+        private static boolean runawayLeft() {
+            long deadline = System.nanoTime() + 500_000_000L;
+            while (true) {
+                boolean alive = Thread.getAllStackTraces().keySet().stream()
+                        .anyMatch(t -> t.getName().startsWith(TIMEOUT_THREAD) && t.isAlive());
+                if (!alive || System.nanoTime() >= deadline) {
+                    return alive;
+                }
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return alive;
+                }
+            }
+        }
+    }
+}

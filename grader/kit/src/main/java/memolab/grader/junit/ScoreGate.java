@@ -40,8 +40,8 @@ public final class ScoreGate {
      * itself), and there is nothing to print.
      */
     public static void main(String[] args) throws IOException {
-        if (args.length != 1) {
-            throw new IllegalArgumentException("usage: ScoreGate <score file>");
+        if (args.length != 1 && args.length != 3) {
+            throw new IllegalArgumentException("usage: ScoreGate <score file> [<exercises target folder> <your tests' points>]");
         }
         Path file = Path.of(args[0]);
         if (!Files.isRegularFile(file)) {
@@ -52,6 +52,9 @@ public final class ScoreGate {
         int lineEnd = text.indexOf('\n');
         String[] score = text.substring(HEADER.length(), lineEnd).strip().split(" ");
         System.out.print(text.substring(lineEnd + 1));
+        if (args.length == 3 && !args[2].isBlank() && Integer.parseInt(args[2].strip()) > 0) {
+            System.out.print(YourTestsLine.of(Path.of(args[1]), Integer.parseInt(args[2].strip())));
+        }
         System.out.flush();
         int earned = Integer.parseInt(score[0]);
         int possible = Integer.parseInt(score[1]);

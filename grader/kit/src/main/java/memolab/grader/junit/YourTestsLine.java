@@ -1,0 +1,110 @@
+package memolab.grader.junit;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The lines under a student's score table about their own tests ("Your tests"): how many ran
+ * on their code and passed, and how much of their {@code LruCache} they reach, read from
+ * what the exercises module's run left (Surefire's reports and JaCoCo's CSV report). Final
+ * grading measures the rest (on correct caches and on caches with known bugs), which a
+ * student's run cannot: the course keeps those caches.
+ */
+final class YourTestsLine {
+
+    private static final Pattern COUNT = Pattern.compile("\\b(tests|failures|errors|skipped)=\"(\\d+)\"");
+
+    private YourTestsLine() {
+    }
+
+    /**
+     * @param exercisesTarget the exercises module's {@code target} folder
+     * @param points          what final grading gives the student's own tests, of 100
+     */
+    static String of(Path exercisesTarget, int points) throws IOException {
+        int[] counts = counts(exercisesTarget.resolve("surefire-reports"));
+        String grading = String.format(Locale.ROOT, "final grading gives them %d of 100 points (docs/4-the-exercises.md, "
+                + "\"Testing your cache\").", points);
+        if (counts[0] == 0) {
+            return wrap("Your tests (exercises/src/test/java/memolab): none ran; " + grading);
+        }
+        int ran = counts[0] - counts[2];
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "Your tests: %d ran on your code, %d passed", ran,
+                ran - counts[1]));
+        int[] branches = branches(exercisesTarget.resolve("site/jacoco/jacoco.csv"));
+        if (branches[1] > 0) {
+            line.append(String.format(Locale.ROOT, ", reaching %d of %d branches of your LruCache (%d %%)", branches[0],
+                    branches[1], Math.round(100.0 * branches[0] / branches[1])));
+        }
+        return wrap(line.append("; ").append(grading).toString());
+    }
+
+    /** The text in lines of at most the score table's width. */
+    static String wrap(String text) {
+        StringBuilder out = new StringBuilder();
+        int lineStart = 0;
+        for (String word : text.split(" ")) {
+            if (out.length() - lineStart + word.length() + 1 > WIDTH && out.length() > lineStart) {
+                out.append(System.lineSeparator());
+                lineStart = out.length();
+            } else if (out.length() > lineStart) {
+                out.append(' ');
+            }
+            out.append(word);
+        }
+        return out.append(System.lineSeparator()).toString();
+    }
+
+    /** The score table's width. */
+    private static final int WIDTH = 72;
+
+    /** Tests run, failed (failures and errors), skipped, over every report of the run. */
+    private static int[] counts(Path reports) throws IOException {
+        int[] counts = new int[3];
+        if (!Files.isDirectory(reports)) {
+            return counts;
+        }
+        List<Path> files;
+        try (Stream<Path> list = Files.list(reports)) {
+            files = list.filter(f -> f.getFileName().toString().matches("TEST-.*\\.xml")).toList();
+        }
+        for (Path file : files) {
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            int end = text.indexOf('>', text.indexOf("<testsuite"));
+            Matcher counted = COUNT.matcher(text.substring(Math.max(0, text.indexOf("<testsuite")), Math.max(0, end)));
+            while (counted.find()) {
+                int value = Integer.parseInt(counted.group(2));
+                switch (counted.group(1)) {
+                    case "tests" -> counts[0] += value;
+                    case "failures", "errors" -> counts[1] += value;
+                    default -> counts[2] += value;
+                }
+            }
+        }
+        return counts;
+    }
+
+    /** Branches of LruCache (and its nested classes) covered, and in all, from JaCoCo's CSV report; zeros without one. */
+    private static int[] branches(Path csv) throws IOException {
+        int[] branches = new int[2];
+        if (!Files.isRegularFile(csv)) {
+            return branches;
+        }
+        for (String line : Files.readAllLines(csv, StandardCharsets.UTF_8)) {
+            String[] cells = line.split(",");
+            // GROUP,PACKAGE,CLASS,INSTRUCTION_MISSED,INSTRUCTION_COVERED,BRANCH_MISSED,BRANCH_COVERED,...
+            if (cells.length > 6 && cells[1].equals("memolab") && (cells[2].equals("LruCache") || cells[2].startsWith("LruCache."))) {
+                branches[0] += Integer.parseInt(cells[6]);
+                branches[1] += Integer.parseInt(cells[5]) + Integer.parseInt(cells[6]);
+            }
+        }
+        return branches;
+    }
+}

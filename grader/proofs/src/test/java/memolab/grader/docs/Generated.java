@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import memolab.grader.Category;
+import memolab.grader.grading.Rubric;
 import memolab.grader.Guard;
 import memolab.grader.runner.SuiteRunner;
 import memolab.grader.score.Score;
@@ -83,20 +84,29 @@ final class Generated {
             row[test.hidden() ? 1 : 0] += test.points();
             row[2]++;
         }
+        Rubric rubric = Rubric.course();
         StringBuilder md = new StringBuilder(
-                "| # | category | visible | hidden | tests | what it checks |\n|---|---|---|---|---|---|\n");
+                "| # | category | visible | hidden | tests | of the grade | what it checks |\n|---|---|---|---|---|---|---|\n");
         int visible = 0;
         int hidden = 0;
         for (Map.Entry<Category, int[]> entry : points.entrySet()) {
             Category category = entry.getKey();
             int[] row = entry.getValue();
-            md.append(String.format(Locale.ROOT, "| %d | %s | %d | %d | %d | %s |%n", category.number(),
-                    category.title(), row[0], row[1], row[2], category.checks()));
+            md.append(String.format(Locale.ROOT, "| %d | %s | %d | %d | %d | %s | %s |%n", category.number(),
+                    category.title(), row[0], row[1], row[2], Rubric.points(rubric.weighted(row[0] + row[1])), category.checks()));
             visible += row[0];
             hidden += row[1];
         }
-        md.append(String.format(Locale.ROOT, "|   | total | %d | %d | %d | %d points |%n",
-                visible, hidden, plan.size(), visible + hidden));
+        if (rubric.yourTestsCount()) {
+            md.append(String.format(Locale.ROOT, "| %d | Your tests | | | yours | %d | your own tests (final grading only): "
+                    + "sound on correct caches, thorough on caches with known bugs, covering your LruCache |%n",
+                    Category.values().length + 1, rubric.yourTestsPoints()));
+        }
+        md.append(String.format(Locale.ROOT, "|   | total | %d | %d | %d | %d | %s |%n",
+                visible, hidden, plan.size(), Rubric.TOTAL, rubric.yourTestsCount()
+                        ? String.format(Locale.ROOT, "the suite's %d points count for %d, your tests for %d", visible + hidden,
+                                Rubric.TOTAL - rubric.yourTestsPoints(), rubric.yourTestsPoints())
+                        : (visible + hidden) + " points"));
         md.append("\nRules that guard other categories (`Guard`): while the rule is broken, the categories it guards "
                 + "earn nothing, however many of their tests pass.\n\n| rule (tests of category 7) | while broken | "
                 + "in final grading |\n|---|---|---|\n");
@@ -117,13 +127,16 @@ final class Generated {
 
     /** The severities a corpus bug declares, the points each may cost, and the bugs of each. */
     static String severities() {
-        StringBuilder md = new StringBuilder("| severity | points lost in all | why that much | the corpus's bugs |\n|---|---|---|---|\n");
+        Rubric rubric = Rubric.course();
+        StringBuilder md = new StringBuilder("| severity | points lost in all (of the suite's 100) | of the grade | why that much "
+                + "| the corpus's bugs |\n|---|---|---|---|---|\n");
         for (CorpusTest.Severity severity : List.of(CorpusTest.Severity.CENTRAL, CorpusTest.Severity.SECONDARY,
                 CorpusTest.Severity.EDGE)) {
             String bugs = CorpusTest.EXPECTED.entrySet().stream().filter(e -> e.getValue().severity() == severity)
                     .map(e -> "`" + e.getKey() + "`").collect(Collectors.joining(", "));
-            md.append(String.format(Locale.ROOT, "| %s | %d to %d | %s | %s |%n", severity.meaning, severity.min,
-                    severity.max, severity.why, bugs));
+            md.append(String.format(Locale.ROOT, "| %s | %d to %d | %s to %s | %s | %s |%n", severity.meaning, severity.min,
+                    severity.max, Rubric.points(rubric.weighted(severity.min)), Rubric.points(rubric.weighted(severity.max)),
+                    severity.why, bugs));
         }
         return md.toString();
     }

@@ -160,6 +160,18 @@ public class CorpusTest {
         Set<Category> caught = EXPECTED.values().stream().flatMap(e -> e.categories().stream()).collect(Collectors.toSet());
         assertThat(caught).as("categories that catch at least one variant").containsExactlyInAnyOrder(Category.values());
         assertThat(Severity.EDGE.max).as("an edge case always costs less than a secondary bug").isLessThan(Severity.SECONDARY.min);
+        // Each .edit file declares its severity too: "Your tests" (final grading) weighs the bugs a student's tests catch by it.
+        for (String variant : Submissions.corpusNames()) {
+            Path edit = Submissions.CORPUS.resolve(variant + ".edit");
+            if (Files.exists(edit)) {
+                try {
+                    assertThat(VariantEdit.parse(edit).edit().severity()).as("severity: line of %s.edit", variant)
+                            .isEqualTo(EXPECTED.get(variant).severity().label.replace("rule broken", "rule"));
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+        }
         assertThat(Severity.SECONDARY.max).as("a secondary bug always costs less than a central one").isLessThan(Severity.CENTRAL.min);
     }
 
@@ -278,8 +290,9 @@ public class CorpusTest {
         for (Category category : Category.values()) {
             md.append(' ').append(category.number()).append(" |");
         }
-        md.append(" total lost |\n|---|---|");
-        md.append("---:|".repeat(Category.values().length)).append("---:|\n");
+        md.append(" total lost | of the grade |\n|---|---|");
+        md.append("---:|".repeat(Category.values().length)).append("---:|---:|\n");
+        memolab.grader.grading.Rubric rubric = memolab.grader.grading.Rubric.course();
         List<String> order = EXPECTED.entrySet().stream()
                 .sorted(Comparator.comparing((Map.Entry<String, Expected> e) -> e.getValue().severity())
                         .thenComparing(e -> -LOST.get(e.getKey()).values().stream().mapToInt(Integer::intValue).sum())
@@ -292,7 +305,8 @@ public class CorpusTest {
                 int points = lost.getOrDefault(category, 0);
                 md.append(' ').append(points == 0 ? "" : String.valueOf(points)).append(" |");
             }
-            md.append(' ').append(lost.values().stream().mapToInt(Integer::intValue).sum()).append(" |\n");
+            int total = lost.values().stream().mapToInt(Integer::intValue).sum();
+            md.append(' ').append(total).append(" | ").append(memolab.grader.grading.Rubric.points(rubric.weighted(total))).append(" |\n");
         }
         return md.toString();
     }

@@ -27,9 +27,11 @@ class GradescopeScriptTest {
     @DisplayName("run_autograder grades /autograder/submission and writes results/results.json")
     void runAutograderWritesResults(@TempDir Path root) throws Exception {
         Submissions.materialize(root, "submission", null);
+        copyReferenceTests(Files.createDirectories(root.resolve("submission/exercises/src/test/java/memolab")));
         JsonObject results = runAutograder(root);
-        assertThat(results.get("score").getAsInt()).isEqualTo(100);
+        assertThat(results.get("score").getAsInt()).as(results.toString()).isEqualTo(100);
         assertThat(results.getAsJsonArray("tests")).hasSizeGreaterThan(40);
+        assertThat(results.get("output").getAsString()).contains("## Your tests: 10 of 10");
     }
 
     @Test
@@ -39,10 +41,11 @@ class GradescopeScriptTest {
         Files.copy(Submissions.REFERENCE.resolve("Fibonacci.java"), folder.resolve("Fibonacci.java"));
         // As some Windows editors save it: a UTF-8 byte-order mark first, which javac rejects.
         Files.writeString(folder.resolve("LruCache.java"), "\uFEFF" + Files.readString(Submissions.REFERENCE.resolve("LruCache.java")));
+        copyReferenceTests(folder); // the student's own tests, uploaded beside the code: LruCacheTest.java, FibonacciTest.java
         JsonObject results = runAutograder(root);
         assertThat(results.get("score").getAsInt()).as(results.toString()).isEqualTo(100);
         assertThat(results.get("output").getAsString()).contains("Graded the files uploaded in `my files`",
-                "`LruCache.java` starts with a byte-order mark");
+                "`LruCache.java` starts with a byte-order mark", "## Your tests: 10 of 10");
     }
 
     @Test
@@ -61,7 +64,8 @@ class GradescopeScriptTest {
         Files.write(Files.createDirectories(root.resolve("submission/__MACOSX/my files")).resolve("._Fibonacci.java"),
                 new byte[] {0, 5, 22, 7, (byte) 0xFF});
         JsonObject results = runAutograder(root);
-        assertThat(results.get("score").getAsInt()).as(results.toString()).isEqualTo(100);
+        // Every point of the suite; no tests of the student's own, so "Your tests" earns nothing: 90.
+        assertThat(results.get("score").getAsInt()).as(results.toString()).isEqualTo(90);
         assertThat(results.get("output").getAsString()).contains("Left out unread", "._LruCache.java`", ".DS_Store`",
                 "Thumbs.db`", ".Fibonacci.java.swp`").doesNotContain("UTF-8");
     }
@@ -94,7 +98,9 @@ class GradescopeScriptTest {
         Files.createDirectories(root.resolve("gradescope/source"));
         Files.copy(template.resolve(StudentTemplate.MANIFEST), root.resolve("gradescope/source").resolve(StudentTemplate.MANIFEST));
         JsonObject results = runAutograder(root.resolve("gradescope"));
-        assertThat(results.get("score").getAsInt()).as(results.toString()).isEqualTo(100);
+        // Every point of the suite (90 of the grade), and the template's starter test: sound, catching no bug alone,
+        // reaching some branches of the reference's LruCache.
+        assertThat(results.get("score").getAsDouble()).as(results.toString()).isGreaterThan(90).isLessThan(100);
         assertThat(results.toString()).doesNotContain("FILES OF THE COURSE WERE CHANGED");
     }
 
@@ -108,12 +114,13 @@ class GradescopeScriptTest {
         record Case(String name, String createdAt, String ownDue, double score, String says) {
         }
         List<Case> cases = List.of(
-                new Case("on time", "2026-12-04T23:50:12.365935-08:00", due, 100, "on time"),
-                new Case("in the grace period", "2026-12-05T00:10:00.000000-08:00", due, 100, "No penalty applies"),
-                new Case("late by 1 day 3 hours: two started days", "2026-12-06T03:00:00.000000-08:00", due, 80,
-                        "Penalty: 20 % of 100, so the score is 80."),
+                // The reference's code, no tests of its own: every point of the suite, none of "Your tests": 90 before any penalty.
+                new Case("on time", "2026-12-04T23:50:12.365935-08:00", due, 90, "on time"),
+                new Case("in the grace period", "2026-12-05T00:10:00.000000-08:00", due, 90, "No penalty applies"),
+                new Case("late by 1 day 3 hours: two started days", "2026-12-06T03:00:00.000000-08:00", due, 72,
+                        "Penalty: 20 % of 90, so the score is 72."),
                 new Case("after the late due date", "2026-12-08T01:00:00.000000-08:00", due, 0, "Penalty: 100 %"),
-                new Case("extended by two days", "2026-12-06T20:00:00.000000-08:00", "2026-12-06T23:59:00.000000-08:00", 100,
+                new Case("extended by two days", "2026-12-06T20:00:00.000000-08:00", "2026-12-06T23:59:00.000000-08:00", 90,
                         "The deadline (your extension) was 2026-12-07 07:59:00 UTC."));
         for (Case late : cases) {
             Path gradescope = root.resolve(late.name().replace(' ', '-').replace(':', '-'));
@@ -135,6 +142,13 @@ class GradescopeScriptTest {
             assertThat(results.get("output").getAsString()).as(late.name()).contains(late.says());
             assertThat(results.getAsJsonArray("tests").asList().stream().mapToDouble(t -> t.getAsJsonObject().get("score").getAsDouble())
                     .sum()).as(late.name() + ": the tests keep their points").isEqualTo(100);
+        }
+    }
+
+    /** The reference's own tests ("Your tests" answered in full) copied into {@code folder}. */
+    private static void copyReferenceTests(Path folder) throws java.io.IOException {
+        for (String file : List.of("LruCacheTest.java", "FibonacciTest.java")) {
+            Files.copy(Submissions.REPO.resolve("solutions/src/test/java/memolab").resolve(file), folder.resolve(file));
         }
     }
 

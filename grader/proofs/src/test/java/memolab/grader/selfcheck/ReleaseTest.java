@@ -98,15 +98,22 @@ class ReleaseTest {
                 StudentTemplate.MANIFEST);
         assertThat(paths).noneMatch(p -> p.startsWith("solutions/") || p.contains("/suite/Hidden") || p.contains("/selfcheck/")
                 || p.contains("/cli/") || p.contains("/grading/") || p.contains("/runner/") || p.contains("src/test/resources/corpus")
-                || p.contains("gradescope") || p.startsWith("classroom50/") || p.contains("/src/test/") || p.startsWith("grader/tools/")
+                || p.contains("gradescope") || p.startsWith("classroom50/")
+                || p.contains("/src/test/") && !p.equals("exercises/src/test/java/memolab/LruCacheTest.java") || p.startsWith("grader/tools/")
                 || p.startsWith("grader/proofs/") || p.startsWith("grader/bench/") || p.equals("grader/pom.xml") || p.endsWith("autograde.yaml") || p.endsWith("autograde.yml"));
         assertThat(Files.readString(template.resolve("exercises/src/main/java/memolab/LruCache.java")))
                 .isEqualTo(Files.readString(Submissions.STUBS.resolve("LruCache.java")));
         for (String pom : List.of("pom.xml", "grader/kit/pom.xml", "grader/suite/pom.xml", "exercises/pom.xml")) {
             assertThat(Files.readString(template.resolve(pom))).as(pom)
                     .doesNotContain("memolab-solutions").doesNotContain("memolab-grader-tools").doesNotContainPattern("Hidden\\w*Test")
-                    .doesNotContain("picocli").doesNotContain("pitest").doesNotContain("jacoco").doesNotContain("@");
+                    .doesNotContain("picocli").doesNotContain("pitest").doesNotContain("@");
         }
+        // JaCoCo only where the student's own tests run (their coverage, for the score table's last lines).
+        for (String pom : List.of("grader/kit/pom.xml", "grader/suite/pom.xml")) {
+            assertThat(Files.readString(template.resolve(pom))).as(pom).doesNotContain("jacoco");
+        }
+        assertThat(Files.readString(template.resolve("exercises/src/test/java/memolab/LruCacheTest.java")))
+                .as("the starter test the student's tests begin with").contains("@Test", "What makes a good test of a cache");
         assertThat(template.resolve("mvnw")).isExecutable();
         assertThat(paths).as("the lesson, without the instructor guide").contains("docs/README.md", "docs/performance.md")
                 .doesNotContain("docs/6-instructor-guide.md");

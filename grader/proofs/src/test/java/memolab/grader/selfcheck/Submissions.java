@@ -120,6 +120,25 @@ public final class Submissions {
         return classDir.resolve(name);
     }
 
+    /**
+     * Runs {@code action} with "Your tests" off ({@code memolab.yourTestsPoints=0}): for the
+     * batches that check the suite alone, whose submissions have no tests of their own.
+     * Test classes run one at a time here, so the property reaches this run only.
+     */
+    static <T> T withYourTestsOff(java.util.function.Supplier<T> action) {
+        String before = System.getProperty(memolab.grader.grading.Rubric.PROPERTY);
+        System.setProperty(memolab.grader.grading.Rubric.PROPERTY, "0");
+        try {
+            return action.get();
+        } finally {
+            if (before == null) {
+                System.clearProperty(memolab.grader.grading.Rubric.PROPERTY);
+            } else {
+                System.setProperty(memolab.grader.grading.Rubric.PROPERTY, before);
+            }
+        }
+    }
+
     /** Runs the graded suite on compiled classes. */
     static Score grade(Path classes, boolean includeHidden) {
         try {

@@ -1,0 +1,222 @@
+package memolab.grader.selfcheck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import memolab.grader.cli.GraderCli;
+import memolab.grader.grading.Folders;
+import memolab.grader.grading.Rubric;
+import memolab.grader.report.Gradebook;
+import memolab.grader.report.YourTestsCsv;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * "Your tests", graded as final grading grades it ({@code grade --hidden}, the course's rubric
+ * on): the student's own tests in {@code src/test/java/memolab}, run on correct caches
+ * (sound), on the bug corpus (thorough), and on the student's code with JaCoCo (covering).
+ * The fixtures are in {@code src/test/resources/your-tests}; the reference's own tests
+ * ({@code solutions/src/test/java}) answer the category in full.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class YourTestsTest {
+
+    private static final Path FIXTURES = Submissions.PROOFS.resolve("src/test/resources/your-tests");
+
+    @TempDir
+    static Path temp;
+
+    private Path out;
+    private int exitCode;
+    private String stderr;
+    /** Each student's your-tests.csv row, by column. */
+    private final Map<String, Map<String, String>> rows = new LinkedHashMap<>();
+    /** Each student's gradebook row, by column. */
+    private final Map<String, Map<String, String>> book = new LinkedHashMap<>();
+
+    /** A student: the reference's code with the given test files in {@code exercises/src/test/java/memolab}. */
+    private Path student(String name, Path... testFiles) throws IOException {
+        Path root = Submissions.materialize(temp.resolve("class"), name, null);
+        Path tests = Files.createDirectories(root.resolve("exercises/src/test/java/memolab"));
+        for (Path file : testFiles) {
+            Files.copy(file, tests.resolve(file.getFileName()));
+        }
+        return root;
+    }
+
+    private static Path fixture(String name) throws IOException {
+        try (Stream<Path> files = Files.list(FIXTURES.resolve("fixtures").resolve(name))) {
+            return files.findFirst().orElseThrow();
+        }
+    }
+
+    private static Path tutorial(String file) {
+        return FIXTURES.resolve("tutorial").resolve(file);
+    }
+
+    @BeforeAll
+    @Timeout(900)
+    void gradeTheClass() throws IOException {
+        List<Path> batch = new ArrayList<>();
+        batch.add(student("reference-empty", fixture("empty")));
+        batch.add(Submissions.REPO.resolve("solutions"));
+        batch.add(Submissions.REPO.resolve("exercises"));
+        batch.add(student("unsound", fixture("unsound")));
+        batch.add(student("hostile-exit", fixture("hostile-exit")));
+        batch.add(student("hostile-loop", fixture("hostile-loop")));
+        batch.add(student("hostile-counter", fixture("hostile-counter")));
+        batch.add(student("tutorial-weak", tutorial("GetAfterPutTest.java")));
+        batch.add(student("tutorial-mid", tutorial("GetAfterPutTest.java"), tutorial("OneBehaviourEachTest.java")));
+        batch.add(student("tutorial-all", tutorial("GetAfterPutTest.java"), tutorial("OneBehaviourEachTest.java"),
+                tutorial("ModelTest.java")));
+        out = temp.resolve("out");
+        List<String> args = new ArrayList<>(List.of("grade", "--hidden", "--jobs", "2", "--timeout", "120", "--out", out.toString()));
+        batch.forEach(p -> args.add(p.toString()));
+        StringWriter errText = new StringWriter();
+        CommandLine cli = GraderCli.commandLine();
+        cli.setOut(new PrintWriter(new StringWriter()));
+        cli.setErr(new PrintWriter(errText));
+        exitCode = cli.execute(args.toArray(String[]::new));
+        stderr = errText.toString();
+        read(out.resolve(YourTestsCsv.FILE), rows);
+        read(out.resolve("gradebook.csv"), book);
+    }
+
+    private static void read(Path csv, Map<String, Map<String, String>> into) throws IOException {
+        List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+        List<String> header = List.of(lines.get(0).split(","));
+        for (String line : lines.subList(1, lines.size())) {
+            List<String> cells = Gradebook.cells(line);
+            Map<String, String> row = new LinkedHashMap<>();
+            for (int i = 0; i < header.size(); i++) {
+                row.put(header.get(i), Gradebook.unquote(cells.get(i)));
+            }
+            into.put(row.get("student"), row);
+        }
+    }
+
+    private String feedback(String student) throws IOException {
+        return Files.readString(out.resolve(student).resolve("feedback.md"), StandardCharsets.UTF_8);
+    }
+
+    private double points(String student) {
+        return Double.parseDouble(rows.get(student).get("points"));
+    }
+
+    @Test
+    @DisplayName("the batch graded every submission, and the course's rubric gives the category 10 points")
+    void graded() {
+        assertThat(exitCode).as("exit code; stderr:%n%s", stderr).isEqualTo(GraderCli.OK);
+        assertThat(Rubric.course().yourTestsPoints()).isEqualTo(10);
+        assertThat(rows).as("your-tests.csv").hasSize(10);
+        assertThat(book).as("gradebook.csv").hasSize(10);
+    }
+
+    @Test
+    @DisplayName("the reference with an empty test class scores 0 in the category: no test is no sound suite")
+    void emptyScoresNothing() throws IOException {
+        assertThat(points("reference-empty")).isZero();
+        assertThat(book.get("reference-empty")).containsEntry("your_tests", "0").containsEntry("total", "90");
+        assertThat(feedback("reference-empty")).contains("## Your tests: 0 of 10", "hold no test JUnit 5 runs");
+    }
+
+    @Test
+    @DisplayName("the reference's own tests catch every bug of the corpus and cover its LruCache: 100 of 100")
+    void theReferenceAnswersInFull() throws IOException {
+        Map<String, String> row = rows.get("solutions");
+        assertThat(row.get("bugs_caught")).isEqualTo(row.get("bugs"));
+        assertThat(Integer.parseInt(row.get("bugs"))).as("bugs a test can catch").isGreaterThanOrEqualTo(20);
+        assertThat(row.get("caught_weight")).isEqualTo(row.get("total_weight"));
+        assertThat(row.get("sound")).isEqualTo(row.get("tests"));
+        assertThat(Double.parseDouble(row.get("branches_covered")) / Double.parseDouble(row.get("branches")))
+                .as("branch coverage of the reference's LruCache").isGreaterThanOrEqualTo(0.7);
+        assertThat(points("solutions")).isEqualTo(10);
+        assertThat(book.get("solutions")).containsEntry("total", "100").containsEntry("final", "100");
+        assertThat(feedback("solutions")).contains("| 8 | Your tests | 10 / 10 |", "**Score: 100 / 100**")
+                .doesNotContain("- Missed");
+    }
+
+    @Test
+    @DisplayName("the untouched stubs with the template's starter test score 0 in all: the example catches no bug alone")
+    void theStubsScoreNothing() {
+        assertThat(book.get("exercises")).containsEntry("total", "0");
+        assertThat(rows.get("exercises")).containsEntry("branches", "0").containsEntry("points", "0");
+    }
+
+    @Test
+    @DisplayName("a test that fails on a correct cache is named with its message and earns nothing; the sound one counts")
+    void anUnsoundTestIsNamed() throws IOException {
+        assertThat(rows.get("unsound")).containsEntry("tests", "2").containsEntry("sound", "1");
+        assertThat(feedback("unsound")).contains("`UnsoundTest > keysAreListedMostRecentFirst()`", "but was",
+                "Caught (central): get finds the entry but leaves it where it was in the recency order.");
+    }
+
+    @Test
+    @DisplayName("tests that end the JVM or read files are refused before they run, as the student's code would be")
+    void hostileTestsAreRefused() throws IOException {
+        assertThat(rows.get("hostile-exit")).containsEntry("points", "0");
+        assertThat(feedback("hostile-exit")).contains("REFUSED: your tests break", "no System.exit and no Runtime",
+                "no files, processes or network");
+        assertThat(book.get("hostile-exit")).containsEntry("total", "90").containsEntry("status", "graded");
+    }
+
+    @Test
+    @DisplayName("a test that never returns is stopped and unsound; it costs only itself, the other test still catches bugs")
+    void aLoopCostsOnlyItself() throws IOException {
+        assertThat(rows.get("hostile-loop")).containsEntry("tests", "2").containsEntry("sound", "1");
+        assertThat(Integer.parseInt(rows.get("hostile-loop").get("bugs_caught"))).isPositive();
+        assertThat(feedback("hostile-loop")).contains("`LoopTest > neverReturns()`", "did not finish within 3 s");
+    }
+
+    @Test
+    @DisplayName("a test that counts its runs in the JVM's shared state, to fail only after the correct caches, catches nothing")
+    void aTestThatCountsItsRunsIsUnsound() throws IOException {
+        assertThat(rows.get("hostile-counter")).containsEntry("sound", "0").containsEntry("bugs_caught", "0")
+                .containsEntry("points", "0");
+        assertThat(feedback("hostile-counter")).contains("`CounterTest > countsItsRuns()`", "run after other caches");
+    }
+
+    @Test
+    @DisplayName("a stronger suite never scores below a weaker one it contains, and the tutorial's claims hold")
+    void strongerSuitesScoreMore() throws IOException {
+        assertThat(points("tutorial-weak")).isLessThanOrEqualTo(points("tutorial-mid"));
+        assertThat(points("tutorial-mid")).isLessThanOrEqualTo(points("tutorial-all"));
+        // docs/4-the-exercises.md: get after put catches no central bug; one test of recency catches one; the model most.
+        assertThat(feedback("tutorial-weak")).doesNotContain("Caught (central)");
+        assertThat(feedback("tutorial-mid")).contains("Caught (central): get finds the entry");
+        assertThat(Integer.parseInt(rows.get("tutorial-all").get("bugs_caught")))
+                .isGreaterThan(Integer.parseInt(rows.get("tutorial-mid").get("bugs_caught")));
+    }
+
+    @Test
+    @DisplayName("with the category off (memolab.yourTestsPoints=0), final grading grades as the suite alone")
+    void offGradesAsBefore() throws IOException {
+        Path offOut = temp.resolve("off");
+        CommandLine cli = GraderCli.commandLine();
+        cli.setOut(new PrintWriter(new StringWriter()));
+        cli.setErr(new PrintWriter(new StringWriter()));
+        assertThat(Submissions.withYourTestsOff(() -> cli.execute("grade", "--hidden", "--jobs", "1", "--out", offOut.toString(),
+                Submissions.REPO.resolve("solutions").toString()))).isEqualTo(GraderCli.OK);
+        Map<String, Map<String, String>> off = new LinkedHashMap<>();
+        read(offOut.resolve("gradebook.csv"), off);
+        assertThat(off.get("solutions")).containsEntry("total", "100").containsEntry("your_tests", "");
+        assertThat(Files.exists(offOut.resolve(YourTestsCsv.FILE))).isFalse();
+        assertThat(Files.readString(offOut.resolve("solutions/feedback.md"))).doesNotContain("Your tests");
+        Folders.deleteTree(offOut);
+    }
+}

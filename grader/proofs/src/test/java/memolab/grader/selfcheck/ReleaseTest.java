@@ -132,7 +132,9 @@ class ReleaseTest {
         try (java.util.jar.JarFile jar = new java.util.jar.JarFile(course.resolve("classroom50/memolab-grader-visible.jar").toFile())) {
             assertThat(jar.stream().map(java.util.jar.JarEntry::getName)).as("the public bundle's jar")
                     .anyMatch(n -> n.equals("memolab/grader/suite/LruExamplesTest.class"))
-                    .noneMatch(n -> n.startsWith("memolab/grader/suite/Hidden"));
+                    .noneMatch(n -> n.startsWith("memolab/grader/suite/Hidden"))
+                    .as("the public bundle's jar holds no bug of the corpus, no reference source (Your tests: final grading's)")
+                    .noneMatch(n -> n.startsWith("memolab/grader/bugs/") || n.startsWith("memolab/grader/trusted/"));
         }
         assertThat(course.resolve("classroom50/memolab-grader-visible.jar").toFile().length())
                 .as("the bundle must fit Classroom 50's 10 MiB").isLessThan(10L * 1024 * 1024 - 64 * 1024);

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -50,7 +51,7 @@ public final class ClassReport {
 
     /** One gradebook row, with the student's test results where they were stored. */
     record Student(String name, String status, double total, int possible, Map<Category, Integer> categories, String flags,
-            String similarity, String similarTo, long seconds, List<TestResult> tests, String why) {
+            String similarity, String similarTo, long seconds, List<TestResult> tests, String why, double yourTests) {
 
         boolean gradedNormally() {
             return status.equals("graded");
@@ -67,7 +68,17 @@ public final class ClassReport {
 
     /** Everything the two renderings show. */
     record Model(List<Student> students, List<PassRate> passRates, List<FailureGroup> failures, List<String[]> similarPairs,
-            OptionalDouble batchSeconds) {
+            OptionalDouble batchSeconds, int yourTestsPossible) {
+
+        /** "Your tests" over the class, where final grading measured it: {mean, students with every point}; empty if not. */
+        Optional<double[]> yourTests() {
+            double[] measured = students.stream().mapToDouble(Student::yourTests).filter(p -> !Double.isNaN(p)).toArray();
+            if (measured.length == 0 || yourTestsPossible == 0) {
+                return Optional.empty();
+            }
+            return Optional.of(new double[] {java.util.Arrays.stream(measured).average().orElse(0),
+                    java.util.Arrays.stream(measured).filter(p -> p >= yourTestsPossible).count()});
+        }
 
         int[] histogram() {
             int[] bins = new int[11]; // 0-9, ..., 90-99, 100
@@ -167,9 +178,10 @@ public final class ClassReport {
             Stored stored = Files.exists(results) ? stored(results) : new Stored(List.of(), 0, "");
             students.add(new Student(name, cells.get(1), decimal(cells.get(2)), number(cells.get(3)), categories,
                     cells.get(header.indexOf("flags")), cells.get(header.indexOf("similarity")),
-                    cells.get(header.indexOf("similar_to")), stored.seconds(), stored.tests(), stored.why()));
+                    cells.get(header.indexOf("similar_to")), stored.seconds(), stored.tests(), stored.why(),
+                    cells.get(header.indexOf("your_tests")).isBlank() ? Double.NaN : decimal(cells.get(header.indexOf("your_tests")))));
         }
-        return new Model(students, passRates(students), failures(students), similarPairs(out), batchSeconds);
+        return new Model(students, passRates(students), failures(students), similarPairs(out), batchSeconds, yourTestsPossible(out));
     }
 
     private record Stored(List<TestResult> tests, long seconds, String why) {
@@ -298,6 +310,17 @@ public final class ClassReport {
                 .map(g -> new FailureGroup(g.getKey().get(0), g.getKey().get(1), g.getKey().get(2), g.getValue()))
                 .sorted(Comparator.comparingInt((FailureGroup g) -> -g.students().size()).thenComparing(FailureGroup::number))
                 .collect(Collectors.toList());
+    }
+
+    /** The points "Your tests" was measured out of, from {@code your-tests.csv} (0 where it was not measured). */
+    private static int yourTestsPossible(Path out) throws IOException {
+        Path csv = out.resolve(YourTestsCsv.FILE);
+        if (!Files.exists(csv)) {
+            return 0;
+        }
+        List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+        int column = List.of(lines.get(0).split(",")).indexOf("possible");
+        return lines.size() < 2 || column < 0 ? 0 : number(Gradebook.cells(lines.get(1)).get(column));
     }
 
     /** The top pairs of {@code similarity.csv}, where {@code --similarity} ran: first, second, average %. */

@@ -53,6 +53,9 @@ final class ClassReportHtml {
                     category.number(), esc(category.title()), ClassReport.mean(model, category), model.categoryMax(category),
                     ClassReport.full(model, category), students.size()));
         }
+        model.yourTests().ifPresent(yours -> html.append(String.format(Locale.ROOT,
+                "<tr><td>%d. Your tests</td><td class=\"n\">%.1f of %d</td><td class=\"n\">%d of %d</td></tr>%n",
+                Category.values().length + 1, yours[0], model.yourTestsPossible(), (long) yours[1], students.size())));
         html.append("</table>\n");
 
         html.append("<h2 id=\"tests\">Tests, lowest pass rate first</h2>\n<p>Over the ").append(normal)

@@ -36,6 +36,8 @@ final class ClassReportMarkdown {
                     ClassReport.mean(model, category), model.categoryMax(category), ClassReport.full(model, category),
                     students.size()));
         }
+        model.yourTests().ifPresent(yours -> md.append(String.format(Locale.ROOT, "| %d. Your tests | %.1f of %d | %d of %d |%n",
+                Category.values().length + 1, yours[0], model.yourTestsPossible(), (long) yours[1], students.size())));
 
         md.append(String.format(Locale.ROOT, "%n## Tests, lowest pass rate first%n%nOver the %d submissions graded normally; "
                 + "*hidden* marks final grading's tests.%n%n| test | category | passed | read |%n|---|---|---|---|%n", normal));

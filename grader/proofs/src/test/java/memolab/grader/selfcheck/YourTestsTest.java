@@ -59,6 +59,20 @@ class YourTestsTest {
         return root;
     }
 
+    /**
+     * A student whose cache does its work in a class of its own: the reference's cache renamed
+     * {@code LruCore}, behind the fixture's {@code LruCache}, which only delegates to it.
+     */
+    private Path studentWithCore(String name, Path... testFiles) throws IOException {
+        Path root = student(name, testFiles);
+        Path main = root.resolve("exercises/src/main/java/memolab");
+        String reference = Files.readString(main.resolve("LruCache.java"), StandardCharsets.UTF_8);
+        Files.writeString(main.resolve("LruCore.java"), reference.replaceAll("\\bLruCache\\b", "LruCore")
+                .replace("public final class LruCore", "final class LruCore"), StandardCharsets.UTF_8);
+        Files.copy(fixture("wrapper-main"), main.resolve("LruCache.java"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        return root;
+    }
+
     private static Path fixture(String name) throws IOException {
         try (Stream<Path> files = Files.list(FIXTURES.resolve("fixtures").resolve(name))) {
             return files.findFirst().orElseThrow();
@@ -84,8 +98,13 @@ class YourTestsTest {
         batch.add(student("tutorial-mid", tutorial("GetAfterPutTest.java"), tutorial("OneBehaviourEachTest.java")));
         batch.add(student("tutorial-all", tutorial("GetAfterPutTest.java"), tutorial("OneBehaviourEachTest.java"),
                 tutorial("ModelTest.java")));
+        batch.add(student("line-numbers", fixture("line-numbers")));
+        batch.add(studentWithCore("wrapper", tutorial("GetAfterPutTest.java")));
+        batch.add(student("flood", fixture("flood")));
         out = temp.resolve("out");
-        List<String> args = new ArrayList<>(List.of("grade", "--hidden", "--jobs", "2", "--timeout", "120", "--out", out.toString()));
+        // --out relative to the working folder, as an instructor types it: the tests' JVMs run elsewhere.
+        String relativeOut = Path.of("").toAbsolutePath().relativize(out.toAbsolutePath()).toString();
+        List<String> args = new ArrayList<>(List.of("grade", "--hidden", "--jobs", "2", "--timeout", "120", "--out", relativeOut));
         batch.forEach(p -> args.add(p.toString()));
         StringWriter errText = new StringWriter();
         CommandLine cli = GraderCli.commandLine();
@@ -120,11 +139,13 @@ class YourTestsTest {
 
     @Test
     @DisplayName("the batch graded every submission, and the course's rubric gives the category 10 points")
-    void graded() {
+    void graded() throws IOException {
         assertThat(exitCode).as("exit code; stderr:%n%s", stderr).isEqualTo(GraderCli.OK);
         assertThat(Rubric.course().yourTestsPoints()).isEqualTo(10);
-        assertThat(rows).as("your-tests.csv").hasSize(10);
-        assertThat(book).as("gradebook.csv").hasSize(10);
+        assertThat(rows).as("your-tests.csv").hasSize(13);
+        assertThat(book).as("gradebook.csv").hasSize(13);
+        assertThat(Files.readString(out.resolve("class-report.md"), StandardCharsets.UTF_8)).as("the class report's categories")
+                .containsPattern("\\| 8\\. Your tests \\| \\d+\\.\\d of 10 \\| \\d+ of " + book.size() + " \\|");
     }
 
     @Test
@@ -201,6 +222,34 @@ class YourTestsTest {
         assertThat(feedback("tutorial-mid")).contains("Caught (central): get finds the entry");
         assertThat(Integer.parseInt(rows.get("tutorial-all").get("bugs_caught")))
                 .isGreaterThan(Integer.parseInt(rows.get("tutorial-mid").get("bugs_caught")));
+    }
+
+    @Test
+    @DisplayName("a test that reads line numbers in a stack trace fails on the correct caches, which carry none")
+    void lineNumbersTellNothing() throws IOException {
+        assertThat(rows.get("line-numbers")).containsEntry("tests", "2").containsEntry("sound", "1");
+        assertThat(feedback("line-numbers")).contains("`LineNumbersTest > readsTheCachesLineNumbers()`", "Unknown Source");
+    }
+
+    @Test
+    @DisplayName("a cache whose work is in a class of its own is covered there: a wrapper with no branch earns no coverage")
+    void coverageCountsEveryClassOfTheCache() {
+        Map<String, String> wrapper = rows.get("wrapper");
+        Map<String, String> plain = rows.get("tutorial-weak");
+        assertThat(Integer.parseInt(wrapper.get("branches"))).as("branches of LruCache and LruCore")
+                .isEqualTo(Integer.parseInt(plain.get("branches")));
+        assertThat(wrapper.get("branches_covered")).isEqualTo(plain.get("branches_covered"));
+        assertThat(points("wrapper")).isEqualTo(points("tutorial-weak"));
+    }
+
+    @Test
+    @DisplayName("two hundred thousand dynamic tests run a thousand per cache, and end in bounded time")
+    void aFloodOfTestsIsCapped() throws IOException {
+        Map<String, String> flood = rows.get("flood");
+        assertThat(Integer.parseInt(flood.get("tests"))).as("tests counted").isBetween(1, 1000);
+        assertThat(Double.parseDouble(flood.get("seconds"))).as("seconds the category took").isLessThan(200);
+        assertThat(feedback("flood")).contains("Your tests are more than 1000");
+        assertThat(book.get("flood")).containsEntry("status", "graded");
     }
 
     @Test

@@ -40,7 +40,7 @@ import memolab.grader.score.PlainText;
  *       sound test fails on it in two runs out of two (a test that ran past its time limit
  *       is not run again: code that never returns does so every time);</li>
  *   <li><b>covering</b>: the sound tests run on the student's own classes, JaCoCo counting the
- *       branches of their {@code LruCache} the tests reach.</li>
+ *       branches of their cache's classes (all but {@code Fibonacci}) the tests reach.</li>
  * </ol>
  *
  * <p>A test has {@value #TEST_SECONDS} s; one whose code outlives its limit ends its JVM,
@@ -66,6 +66,13 @@ public final class YourTests {
 
     /** The most test files read: a course's tests are a few classes. */
     static final int MAX_FILES = 30;
+
+    /**
+     * The most tests run on one cache: a thorough suite of a cache is some dozens, a few
+     * hundred with parameters; past this many (a test factory of thousands) the rest are
+     * left unrun, so that one submission's tests take bounded time and memory.
+     */
+    static final int MAX_TESTS = 1000;
 
     /** The API's files: a test file of one of these names would stand for the class it tests. */
     private static final Set<String> API_FILES = Set.of("LruCache.java", "Fibonacci.java", "CacheStats.java", "NaiveFibonacci.java");
@@ -150,7 +157,7 @@ public final class YourTests {
                     + "has one to start from; uploading files alone, add your `...Test.java` files beside them). No test is no "
                     + "sound suite, so this category scores 0.", seconds(start));
         }
-        Path root = work.resolve("your-tests");
+        Path root = work.resolve("your-tests").toAbsolutePath(); // the tests' JVM runs there, reading these paths
         Folders.deleteTree(root);
         List<String> notes = new ArrayList<>();
         List<Path> sources = copySources(testFiles, root.resolve("src").resolve(ExerciseRules.STUDENT_PACKAGE), notes);
@@ -160,8 +167,9 @@ public final class YourTests {
         }
         Path classes = root.resolve("classes");
         List<Path> classPath = new ArrayList<>();
-        classPath.add(stubClasses);
-        Stream.of(System.getProperty("java.class.path").split(File.pathSeparator)).map(Path::of).forEach(classPath::add);
+        classPath.add(stubClasses.toAbsolutePath());
+        Stream.of(System.getProperty("java.class.path").split(File.pathSeparator)).map(p -> Path.of(p).toAbsolutePath())
+                .forEach(classPath::add);
         var compilation = BoundedCompile.compile(sources, classes, root, classPath);
         if (!compilation.success()) {
             notes.add("Your tests do not compile against the exercise's API (they run on the reference and on other caches, "
@@ -207,9 +215,10 @@ public final class YourTests {
         }
         List<String> sound = names.keySet().stream()
                 .filter(t -> !failures.containsKey(t) && passes.getOrDefault(t, 0) == referenceRuns.size()).toList();
+        Set<String> soundSet = Set.copyOf(sound);
         List<YourTestsReport.Unsound> unsound = new ArrayList<>();
         for (String test : names.keySet()) {
-            if (!sound.contains(test)) {
+            if (!soundSet.contains(test)) {
                 unsound.add(new YourTestsReport.Unsound(names.get(test), failures.getOrDefault(test,
                         "passed on a correct cache in some runs only, or was not run every time")));
             }
@@ -228,7 +237,7 @@ public final class YourTests {
         // before it (counting runs in state the JDK or a library keeps for the whole JVM) fails there too.
         java.util.Random places = new java.security.SecureRandom();
         List<Target> first = new ArrayList<>();
-        ownClasses.ifPresent(own -> first.add(new Target("own", List.of(own.toString()), sound, List.of(), true, false)));
+        ownClasses.ifPresent(own -> first.add(new Target("own", List.of(own.toAbsolutePath().toString()), sound, List.of(), true, false)));
         for (BugCorpus.Bug bug : corpus.bugs()) {
             first.add(new Target(bug.name() + "#1", List.of(bug.classes().toString()), sound, List.of(), false, true));
         }
@@ -431,6 +440,7 @@ public final class YourTests {
             String[] running = {null, null, null};
             boolean finished = false;
             boolean progressed = false;
+            boolean tooMany = false;
             try {
                 while (true) {
                     long left = Math.min(deadline - System.nanoTime(), TimeUnit.SECONDS.toNanos(TEST_SECONDS * 3L + 10));
@@ -449,9 +459,18 @@ public final class YourTests {
                             running[2] = event.name();
                         }
                         case "result", "runaway" -> {
-                            results.computeIfAbsent(event.target(), t -> new LinkedHashMap<>()).putIfAbsent(event.test(), event);
+                            Map<String, Event> ofTarget = results.computeIfAbsent(event.target(), t -> new LinkedHashMap<>());
                             running[0] = null;
                             progressed = true;
+                            if (ofTarget.size() >= MAX_TESTS && !ofTarget.containsKey(event.test())) {
+                                problems.add("Your tests are more than " + MAX_TESTS + " (a test factory or a parameter source "
+                                        + "of thousands?): only the first " + MAX_TESTS + " ran. A few dozen tests, each of "
+                                        + "one behaviour, catch more than thousands of one kind.");
+                                done.putIfAbsent(event.target(), null);
+                                tooMany = true;
+                            } else {
+                                ofTarget.putIfAbsent(event.test(), event);
+                            }
                         }
                         case "done" -> {
                             done.put(event.target(), event);
@@ -459,6 +478,9 @@ public final class YourTests {
                         }
                         case "finished" -> finished = true;
                         default -> problems.add("unknown event from your tests' run");
+                    }
+                    if (tooMany) {
+                        break; // this target ran all the tests it may: the next goes on in a fresh JVM
                     }
                 }
             } catch (InterruptedException e) {

@@ -5,7 +5,7 @@ import memolab.grader.score.PlainText;
 
 /**
  * What final grading measured of a student's own tests ("Your tests"): which are sound, which
- * of the corpus's bugs the sound ones catch, how much of the student's {@code LruCache} they
+ * of the corpus's bugs the sound ones catch, how much of the student's cache (all their classes but {@code Fibonacci}) they
  * cover, and the points that makes.
  *
  * @param possible   the category's points
@@ -15,8 +15,8 @@ import memolab.grader.score.PlainText;
  * @param unsound    the tests that failed on the reference at least once, with what they said
  * @param sound      how many tests passed on the reference every time
  * @param bugs       every bug of the corpus, caught or not
- * @param covered    branches of the student's {@code LruCache} the sound tests covered
- * @param branches   branches of the student's {@code LruCache} in all (0 when not measured)
+ * @param covered    branches of the student's cache the sound tests covered
+ * @param branches   branches of the student's cache in all (0 when not measured)
  * @param seconds    how long the measurement took
  */
 public record YourTestsReport(int possible, double earned, List<String> problems, int tests, List<Unsound> unsound, int sound,
@@ -96,7 +96,8 @@ public record YourTestsReport(int possible, double earned, List<String> problems
         text.append("Final grading ran the tests you wrote in `src/test/java/memolab` three ways: on two correct "
                 + "caches, the reference and a compact one, twice each (a sound test passes on a correct cache, every time), on ").append(bugs.isEmpty() ? "the"
                 : String.valueOf(bugs.size())).append(" caches with one known bug each (a thorough suite fails on "
-                + "them), and on your own `LruCache`, with JaCoCo counting the branches your tests reach.\n\n");
+                + "them), and on your own cache, with JaCoCo counting the branches your tests reach in `LruCache` and any class of yours "
+                + "but `Fibonacci`.\n\n");
         if (!problems.isEmpty()) {
             problems.forEach(p -> text.append(p).append("\n\n"));
             if (tests == 0) {
@@ -142,9 +143,10 @@ public record YourTestsReport(int possible, double earned, List<String> problems
         }
         text.append("\n**Covering: ");
         if (branches == 0) {
-            text.append("not measured** (your own `LruCache` did not run: see the report above).\n");
+            text.append("not measured** (your own cache did not run, or its classes have no branch to count: see the report "
+                    + "above).\n");
         } else {
-            text.append(covered).append(" of ").append(branches).append(" branches of your `LruCache`** (")
+            text.append(covered).append(" of ").append(branches).append(" branches of your cache's classes** (")
                     .append(Math.round(100.0 * covered / branches)).append(" %), ").append(points(coveringPoints()))
                     .append(" of ").append(points(possible * (1 - THOROUGH_SHARE))).append(" points (all of them from ")
                     .append(Math.round(FULL_COVERAGE * 100)).append(" %: an `assert` or an invariant check has branches no "

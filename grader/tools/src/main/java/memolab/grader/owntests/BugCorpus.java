@@ -22,6 +22,8 @@ import memolab.grader.runner.JavaSources;
  * the bugs are edits of (the reference, and {@code correct-compact}), which a sound test
  * passes on. A test can thus catch a bug only by what the bug changes: one that tells its
  * base apart from the other correct cache (a toString, a message) fails on a correct cache.
+ * All are compiled without debug information, so a stack trace through them shows no line
+ * numbers to tell a bug by.
  *
  * @param correct the correct caches' classes (with the given files): the reference first
  * @param bugs    the bugs, by name, in name order
@@ -70,14 +72,15 @@ public record BugCorpus(List<Path> correct, List<Bug> bugs) {
             throw new IllegalStateException("this grader carries no bug corpus, which \"Your tests\" needs: run the full "
                     + "grader (grader/target/memolab-grader.jar), not the visible one");
         }
-        Path files = work.resolve("files");
+        Path root = work.toAbsolutePath(); // the tests' JVM runs in a folder of its own, and finds the caches by these paths
+        Path files = root.resolve("files");
         Folders.deleteTree(files);
         GraderFiles.copyBugCorpus(files);
         Path referenceSources = files.resolve("reference/memolab");
-        Path reference = compile(work.resolve("reference"), readFolder(referenceSources), givenSources);
+        Path reference = compile(root.resolve("reference"), readFolder(referenceSources), givenSources);
         Map<String, String> compact = readFolder(referenceSources);
         compact.putAll(readFolder(files.resolve("corpus/correct-compact/memolab")));
-        Path correctCompact = compile(work.resolve("correct-compact"), compact, givenSources);
+        Path correctCompact = compile(root.resolve("correct-compact"), compact, givenSources);
         List<Bug> bugs = new ArrayList<>();
         List<Path> edits;
         try (Stream<Path> list = Files.list(files.resolve("corpus"))) {
@@ -105,7 +108,7 @@ public record BugCorpus(List<Path> correct, List<Bug> bugs) {
                     throw new UncheckedIOException("corpus bug " + edit.name() + ": no base file " + name, e);
                 }
             }));
-            bugs.add(new Bug(edit.name(), edit.bug(), severity, compile(work.resolve("bugs").resolve(edit.name()), sources, givenSources)));
+            bugs.add(new Bug(edit.name(), edit.bug(), severity, compile(root.resolve("bugs").resolve(edit.name()), sources, givenSources)));
         }
         return new BugCorpus(List.of(reference, correctCompact), List.copyOf(bugs));
     }
@@ -131,7 +134,7 @@ public record BugCorpus(List<Path> correct, List<Bug> bugs) {
             Files.writeString(file, source.getValue(), StandardCharsets.UTF_8);
             files.add(file);
         }
-        JavaSources.Compilation compilation = JavaSources.compile(files, classes);
+        JavaSources.Compilation compilation = JavaSources.compile(files, classes, List.of(), false);
         if (!compilation.success()) {
             throw new IllegalStateException("the bug corpus's " + folder.getFileName() + " does not compile: " + compilation.messages());
         }

@@ -45,6 +45,18 @@ public final class JavaSources {
      * a student's own tests compile against the stubs and the test libraries.
      */
     public static Compilation compile(List<Path> sources, Path outputDir, List<Path> classPath) throws IOException {
+        return compile(sources, outputDir, classPath, true);
+    }
+
+    /**
+     * As {@link #compile(List, Path, List)}, with no debug information at all when
+     * {@code debugInfo} is false: no line numbers, source file names or local variables, so
+     * a stack trace through these classes names methods only. The caches a student's own
+     * tests run on are compiled so: a test that read line numbers in a trace would tell a
+     * bug from a correct cache by where it is, not by what it does.
+     */
+    public static Compilation compile(List<Path> sources, Path outputDir, List<Path> classPath, boolean debugInfo)
+            throws IOException {
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
         if (compiler == null) {
             throw new IllegalStateException("No Java compiler in this runtime: run the grader on a JDK, not a JRE.");
@@ -56,7 +68,7 @@ public final class JavaSources {
             // this JVM runs with is visible to a submission, not even at compile time.
             StringBuilder path = new StringBuilder(outputDir.toString());
             classPath.forEach(entry -> path.append(java.io.File.pathSeparator).append(entry));
-            List<String> options = List.of("--release", "17", "-g", "-encoding", "UTF-8", "-proc:none",
+            List<String> options = List.of("--release", "17", debugInfo ? "-g" : "-g:none", "-encoding", "UTF-8", "-proc:none",
                     "-implicit:none", "-classpath", path.toString(), "-sourcepath", outputDir.toString(),
                     "-d", outputDir.toString());
             StringWriter out = new StringWriter();

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import memolab.grader.rules.ExerciseRules;
 import java.util.stream.Stream;
 
 /**
@@ -44,7 +45,28 @@ final class YourTestsLine {
             line.append(String.format(Locale.ROOT, ", reaching %d of %d branches of your cache's classes (%d %%)", branches[0],
                     branches[1], Math.round(100.0 * branches[0] / branches[1])));
         }
-        return wrap(line.append("; ").append(grading).toString());
+        return wrap(line.append("; ").append(grading).toString()) + brokenRules(exercisesTarget.resolve("test-classes"));
+    }
+
+    /**
+     * A warning when the student's test classes break a rule final grading refuses tests for
+     * ({@link ExerciseRules#TEST_SAFETY}): the first rule broken and where, in a few lines;
+     * empty when none is (or there are no test classes).
+     */
+    static String brokenRules(Path testClasses) {
+        if (!Files.isDirectory(testClasses.resolve(ExerciseRules.STUDENT_PACKAGE))) {
+            return "";
+        }
+        var classes = ExerciseRules.importStudentClasses(testClasses);
+        for (ExerciseRules.Rule rule : ExerciseRules.TEST_SAFETY) {
+            List<String> where = rule.violations(classes);
+            if (!where.isEmpty()) {
+                String first = where.get(0).length() > 160 ? where.get(0).substring(0, 160) + "..." : where.get(0);
+                return wrap("WARNING: final grading refuses these tests (0 points): they break its rule \"" + rule.title()
+                        + "\" (" + rule.because() + "). First: " + first);
+            }
+        }
+        return "";
     }
 
     /** The classes that are not the cache: the memo, and the given files. */

@@ -70,19 +70,63 @@ public final class ExerciseRules {
                     + "of you, and the JDK's internal classes (sun.*, jdk.*, com.sun.*, javax.*) are not for code under "
                     + "test; use only the classes of the java.* packages");
 
-    /** The packages a student's own tests may use besides java.* and memolab: JUnit 5, AssertJ and the kit's property checker. */
+    /**
+     * The packages a student's own tests may use besides java.* and memolab: JUnit 5, AssertJ's
+     * assertions (not its utilities, configuration or extractors, which read files and fields by
+     * name) and the kit's property checker. AssertJ's {@code Tuple} is allowed on its own.
+     */
     public static final List<String> TEST_LIBRARIES = List.of("org.junit.jupiter.api", "org.junit.jupiter.params",
-            "org.assertj.core", "org.opentest4j", "memolab.grader.property");
+            "org.assertj.core.api", "org.assertj.core.data", "org.assertj.core.condition", "org.assertj.core.description",
+            "org.assertj.core.presentation", "org.opentest4j", "memolab.grader.property");
+
+    /** Classes a student's tests may use outside {@link #TEST_LIBRARIES}' packages. */
+    private static final List<String> TEST_LIBRARY_CLASSES = List.of("org.assertj.core.groups.Tuple");
 
     public static final ArchRule student_tests_should_use_only_the_JDK_and_the_test_libraries = noClasses()
             .should().dependOnClassesThat(describe("are outside java.*, memolab and the test libraries",
                     (JavaClass c) -> !c.isPrimitive() && !c.isArray()
                             && !c.getPackageName().startsWith("java.") && !c.getPackageName().equals(STUDENT_PACKAGE)
                             && TEST_LIBRARIES.stream().noneMatch(p -> c.getPackageName().equals(p)
-                                    || c.getPackageName().startsWith(p + "."))))
+                                    || c.getPackageName().startsWith(p + "."))
+                            && !TEST_LIBRARY_CLASSES.contains(c.getName())))
             .because("your tests run on other caches than yours, in final grading's own JVM: they may use the java.* "
-                    + "classes, the exercise's API, JUnit 5 (org.junit.jupiter.api and .params), AssertJ (org.assertj.core) "
-                    + "and the kit's property checker (memolab.grader.property), nothing else");
+                    + "classes, the exercise's API, JUnit 5 (org.junit.jupiter.api and .params), AssertJ's assertions "
+                    + "(org.assertj.core.api, .data, .condition, .description, .presentation, and Tuple) and the kit's "
+                    + "property checker (memolab.grader.property), nothing else");
+
+    /** AssertJ's methods that reach fields, getters or files by name, whatever their arguments. */
+    private static final java.util.regex.Pattern BY_NAME = java.util.regex.Pattern.compile(
+            "extractingResultOf|extractProperty|filteredOnNull|.*Fields?OrPropert.*|.*FieldByField.*|.*Recursive.*"
+                    + "|.*GivenFields.*|.*NullFields.*|.*OnFields.*|.*IgnoringFields.*|.*ElementFields.*|.*ForFields.*"
+                    + "|has.*Fields|has.*Methods|hasRecordComponents|contentOf|linesOf|set(Allow|Extract).*");
+
+    /** AssertJ's methods that read fields or getters by name when given a name ({@code extracting("map")}). */
+    private static final java.util.regex.Pattern BY_NAME_WITH_A_STRING = java.util.regex.Pattern.compile(
+            "extracting|flatExtracting|filteredOn|extractingFromEntries");
+
+    public static final ArchRule student_tests_should_not_read_fields_or_files_by_name = noClasses()
+            .should(callOrRefer("AssertJ's assertions by field or property name", access -> {
+                JavaClass owner = access.getTargetOwner();
+                if (!owner.getPackageName().startsWith("org.assertj.")) {
+                    return false;
+                }
+                String name = access.getName();
+                return BY_NAME.matcher(name).matches() || BY_NAME_WITH_A_STRING.matcher(name).matches()
+                        && access.getTarget().getRawParameterTypes().stream().anyMatch(t -> t.isEquivalentTo(String.class)
+                                || t.isEquivalentTo(String[].class));
+            }))
+            .because("a test of the contract calls the cache's methods and checks what they return; reading its fields "
+                    + "or getters by name (extracting(\"map\"), usingRecursiveComparison, hasFieldOrProperty, ...) tests "
+                    + "how one cache is written, not what every correct cache does, and reaches past the cache; extract "
+                    + "with a method reference instead: extracting(CacheStats::hits)");
+
+    /** Final grading's limit for each of a student's own tests, on each cache, in seconds. */
+    public static final int TEST_SECONDS = 3;
+
+    public static final ArchRule student_tests_should_not_outlast_final_gradings_limit = noClasses()
+            .should(setATimeLimitOver(TEST_SECONDS))
+            .because("final grading gives every test " + TEST_SECONDS + " s on each cache, and a @Timeout may only "
+                    + "shorten that: a test of a cache needs far less");
 
     public static final ArchRule student_code_should_not_end_the_JVM = noClasses()
             .should(callOrRefer("System.exit", access -> access.getTargetOwner().isEquivalentTo(System.class)
@@ -182,6 +226,34 @@ public final class ExerciseRules {
         };
     }
 
+    /** A {@code @Timeout} (on a class or a method) longer than {@code seconds}. */
+    private static ArchCondition<JavaClass> setATimeLimitOver(int seconds) {
+        return new ArchCondition<>("set a @Timeout over " + seconds + " s") {
+            @Override
+            public void check(JavaClass item, ConditionEvents events) {
+                java.util.stream.Stream.concat(
+                        item.getAnnotations().stream().map(a -> java.util.Map.entry(item.getDescription(), a)),
+                        item.getMethods().stream().flatMap(m -> m.getAnnotations().stream()
+                                .map(a -> java.util.Map.entry(m.getDescription(), a))))
+                        .filter(e -> e.getValue().getRawType().getName().equals("org.junit.jupiter.api.Timeout"))
+                        .filter(e -> nanos(e.getValue()) > java.util.concurrent.TimeUnit.SECONDS.toNanos(seconds))
+                        .forEach(e -> events.add(SimpleConditionEvent.satisfied(item, e.getKey() + " is annotated with "
+                                + "@Timeout(" + e.getValue().get("value").orElse("?") + ", " + unit(e.getValue()) + ")")));
+            }
+        };
+    }
+
+    /** A {@code @Timeout}'s limit in nanoseconds. */
+    private static long nanos(com.tngtech.archunit.core.domain.JavaAnnotation<?> timeout) {
+        long value = timeout.get("value").map(v -> ((Number) v).longValue()).orElse(0L);
+        return java.util.concurrent.TimeUnit.valueOf(unit(timeout)).toNanos(value);
+    }
+
+    private static String unit(com.tngtech.archunit.core.domain.JavaAnnotation<?> timeout) {
+        return timeout.get("unit").map(u -> u instanceof com.tngtech.archunit.core.domain.JavaEnumConstant constant
+                ? constant.name() : u.toString()).orElse("SECONDS");
+    }
+
     /** A class that overrides {@code Object.finalize}: its code would run on the JVM's finalizer thread. */
     private static ArchCondition<JavaClass> declareAFinalizer() {
         return new ArchCondition<>("declare a finalizer") {
@@ -252,8 +324,12 @@ public final class ExerciseRules {
     public static final List<Rule> TEST_SAFETY = java.util.stream.Stream.concat(
             SAFETY.stream().filter(rule -> !rule.name().equals("student_code_should_use_only_the_JDKs_java_classes")),
             java.util.stream.Stream.of(new Rule("student_tests_should_use_only_the_JDK_and_the_test_libraries",
-                    "only java.*, JUnit 5, AssertJ and the property checker",
-                    student_tests_should_use_only_the_JDK_and_the_test_libraries))).toList();
+                    "only java.*, JUnit 5, AssertJ's assertions and the property checker",
+                    student_tests_should_use_only_the_JDK_and_the_test_libraries),
+                    new Rule("student_tests_should_not_read_fields_or_files_by_name", "no fields or getters read by name",
+                            student_tests_should_not_read_fields_or_files_by_name),
+                    new Rule("student_tests_should_not_outlast_final_gradings_limit", "no @Timeout over " + TEST_SECONDS + " s",
+                            student_tests_should_not_outlast_final_gradings_limit))).toList();
 
     private ExerciseRules() {
     }

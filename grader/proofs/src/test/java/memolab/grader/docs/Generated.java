@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import memolab.grader.Category;
 import memolab.grader.grading.Rubric;
+import memolab.grader.grading.YourTestsReport;
 import memolab.grader.Guard;
 import memolab.grader.runner.SuiteRunner;
 import memolab.grader.score.Score;
@@ -34,6 +35,7 @@ final class Generated {
             case "rubric" -> rubric();
             case "reference-table" -> referenceTable();
             case "severities" -> severities();
+            case "your-tests-limits" -> yourTestsLimits();
             case "deductions" -> read(CorpusTest.DEDUCTIONS);
             case "bugs" -> bugs();
             case "fib-timing" -> FibTimingChart.summary(FibTimingChart.read(Submissions.REPO));
@@ -139,6 +141,33 @@ final class Generated {
                     severity.why, bugs));
         }
         return md.toString();
+    }
+
+    /** "Your tests" as final grading grades it: its share, its parts, its limits, from the grader's constants. */
+    static String yourTestsLimits() {
+        int points = Rubric.course().yourTestsPoints();
+        String weights = java.util.Arrays.stream(memolab.grader.owntests.BugCorpus.Severity.values())
+                .map(s -> s.label() + " " + s.weight).collect(Collectors.joining(", "));
+        return String.format(Locale.ROOT, """
+                | Your tests | as final grading has it |
+                |---|---|
+                | the category's points (the suite's count for the rest of 100) | %d (`memolab.yourTestsPoints` in the parent pom) |
+                | sound: runs of each test on each of the correct caches | %d, on %d correct caches |
+                | thorough: share of the category, by the weight of the bugs caught | %d %% (%s) |
+                | covering: share of the category, all of it from this branch coverage | %d %%, from %d %% |
+                | time limit of a test, each run | %d s (a `@Timeout` may only shorten it) |
+                | a tests' JVM silent this long is ended, its test as never returning | %d s |
+                | tests run on one cache, at most | %d |
+                | JVMs, and seconds, for one student's tests, at most | %d JVMs, %d s |
+                | test files read, at most | %d |
+                | correct caches run at random places among each pass over the bugs | %d |
+                """, points, memolab.grader.grading.YourTests.REFERENCE_RUNS, memolab.grader.owntests.BugCorpus.CORRECT_CACHES,
+                Math.round(YourTestsReport.THOROUGH_SHARE * 100), weights,
+                Math.round((1 - YourTestsReport.THOROUGH_SHARE) * 100), Math.round(YourTestsReport.FULL_COVERAGE * 100),
+                memolab.grader.grading.YourTests.TEST_SECONDS, memolab.grader.grading.YourTests.SILENCE_SECONDS,
+                memolab.grader.grading.YourTests.MAX_TESTS, memolab.grader.grading.YourTests.MAX_JVMS,
+                memolab.grader.grading.YourTests.BUDGET_SECONDS, memolab.grader.grading.YourTests.MAX_FILES,
+                memolab.grader.grading.YourTests.SENTINELS);
     }
 
     /**

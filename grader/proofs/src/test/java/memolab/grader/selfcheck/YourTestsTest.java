@@ -101,6 +101,9 @@ class YourTestsTest {
         batch.add(student("line-numbers", fixture("line-numbers")));
         batch.add(studentWithCore("wrapper", tutorial("GetAfterPutTest.java")));
         batch.add(student("flood", fixture("flood")));
+        batch.add(student("by-name", fixture("by-name")));
+        batch.add(student("ghost", fixture("ghost")));
+        batch.add(student("out-of-memory", fixture("out-of-memory")));
         out = temp.resolve("out");
         // --out relative to the working folder, as an instructor types it: the tests' JVMs run elsewhere.
         String relativeOut = Path.of("").toAbsolutePath().relativize(out.toAbsolutePath()).toString();
@@ -142,8 +145,8 @@ class YourTestsTest {
     void graded() throws IOException {
         assertThat(exitCode).as("exit code; stderr:%n%s", stderr).isEqualTo(GraderCli.OK);
         assertThat(Rubric.course().yourTestsPoints()).isEqualTo(10);
-        assertThat(rows).as("your-tests.csv").hasSize(13);
-        assertThat(book).as("gradebook.csv").hasSize(13);
+        assertThat(rows).as("your-tests.csv").hasSize(16);
+        assertThat(book).as("gradebook.csv").hasSize(16);
         assertThat(Files.readString(out.resolve("class-report.md"), StandardCharsets.UTF_8)).as("the class report's categories")
                 .containsPattern("\\| 8\\. Your tests \\| \\d+\\.\\d of 10 \\| \\d+ of " + book.size() + " \\|");
     }
@@ -240,6 +243,28 @@ class YourTestsTest {
                 .isEqualTo(Integer.parseInt(plain.get("branches")));
         assertThat(wrapper.get("branches_covered")).isEqualTo(plain.get("branches_covered"));
         assertThat(points("wrapper")).isEqualTo(points("tutorial-weak"));
+    }
+
+    @Test
+    @DisplayName("tests that read the cache's fields or getters by name, or give themselves a minute, are refused")
+    void byNameAndLongTimeoutsAreRefused() throws IOException {
+        assertThat(rows.get("by-name")).containsEntry("points", "0");
+        assertThat(feedback("by-name")).contains("REFUSED: your tests break 2 safety rules", "no fields or getters read by name",
+                "extracting(java.lang.String)", "no @Timeout over 3 s", "@Timeout(60, SECONDS)");
+    }
+
+    @Test
+    @DisplayName("a dynamic test that exists only on the bugs is graded, and catches nothing")
+    void aGhostTestCatchesNothing() {
+        assertThat(book.get("ghost")).containsEntry("status", "graded");
+        assertThat(rows.get("ghost")).containsEntry("sound", "1").containsEntry("bugs_caught", "0");
+    }
+
+    @Test
+    @DisplayName("a test that runs the JVM out of memory every few caches catches at most what chance leaves it")
+    void runningOutOfMemoryIsNoCatch() {
+        assertThat(book.get("out-of-memory")).containsEntry("status", "graded");
+        assertThat(points("out-of-memory")).as("a JVM that ends needs a second failure on the same bug").isLessThanOrEqualTo(1.0);
     }
 
     @Test

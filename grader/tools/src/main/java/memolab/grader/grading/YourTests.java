@@ -53,26 +53,32 @@ public final class YourTests {
     public static final String FOLDER = "test/java/" + ExerciseRules.STUDENT_PACKAGE;
 
     /** How many times each test runs on each correct cache. */
-    static final int REFERENCE_RUNS = 2;
+    public static final int REFERENCE_RUNS = 2;
 
     /** Each test's time limit, per run. */
-    static final int TEST_SECONDS = 3;
+    public static final int TEST_SECONDS = ExerciseRules.TEST_SECONDS;
 
     /** How many JVMs one submission's tests may use at most. */
-    static final int MAX_JVMS = 12;
+    public static final int MAX_JVMS = 12;
 
     /** The wall-clock limit of the whole measurement. */
-    static final int BUDGET_SECONDS = 180;
+    public static final int BUDGET_SECONDS = 180;
+
+    /**
+     * How long a tests' JVM may be silent before it is ended as hung: a test's limit, twice,
+     * and a margin (JUnit's timeout reports a test that outlives its limit within a second).
+     */
+    public static final int SILENCE_SECONDS = TEST_SECONDS * 2 + 4;
 
     /** The most test files read: a course's tests are a few classes. */
-    static final int MAX_FILES = 30;
+    public static final int MAX_FILES = 30;
 
     /**
      * The most tests run on one cache: a thorough suite of a cache is some dozens, a few
      * hundred with parameters; past this many (a test factory of thousands) the rest are
      * left unrun, so that one submission's tests take bounded time and memory.
      */
-    static final int MAX_TESTS = 1000;
+    public static final int MAX_TESTS = 1000;
 
     /** The API's files: a test file of one of these names would stand for the class it tests. */
     private static final Set<String> API_FILES = Set.of("LruCache.java", "Fibonacci.java", "CacheStats.java", "NaiveFibonacci.java");
@@ -207,7 +213,7 @@ public final class YourTests {
                 names.putIfAbsent(result.test(), result.name());
                 if (result.failed()) {
                     failures.putIfAbsent(result.test(), result.timedOut()
-                            ? "did not finish within " + TEST_SECONDS + " s on a correct cache" : result.message());
+                            ? "did not finish within " + TEST_SECONDS + " s on a correct cache" : hidden(result.message(), work));
                 } else {
                     passes.merge(result.test(), 1, Integer::sum);
                 }
@@ -219,7 +225,7 @@ public final class YourTests {
         List<YourTestsReport.Unsound> unsound = new ArrayList<>();
         for (String test : names.keySet()) {
             if (!soundSet.contains(test)) {
-                unsound.add(new YourTestsReport.Unsound(names.get(test), failures.getOrDefault(test,
+                unsound.add(new YourTestsReport.Unsound(names.getOrDefault(test, test), failures.getOrDefault(test,
                         "passed on a correct cache in some runs only, or was not run every time")));
             }
         }
@@ -241,7 +247,7 @@ public final class YourTests {
         for (BugCorpus.Bug bug : corpus.bugs()) {
             first.add(new Target(bug.name() + "#1", List.of(bug.classes().toString()), sound, List.of(), false, true));
         }
-        List<String> sentinels = new ArrayList<>(withSentinels(first, corpus, sound, places, "first"));
+        List<String> sentinels = new ArrayList<>(withSentinels(first, corpus, places, "first"));
         runs.run(first);
         List<Target> second = new ArrayList<>();
         for (BugCorpus.Bug bug : corpus.bugs()) {
@@ -252,16 +258,17 @@ public final class YourTests {
             }
         }
         if (!second.isEmpty()) {
-            sentinels.addAll(withSentinels(second, corpus, sound, places, "second"));
+            sentinels.addAll(withSentinels(second, corpus, places, "second"));
         }
         runs.run(second);
         Map<String, String> failedLater = new LinkedHashMap<>();
         for (String sentinel : sentinels) {
-            runs.results(sentinel).values().stream().filter(Event::failed).forEach(e -> failedLater.putIfAbsent(e.test(),
-                    (e.timedOut() ? "did not finish within " + TEST_SECONDS + " s" : e.message()) + " (on a correct cache, run "
+            runs.results(sentinel).values().stream().filter(e -> e.failed() && soundSet.contains(e.test()))
+                    .forEach(e -> failedLater.putIfAbsent(e.test(),
+                    (e.timedOut() ? "did not finish within " + TEST_SECONDS + " s" : hidden(e.message(), work)) + " (on a correct cache, run "
                             + "after other caches: a test must not depend on what ran before it)"));
         }
-        failedLater.forEach((test, message) -> unsound.add(new YourTestsReport.Unsound(names.get(test), message)));
+        failedLater.forEach((test, message) -> unsound.add(new YourTestsReport.Unsound(names.getOrDefault(test, test), message)));
         List<String> kept = sound.stream().filter(t -> !failedLater.containsKey(t)).toList();
         List<YourTestsReport.BugVerdict> verdicts = new ArrayList<>();
         for (BugCorpus.Bug bug : corpus.bugs()) {
@@ -285,16 +292,22 @@ public final class YourTests {
     }
 
     /** How many correct caches run among a pass over the bugs, at random places. */
-    static final int SENTINELS = 2;
+    public static final int SENTINELS = 2;
 
-    /** Inserts {@link #SENTINELS} runs of the sound tests on correct caches at random places of {@code targets}; their ids. */
-    private static List<String> withSentinels(List<Target> targets, BugCorpus corpus, List<String> sound, java.util.Random places,
-                                              String pass) {
+    /**
+     * Inserts {@link #SENTINELS} runs on correct caches at random places of {@code targets},
+     * the first place included; their ids. Each is a copy of a bug's run drawn at random (the
+     * same tests, fail-fast or not), so that nothing a test can see there tells it apart.
+     */
+    private static List<String> withSentinels(List<Target> targets, BugCorpus corpus, java.util.Random places, String pass) {
+        List<Target> bugs = targets.stream().filter(t -> !t.coverage()).toList();
         List<String> ids = new ArrayList<>();
-        for (int i = 0; i < SENTINELS; i++) {
+        for (int i = 0; i < SENTINELS && !bugs.isEmpty(); i++) {
             String id = "correct-among-" + pass + "-" + i;
             Path cache = corpus.correct().get(places.nextInt(corpus.correct().size()));
-            targets.add(1 + places.nextInt(targets.size()), new Target(id, List.of(cache.toString()), sound, List.of(), false, false));
+            Target like = bugs.get(places.nextInt(bugs.size()));
+            targets.add(places.nextInt(targets.size() + 1), new Target(id, List.of(cache.toString()), like.only(), List.of(),
+                    false, like.failFast()));
             ids.add(id);
         }
         return ids;
@@ -338,6 +351,12 @@ public final class YourTests {
                     + "in `src/test/java/memolab` are run.");
         }
         return copies;
+    }
+
+    /** A test's message with the grader's work folders left out: they are the grader's business. */
+    private static String hidden(String message, Path work) {
+        Path batch = work.toAbsolutePath().getParent();
+        return message == null || batch == null ? message : message.replace(batch.toString(), "...");
     }
 
     private static double seconds(long since) {
@@ -386,9 +405,12 @@ public final class YourTests {
                         TEST_SECONDS)), StandardCharsets.UTF_8);
                 Ended ended = attempt(planFile);
                 if (ended.target() != null) {
-                    // The JVM ended during a test (its code never returned, or it ran out of memory): that test failed there.
+                    // The JVM ended during a test: silent far past the test's limit, it never returned (a hang, which
+                    // a second run would repeat); ended of itself (out of memory, say), it failed there, once, and a
+                    // bug it "caught" so must fail it again to count.
                     results.computeIfAbsent(ended.target(), t -> new LinkedHashMap<>()).putIfAbsent(ended.test(),
-                            new Event("result", ended.target(), ended.test(), ended.name(), true, true, "never returned", 0, 0));
+                            new Event("result", ended.target(), ended.test(), ended.name(), true, ended.hung(),
+                                    ended.hung() ? "never returned" : "ended the JVM it ran in (out of memory?)", 0, 0));
                 }
                 // A fail-fast target with a failure needs nothing more (the JVM ended at it, so the rest did not run there).
                 left.stream().filter(t -> t.failFast() && results(t.id()).values().stream().anyMatch(Event::failed))
@@ -401,8 +423,12 @@ public final class YourTests {
             }
         }
 
-        /** How a JVM ended: the target and test it was running if it ended during one, and whether anything concluded. */
-        private record Ended(String target, String test, String name, boolean progressed) {
+        /**
+         * How a JVM ended: the target and test it was running if it ended during one (a test cut
+         * off by the end of the budget is left as not run), whether that test hung (silent far
+         * past its limit) rather than ended the JVM, and whether anything concluded.
+         */
+        private record Ended(String target, String test, String name, boolean hung, boolean progressed) {
         }
 
         /** Runs one JVM on the plan, until it ends, goes silent for far longer than a test's limit, or the budget ends. */
@@ -441,12 +467,19 @@ public final class YourTests {
             boolean finished = false;
             boolean progressed = false;
             boolean tooMany = false;
+            boolean hung = false;
             try {
                 while (true) {
-                    long left = Math.min(deadline - System.nanoTime(), TimeUnit.SECONDS.toNanos(TEST_SECONDS * 3L + 10));
-                    Optional<Event> next = left <= 0 ? null : events.poll(left, TimeUnit.NANOSECONDS);
+                    long budgetLeft = deadline - System.nanoTime();
+                    long silence = TimeUnit.SECONDS.toNanos(SILENCE_SECONDS);
+                    Optional<Event> next = budgetLeft <= 0 ? null : events.poll(Math.min(budgetLeft, silence), TimeUnit.NANOSECONDS);
                     if (next == null) {
-                        break; // no word for far longer than a test's limit: a test that ignores it
+                        if (budgetLeft <= 0 || deadline - System.nanoTime() <= 0) {
+                            running[0] = null; // the budget ended, not the test: it is not run rather than failed
+                        } else {
+                            hung = true; // no word for far longer than a test's limit: a test that ignores it
+                        }
+                        break;
                     }
                     if (next.isEmpty()) {
                         break;
@@ -495,7 +528,8 @@ public final class YourTests {
                     Thread.currentThread().interrupt();
                 }
             }
-            return finished ? new Ended(null, null, null, true) : new Ended(running[0], running[1], running[2], progressed);
+            return finished ? new Ended(null, null, null, false, true)
+                    : new Ended(running[0], running[1], running[2], hung, progressed);
         }
     }
 }

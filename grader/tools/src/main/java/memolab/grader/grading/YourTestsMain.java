@@ -130,7 +130,12 @@ public final class YourTestsMain {
         if (target.coverage()) {
             runtime = new LoggerRuntime();
             data = new RuntimeData();
-            folders = List.of(instrumented(folders, Files.createTempDirectory(tests.getParent(), "covered"), runtime, originals));
+        }
+        // Every cache runs from the same folder, copied afresh: where its classes were loaded from tells nothing.
+        Path cache = tests.getParent().resolve("cache");
+        Folders.deleteTree(cache);
+        folders = List.of(copied(folders, cache, runtime, originals));
+        if (runtime != null) {
             try {
                 runtime.startup(data);
             } catch (Exception e) {
@@ -190,14 +195,14 @@ public final class YourTestsMain {
     }
 
     /**
-     * The target's classes of package {@code memolab} copied into {@code into}, the cache's
-     * ({@link #isCacheClass}) instrumented by JaCoCo; their original bytes
-     * go into {@code originals}, for the analysis.
+     * The target's classes of package {@code memolab} copied into {@code into}; with a
+     * {@code runtime}, the cache's ({@link #isCacheClass}) instrumented by JaCoCo, and their
+     * original bytes put in {@code originals}, for the analysis.
      */
-    private static Path instrumented(List<Path> folders, Path into, IRuntime runtime, Map<String, byte[]> originals)
+    private static Path copied(List<Path> folders, Path into, IRuntime runtime, Map<String, byte[]> originals)
             throws IOException {
         Path out = Files.createDirectories(into.resolve(ExerciseRules.STUDENT_PACKAGE));
-        Instrumenter instrumenter = new Instrumenter(runtime);
+        Instrumenter instrumenter = runtime == null ? null : new Instrumenter(runtime);
         for (Path folder : folders) {
             Path packageFolder = folder.resolve(ExerciseRules.STUDENT_PACKAGE);
             if (!Files.isDirectory(packageFolder)) {
@@ -211,7 +216,7 @@ public final class YourTestsMain {
                         continue; // the first folder's class wins, as the class loader's does
                     }
                     byte[] bytes = Files.readAllBytes(file);
-                    if (isCacheClass(simple)) {
+                    if (instrumenter != null && isCacheClass(simple)) {
                         String name = ExerciseRules.STUDENT_PACKAGE + "/" + simple.replaceFirst("\\.class$", "");
                         originals.put(name, bytes);
                         bytes = instrumenter.instrument(bytes, name);

@@ -30,6 +30,9 @@ import memolab.grader.runner.JavaSources;
  */
 public record BugCorpus(List<Path> correct, List<Bug> bugs) {
 
+    /** How many correct caches a student's tests run on: the reference, and {@code correct-compact}. */
+    public static final int CORRECT_CACHES = 2;
+
     /** How much catching a bug weighs, by its severity. */
     public enum Severity {
         CENTRAL(3), SECONDARY(2), EDGE(1);
@@ -110,7 +113,10 @@ public record BugCorpus(List<Path> correct, List<Bug> bugs) {
             }));
             bugs.add(new Bug(edit.name(), edit.bug(), severity, compile(root.resolve("bugs").resolve(edit.name()), sources, givenSources)));
         }
-        return new BugCorpus(List.of(reference, correctCompact), List.copyOf(bugs));
+        Folders.deleteTree(files); // compiled: the sources (the reference's among them) stay out of the tests' reach
+        List<Path> correct = List.of(reference, correctCompact);
+        assert correct.size() == CORRECT_CACHES;
+        return new BugCorpus(correct, List.copyOf(bugs));
     }
 
     private static Map<String, String> readFolder(Path folder) throws IOException {
@@ -138,6 +144,7 @@ public record BugCorpus(List<Path> correct, List<Bug> bugs) {
         if (!compilation.success()) {
             throw new IllegalStateException("the bug corpus's " + folder.getFileName() + " does not compile: " + compilation.messages());
         }
+        Folders.deleteTree(folder.resolve("src"));
         return classes;
     }
 }

@@ -1,0 +1,66 @@
+package memolab.grader.junit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The lines under a student's score table about their own tests, read from what their run left. */
+class YourTestsLineTest {
+
+    @TempDir
+    Path target;
+
+    private void compileTest(String name, String body) throws IOException {
+        Path source = Files.createDirectories(target.resolve("src/memolab")).resolve(name + ".java");
+        Files.writeString(source, "package memolab;\nclass " + name + " {\n" + body + "\n}\n", StandardCharsets.UTF_8);
+        JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+        int exit = compiler.run(null, null, null, "-d", target.resolve("test-classes").toString(),
+                "-classpath", System.getProperty("java.class.path"), source.toString());
+        assertThat(exit).as("compiling " + name).isZero();
+    }
+
+    @Test
+    @DisplayName("the line counts the tests run and passed, and the branches of every class of the cache but Fibonacci")
+    void countsTestsAndTheCachesBranches() throws IOException {
+        Files.createDirectories(target.resolve("surefire-reports"));
+        Files.writeString(target.resolve("surefire-reports/TEST-memolab.LruCacheTest.xml"),
+                "<?xml version=\"1.0\"?>\n<testsuite name=\"memolab.LruCacheTest\" tests=\"4\" failures=\"1\" errors=\"0\" "
+                        + "skipped=\"1\">\n</testsuite>\n", StandardCharsets.UTF_8);
+        Files.createDirectories(target.resolve("site/jacoco"));
+        Files.write(target.resolve("site/jacoco/jacoco.csv"), List.of(
+                "GROUP,PACKAGE,CLASS,INSTRUCTION_MISSED,INSTRUCTION_COVERED,BRANCH_MISSED,BRANCH_COVERED,LINE_MISSED",
+                "exercises,memolab,LruCache,1,2,2,2,0",
+                "exercises,memolab,LruCache.Node,1,2,0,2,0",
+                "exercises,memolab,LruCore,1,2,6,4,0",
+                "exercises,memolab,Fibonacci,1,2,10,0,0"), StandardCharsets.UTF_8);
+        String line = YourTestsLine.of(target, 10).replaceAll("\\s+", " ");
+        assertThat(line).contains("Your tests: 3 ran on your code, 2 passed, reaching 8 of 16 branches of your cache's "
+                + "classes (50 %); final grading gives them 10 of 100 points").doesNotContain("WARNING");
+    }
+
+    @Test
+    @DisplayName("tests that break a rule of final grading get a warning that names the rule and the call")
+    void warnsOfBrokenRules() throws IOException {
+        compileTest("ByNameTest", "void reads() { org.assertj.core.api.Assertions.assertThat((Object) \"x\").extracting(\"bytes\"); }");
+        String warning = YourTestsLine.brokenRules(target.resolve("test-classes")).replaceAll("\\s+", " ");
+        assertThat(warning).contains("WARNING: final grading refuses these tests (0 points)", "no fields or getters read by name",
+                "extracting(java.lang.String)");
+    }
+
+    @Test
+    @DisplayName("tests within the rules get no warning")
+    void noWarningWithinTheRules() throws IOException {
+        compileTest("FineTest", "@org.junit.jupiter.api.Timeout(2) void fine() { "
+                + "org.assertj.core.api.Assertions.assertThat(java.util.List.of(1)).containsExactly(1); }");
+        assertThat(YourTestsLine.brokenRules(target.resolve("test-classes"))).isEmpty();
+    }
+}

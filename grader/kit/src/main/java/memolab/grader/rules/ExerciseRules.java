@@ -82,17 +82,23 @@ public final class ExerciseRules {
     /** Classes a student's tests may use outside {@link #TEST_LIBRARIES}' packages. */
     private static final List<String> TEST_LIBRARY_CLASSES = List.of("org.assertj.core.groups.Tuple");
 
+    /** Classes of {@link #TEST_LIBRARIES}' packages a student's tests may not use: they read or make files. */
+    private static final List<String> TEST_LIBRARY_FILE_CLASSES = List.of("org.junit.jupiter.params.provider.CsvFileSource",
+            "org.junit.jupiter.api.io.TempDir");
+
     public static final ArchRule student_tests_should_use_only_the_JDK_and_the_test_libraries = noClasses()
             .should().dependOnClassesThat(describe("are outside java.*, memolab and the test libraries",
                     (JavaClass c) -> !c.isPrimitive() && !c.isArray()
                             && !c.getPackageName().startsWith("java.") && !c.getPackageName().equals(STUDENT_PACKAGE)
                             && TEST_LIBRARIES.stream().noneMatch(p -> c.getPackageName().equals(p)
                                     || c.getPackageName().startsWith(p + "."))
-                            && !TEST_LIBRARY_CLASSES.contains(c.getName())))
+                            && !TEST_LIBRARY_CLASSES.contains(c.getName())
+                            || TEST_LIBRARY_FILE_CLASSES.contains(c.getName())))
             .because("your tests run on other caches than yours, in final grading's own JVM: they may use the java.* "
                     + "classes, the exercise's API, JUnit 5 (org.junit.jupiter.api and .params), AssertJ's assertions "
                     + "(org.assertj.core.api, .data, .condition, .description, .presentation, and Tuple) and the kit's "
-                    + "property checker (memolab.grader.property), nothing else");
+                    + "property checker (memolab.grader.property), nothing else, and nothing of theirs that reads files "
+                    + "(@CsvFileSource, @TempDir): write the cases in the test, with @CsvSource or @MethodSource");
 
     /** AssertJ's methods that reach fields, getters or files by name, whatever their arguments. */
     private static final java.util.regex.Pattern BY_NAME = java.util.regex.Pattern.compile(

@@ -246,11 +246,11 @@ class YourTestsTest {
     }
 
     @Test
-    @DisplayName("tests that read the cache's fields or getters by name, or give themselves a minute, are refused")
+    @DisplayName("tests that read the cache's fields or getters by name, read files as their cases or give themselves a minute are refused")
     void byNameAndLongTimeoutsAreRefused() throws IOException {
         assertThat(rows.get("by-name")).containsEntry("points", "0");
-        assertThat(feedback("by-name")).contains("REFUSED: your tests break 2 safety rules", "no fields or getters read by name",
-                "extracting(java.lang.String)", "no @Timeout over 3 s", "@Timeout(60, SECONDS)");
+        assertThat(feedback("by-name")).contains("REFUSED: your tests break 3 safety rules", "no fields or getters read by name",
+                "extracting(java.lang.String)", "no @Timeout over 3 s", "@Timeout(60, SECONDS)", "CsvFileSource");
     }
 
     @Test

@@ -82,9 +82,64 @@ public final class ExerciseRules {
     /** Classes a student's tests may use outside {@link #TEST_LIBRARIES}' packages. */
     private static final List<String> TEST_LIBRARY_CLASSES = List.of("org.assertj.core.groups.Tuple");
 
-    /** Classes of {@link #TEST_LIBRARIES}' packages a student's tests may not use: they read or make files. */
+    /**
+     * Classes of {@link #TEST_LIBRARIES}' packages a student's tests may not use: they read or
+     * make files, read the JVM's properties, or hand a test files and streams to read.
+     */
     private static final List<String> TEST_LIBRARY_FILE_CLASSES = List.of("org.junit.jupiter.params.provider.CsvFileSource",
-            "org.junit.jupiter.api.io.TempDir");
+            "org.junit.jupiter.api.io.TempDir", "org.assertj.core.api.InstanceOfAssertFactories",
+            "org.assertj.core.api.AbstractFileAssert", "org.assertj.core.api.AbstractPathAssert",
+            "org.assertj.core.api.AbstractInputStreamAssert", "org.assertj.core.api.AbstractUrlAssert",
+            "org.assertj.core.api.AbstractUriAssert", "org.assertj.core.api.FileAssert", "org.assertj.core.api.PathAssert",
+            "org.assertj.core.api.InputStreamAssert", "org.assertj.core.api.UrlAssert", "org.assertj.core.api.UriAssert");
+
+    /** JUnit's annotations whose strings name a method or field, which may then be in any class ("java.io.File#listRoots"). */
+    private static final List<String> NAMING_ANNOTATIONS = List.of("org.junit.jupiter.params.provider.MethodSource",
+            "org.junit.jupiter.params.provider.FieldSource", "org.junit.jupiter.api.condition.EnabledIf",
+            "org.junit.jupiter.api.condition.DisabledIf");
+
+    /**
+     * What a parameterized test's parameter may be: JUnit converts a string to any class with a
+     * constructor or factory of one string (a {@code Class} loads a class by name, a
+     * {@code PrintStream} opens a file), so only types a test of a cache needs.
+     */
+    private static final java.util.regex.Pattern PARAMETER_TYPES = java.util.regex.Pattern.compile(
+            "boolean|byte|char|short|int|long|float|double|java\\.lang\\.(Boolean|Byte|Character|Short|Integer|Long|Float"
+                    + "|Double|String|CharSequence|Object|Number|Runnable)|java\\.math\\.(BigInteger|BigDecimal)"
+                    + "|java\\.lang\\.(Iterable|Comparable)|java\\.util\\.(List|Set|Map|Map\\$Entry|Collection|Optional|Deque|Queue"
+                    + "|Iterator|Random)|java\\.util\\.function\\..*"
+                    + "|memolab\\.[A-Za-z0-9_$]+|org\\.junit\\.jupiter\\.(api\\.(TestInfo|TestReporter|RepetitionInfo)"
+                    + "|params\\.aggregator\\.ArgumentsAccessor)");
+
+    public static final ArchRule student_tests_should_take_their_cases_from_their_own_code = noClasses()
+            .should(new ArchCondition<>("name methods of other classes or take parameters JUnit would make from a name") {
+                @Override
+                public void check(JavaClass item, ConditionEvents events) {
+                    for (com.tngtech.archunit.core.domain.JavaMethod method : item.getMethods()) {
+                        java.util.stream.Stream.concat(method.getAnnotations().stream(), item.getAnnotations().stream())
+                                .filter(a -> NAMING_ANNOTATIONS.contains(a.getRawType().getName()))
+                                .flatMap(a -> java.util.stream.Stream.of(a.get("value").orElse(new String[0])))
+                                .flatMap(v -> v instanceof String[] values ? java.util.Arrays.stream(values)
+                                        : java.util.stream.Stream.of(String.valueOf(v)))
+                                .filter(v -> v.contains("#") || v.contains("."))
+                                .forEach(v -> events.add(SimpleConditionEvent.satisfied(method, method.getDescription()
+                                        + " names \"" + v + "\", a member of another class")));
+                        if (method.isAnnotatedWith("org.junit.jupiter.params.ParameterizedTest")) {
+                            method.getRawParameterTypes().stream()
+                                    .map(t -> t.isArray() ? t.getBaseComponentType() : t)
+                                    .filter(t -> !t.isEnum() && !PARAMETER_TYPES.matcher(t.getName()).matches())
+                                    .forEach(t -> events.add(SimpleConditionEvent.satisfied(method, method.getDescription()
+                                            + " takes a parameter of type " + t.getName())));
+                        }
+                    }
+                }
+            })
+            .orShould(callOrRefer("ExtensionContext.getConfigurationParameter", call ->
+                    call.getTargetOwner().getName().startsWith("org.junit.jupiter.api.extension.ExtensionContext")
+                            && call.getName().startsWith("getConfigurationParameter")))
+            .because("a test's cases come from the test itself (@ValueSource, @CsvSource, @MethodSource of a method of "
+                    + "the same class) as numbers, strings, lists or your own types: JUnit turns a name into a class, a "
+                    + "file or a method of any class, and reads the JVM's properties, which would reach past the cache");
 
     public static final ArchRule student_tests_should_use_only_the_JDK_and_the_test_libraries = noClasses()
             .should().dependOnClassesThat(describe("are outside java.*, memolab and the test libraries",
@@ -153,7 +208,8 @@ public final class ExerciseRules {
             .orShould(callOrRefer("reflection on java.lang.Class", call ->
                     call.getTargetOwner().isEquivalentTo(Class.class) && call.getName().matches(
                             "forName|newInstance|getDeclared.*|getMethods?|getFields?|getConstructors?|getRecordComponents"
-                                    + "|getClassLoader|getResource.*|getModule|getProtectionDomain|getEnclosing.*|getNest.*")))
+                                    + "|getClassLoader|getResource.*|getModule|getProtectionDomain|getEnclosing.*|getNest.*|isNestmateOf"
+                                    + "|getPackage|getSigners")))
             .orShould(callOrRefer("a look at the call stack", call ->
                     call.getTargetOwner().isAssignableTo(Throwable.class) && (call.getName().equals("getStackTrace")
                             || call.getName().equals("setStackTrace")
@@ -334,6 +390,8 @@ public final class ExerciseRules {
                     student_tests_should_use_only_the_JDK_and_the_test_libraries),
                     new Rule("student_tests_should_not_read_fields_or_files_by_name", "no fields or getters read by name",
                             student_tests_should_not_read_fields_or_files_by_name),
+                    new Rule("student_tests_should_take_their_cases_from_their_own_code", "cases from the test itself",
+                            student_tests_should_take_their_cases_from_their_own_code),
                     new Rule("student_tests_should_not_outlast_final_gradings_limit", "no @Timeout over " + TEST_SECONDS + " s",
                             student_tests_should_not_outlast_final_gradings_limit))).toList();
 

@@ -102,6 +102,7 @@ class YourTestsTest {
         batch.add(studentWithCore("wrapper", tutorial("GetAfterPutTest.java")));
         batch.add(student("flood", fixture("flood")));
         batch.add(student("by-name", fixture("by-name")));
+        batch.add(student("file-route", fixture("file-route")));
         batch.add(student("ghost", fixture("ghost")));
         batch.add(student("out-of-memory", fixture("out-of-memory")));
         out = temp.resolve("out");
@@ -145,8 +146,8 @@ class YourTestsTest {
     void graded() throws IOException {
         assertThat(exitCode).as("exit code; stderr:%n%s", stderr).isEqualTo(GraderCli.OK);
         assertThat(Rubric.course().yourTestsPoints()).isEqualTo(10);
-        assertThat(rows).as("your-tests.csv").hasSize(16);
-        assertThat(book).as("gradebook.csv").hasSize(16);
+        assertThat(rows).as("your-tests.csv").hasSize(17);
+        assertThat(book).as("gradebook.csv").hasSize(17);
         assertThat(Files.readString(out.resolve("class-report.md"), StandardCharsets.UTF_8)).as("the class report's categories")
                 .containsPattern("\\| 8\\. Your tests \\| \\d+\\.\\d of 10 \\| \\d+ of " + book.size() + " \\|");
     }
@@ -251,6 +252,14 @@ class YourTestsTest {
         assertThat(rows.get("by-name")).containsEntry("points", "0");
         assertThat(feedback("by-name")).contains("REFUSED: your tests break 3 safety rules", "no fields or getters read by name",
                 "extracting(java.lang.String)", "no @Timeout over 3 s", "@Timeout(60, SECONDS)", "CsvFileSource");
+    }
+
+    @Test
+    @DisplayName("tests that take their cases from another class, read files through AssertJ or load classes by name are refused")
+    void routesToFilesAreRefused() throws IOException {
+        assertThat(rows.get("file-route")).containsEntry("points", "0");
+        assertThat(feedback("file-route")).contains("REFUSED: your tests break", "cases from the test itself",
+                "names \"java.io.File#listRoots\"", "InstanceOfAssertFactories.FILE", "takes a parameter of type java.lang.Class");
     }
 
     @Test

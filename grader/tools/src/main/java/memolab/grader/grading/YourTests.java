@@ -105,7 +105,9 @@ public final class YourTests {
         this.corpusSource = corpus;
         this.stubClasses = stubClasses;
         this.points = points;
-        this.jvmFlags = SubmissionGrader.JIT_FLAGS;
+        List<String> flags = new ArrayList<>(SubmissionGrader.JIT_FLAGS);
+        flags.add("-Djava.security.manager=allow"); // the tests' file wall (TestsSandbox), on Javas after 17 too
+        this.jvmFlags = List.copyOf(flags);
     }
 
     /** What the category is worth. */
@@ -289,6 +291,15 @@ public final class YourTests {
         notes.addAll(runs.problems);
         return YourTestsReport.of(points, notes, names.size(), unsound, kept.size(), verdicts,
                 coverage == null ? 0 : coverage.covered(), coverage == null ? 0 : coverage.branches(), seconds(start));
+    }
+
+    private static final java.util.concurrent.atomic.AtomicBoolean WARNED = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /** Tells the instructor, once, that the students' tests run without the file wall. */
+    private static void warnUnwalled(String why) {
+        if (!WARNED.getAndSet(true)) {
+            System.err.println("WARNING: " + why + ". Grade with Java 17 to 23 for the wall around the students' own tests.");
+        }
     }
 
     /** How many correct caches run among a pass over the bugs, at random places. */
@@ -510,6 +521,7 @@ public final class YourTests {
                             progressed = true;
                         }
                         case "finished" -> finished = true;
+                        case "unwalled" -> warnUnwalled(event.message());
                         default -> problems.add("unknown event from your tests' run");
                     }
                     if (tooMany) {

@@ -106,13 +106,27 @@ public final class YourTestsMain {
         PrintStream discard = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
         System.setOut(discard); // what the tests print is theirs: no report shows it
         System.setErr(discard);
-        Plan plan = GSON.fromJson(Files.readString(Path.of(args[0]), StandardCharsets.UTF_8), Plan.class);
+        Path planFile = Path.of(args[0]);
+        Plan plan = GSON.fromJson(Files.readString(planFile, StandardCharsets.UTF_8), Plan.class);
+        Files.delete(planFile); // it names the caches' folders: the tests have no business there
+        // Every cache's classes, read now: once the wall is up, the tests' JVM reads no folder of the grader's.
+        Map<String, Map<String, byte[]>> caches = new HashMap<>();
+        for (Target target : plan.targets()) {
+            caches.put(target.id(), classFiles(target.classes().stream().map(Path::of).toList()));
+        }
+        Path tests = Path.of(plan.tests());
+        Path cache = Files.createDirectories(tests.getParent().resolve("cache").resolve(ExerciseRules.STUDENT_PACKAGE));
+        TestsSandbox sandbox = TestsSandbox.forTests(tests, cache.getParent());
         Emitter emitter = new Emitter(channel, channelOut);
+        if (!sandbox.install()) {
+            emitter.send(new Event("unwalled", null, null, null, false, false, "this Java (" + Runtime.version()
+                    + ") has no security manager: the tests' JVM has only the rules for a wall", 0, 0));
+        }
         for (Target target : plan.targets()) {
             emitter.target = target.id();
             emitter.failFast = target.failFast();
             caught = false;
-            int[] coverage = run(plan, target, emitter);
+            int[] coverage = run(plan, target, caches.remove(target.id()), sandbox, emitter);
             emitter.send(new Event("done", target.id(), null, null, false, false, null, coverage[0], coverage[1]));
         }
         emitter.send(new Event("finished", null, null, null, false, false, null, 0, 0));
@@ -121,9 +135,9 @@ public final class YourTestsMain {
     }
 
     /** Runs the tests against one target; the covered and total branches of its cache's classes when asked, else zeros. */
-    private static int[] run(Plan plan, Target target, Emitter emitter) throws IOException {
+    private static int[] run(Plan plan, Target target, Map<String, byte[]> classes, TestsSandbox sandbox, Emitter emitter)
+            throws IOException {
         Path tests = Path.of(plan.tests());
-        List<Path> folders = target.classes().stream().map(Path::of).toList();
         IRuntime runtime = null;
         RuntimeData data = null;
         Map<String, byte[]> originals = new HashMap<>();
@@ -132,9 +146,7 @@ public final class YourTestsMain {
             data = new RuntimeData();
         }
         // Every cache runs from the same folder, copied afresh: where its classes were loaded from tells nothing.
-        Path cache = tests.getParent().resolve("cache");
-        Folders.deleteTree(cache);
-        folders = List.of(copied(folders, cache, runtime, originals));
+        List<Path> folders = List.of(copied(classes, tests.getParent().resolve("cache"), runtime, originals));
         if (runtime != null) {
             try {
                 runtime.startup(data);
@@ -170,7 +182,12 @@ public final class YourTestsMain {
             LauncherDiscoveryRequest built = request.build();
             Launcher launcher = LauncherFactory.create(LauncherConfig.builder()
                     .enableTestExecutionListenerAutoRegistration(false).build());
-            launcher.execute(built, emitter);
+            sandbox.testsRunning(true);
+            try {
+                launcher.execute(built, emitter);
+            } finally {
+                sandbox.testsRunning(false);
+            }
         } finally {
             thread.setContextClassLoader(previous);
         }
@@ -194,36 +211,46 @@ public final class YourTestsMain {
         return new int[] {covered, branches};
     }
 
-    /**
-     * The target's classes of package {@code memolab} copied into {@code into}; with a
-     * {@code runtime}, the cache's ({@link #isCacheClass}) instrumented by JaCoCo, and their
-     * original bytes put in {@code originals}, for the analysis.
-     */
-    private static Path copied(List<Path> folders, Path into, IRuntime runtime, Map<String, byte[]> originals)
-            throws IOException {
-        Path out = Files.createDirectories(into.resolve(ExerciseRules.STUDENT_PACKAGE));
-        Instrumenter instrumenter = runtime == null ? null : new Instrumenter(runtime);
+    /** The class files of package {@code memolab} in {@code folders}, by file name; the first folder's win, as a class loader's do. */
+    private static Map<String, byte[]> classFiles(List<Path> folders) throws IOException {
+        Map<String, byte[]> classes = new java.util.LinkedHashMap<>();
         for (Path folder : folders) {
             Path packageFolder = folder.resolve(ExerciseRules.STUDENT_PACKAGE);
             if (!Files.isDirectory(packageFolder)) {
                 continue;
             }
             try (Stream<Path> files = Files.list(packageFolder)) {
-                for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
-                    String simple = file.getFileName().toString();
-                    Path copy = out.resolve(simple);
-                    if (Files.exists(copy)) {
-                        continue; // the first folder's class wins, as the class loader's does
-                    }
-                    byte[] bytes = Files.readAllBytes(file);
-                    if (instrumenter != null && isCacheClass(simple)) {
-                        String name = ExerciseRules.STUDENT_PACKAGE + "/" + simple.replaceFirst("\\.class$", "");
-                        originals.put(name, bytes);
-                        bytes = instrumenter.instrument(bytes, name);
-                    }
-                    Files.write(copy, bytes);
+                for (Path file : files.filter(f -> f.toString().endsWith(".class")).sorted().toList()) {
+                    classes.putIfAbsent(file.getFileName().toString(), Files.readAllBytes(file));
                 }
             }
+        }
+        return classes;
+    }
+
+    /**
+     * The cache's {@code classes} written into {@code into}; with a {@code runtime}, the cache's
+     * ({@link #isCacheClass}) instrumented by JaCoCo, and their original bytes put in
+     * {@code originals}, for the analysis.
+     */
+    private static Path copied(Map<String, byte[]> classes, Path into, IRuntime runtime, Map<String, byte[]> originals)
+            throws IOException {
+        Path out = into.resolve(ExerciseRules.STUDENT_PACKAGE); // made before the wall went up, emptied here
+        try (Stream<Path> previous = Files.list(out)) {
+            for (Path file : previous.toList()) {
+                Files.delete(file);
+            }
+        }
+        Instrumenter instrumenter = runtime == null ? null : new Instrumenter(runtime);
+        for (Map.Entry<String, byte[]> file : classes.entrySet()) {
+            String simple = file.getKey();
+            byte[] bytes = file.getValue();
+            if (instrumenter != null && isCacheClass(simple)) {
+                String name = ExerciseRules.STUDENT_PACKAGE + "/" + simple.replaceFirst("\\.class$", "");
+                originals.put(name, bytes);
+                bytes = instrumenter.instrument(bytes, name);
+            }
+            Files.write(out.resolve(simple), bytes);
         }
         return into;
     }

@@ -57,6 +57,9 @@ final class YourTestsLine {
         if (!Files.isDirectory(testClasses.resolve(ExerciseRules.STUDENT_PACKAGE))) {
             return "";
         }
+        if (System.getProperty("slf4j.internal.verbosity") == null) {
+            System.setProperty("slf4j.internal.verbosity", "ERROR"); // ArchUnit's logger: no "no providers" lines for students
+        }
         var classes = ExerciseRules.importStudentClasses(testClasses);
         for (ExerciseRules.Rule rule : ExerciseRules.TEST_SAFETY) {
             List<String> where = rule.violations(classes);

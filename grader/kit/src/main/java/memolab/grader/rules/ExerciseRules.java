@@ -93,6 +93,14 @@ public final class ExerciseRules {
             "org.assertj.core.api.AbstractUriAssert", "org.assertj.core.api.FileAssert", "org.assertj.core.api.PathAssert",
             "org.assertj.core.api.InputStreamAssert", "org.assertj.core.api.UrlAssert", "org.assertj.core.api.UriAssert");
 
+    /**
+     * JUnit's packages a student's tests may not use: its converters make any class from a
+     * name (a FileInputStream from a path), and extensions reach JUnit's own machinery; a test
+     * of a cache needs neither.
+     */
+    private static final List<String> TEST_LIBRARY_CLOSED_PACKAGES = List.of("org.junit.jupiter.params.converter",
+            "org.junit.jupiter.params.support", "org.junit.jupiter.api.extension", "org.junit.jupiter.api.io");
+
     /** JUnit's annotations whose strings name a method or field, which may then be in any class ("java.io.File#listRoots"). */
     private static final List<String> NAMING_ANNOTATIONS = List.of("org.junit.jupiter.params.provider.MethodSource",
             "org.junit.jupiter.params.provider.FieldSource", "org.junit.jupiter.api.condition.EnabledIf",
@@ -115,6 +123,9 @@ public final class ExerciseRules {
             .should(new ArchCondition<>("name methods of other classes or take parameters JUnit would make from a name") {
                 @Override
                 public void check(JavaClass item, ConditionEvents events) {
+                    if (item.isAnnotation()) {
+                        events.add(SimpleConditionEvent.satisfied(item, item.getDescription() + " declares an annotation"));
+                    }
                     for (com.tngtech.archunit.core.domain.JavaMethod method : item.getMethods()) {
                         java.util.stream.Stream.concat(method.getAnnotations().stream(), item.getAnnotations().stream())
                                 .filter(a -> NAMING_ANNOTATIONS.contains(a.getRawType().getName()))
@@ -124,7 +135,7 @@ public final class ExerciseRules {
                                 .filter(v -> v.contains("#") || v.contains("."))
                                 .forEach(v -> events.add(SimpleConditionEvent.satisfied(method, method.getDescription()
                                         + " names \"" + v + "\", a member of another class")));
-                        if (method.isAnnotatedWith("org.junit.jupiter.params.ParameterizedTest")) {
+                        if (!method.getAnnotations().isEmpty()) { // a test of any kind: its parameters JUnit supplies
                             method.getRawParameterTypes().stream()
                                     .map(t -> t.isArray() ? t.getBaseComponentType() : t)
                                     .filter(t -> !t.isEnum() && !PARAMETER_TYPES.matcher(t.getName()).matches())
@@ -137,7 +148,7 @@ public final class ExerciseRules {
             .orShould(callOrRefer("ExtensionContext.getConfigurationParameter", call ->
                     call.getTargetOwner().getName().startsWith("org.junit.jupiter.api.extension.ExtensionContext")
                             && call.getName().startsWith("getConfigurationParameter")))
-            .because("a test's cases come from the test itself (@ValueSource, @CsvSource, @MethodSource of a method of "
+            .because("a test's cases come from the test itself, and its annotations are JUnit's (@ValueSource, @CsvSource, @MethodSource of a method of "
                     + "the same class) as numbers, strings, lists or your own types: JUnit turns a name into a class, a "
                     + "file or a method of any class, and reads the JVM's properties, which would reach past the cache");
 
@@ -148,7 +159,9 @@ public final class ExerciseRules {
                             && TEST_LIBRARIES.stream().noneMatch(p -> c.getPackageName().equals(p)
                                     || c.getPackageName().startsWith(p + "."))
                             && !TEST_LIBRARY_CLASSES.contains(c.getName())
-                            || TEST_LIBRARY_FILE_CLASSES.contains(c.getName())))
+                            || TEST_LIBRARY_FILE_CLASSES.contains(c.getName())
+                            || TEST_LIBRARY_CLOSED_PACKAGES.stream().anyMatch(p -> c.getPackageName().equals(p)
+                                    || c.getPackageName().startsWith(p + "."))))
             .because("your tests run on other caches than yours, in final grading's own JVM: they may use the java.* "
                     + "classes, the exercise's API, JUnit 5 (org.junit.jupiter.api and .params), AssertJ's assertions "
                     + "(org.assertj.core.api, .data, .condition, .description, .presentation, and Tuple) and the kit's "
@@ -228,6 +241,7 @@ public final class ExerciseRules {
             .orShould().dependOnClassesThat().areAssignableTo(CompletableFuture.class)
             .orShould().dependOnClassesThat().areAssignableTo(Timer.class)
             .orShould().dependOnClassesThat().areAssignableTo(java.lang.ref.Cleaner.class)
+            .orShould().dependOnClassesThat().areAssignableTo(java.util.concurrent.SubmissionPublisher.class)
             .orShould(callOrRefer("a parallel stream or sort", call ->
                     call.getName().startsWith("parallel") && call.getTargetOwner().getPackageName().startsWith("java.util")))
             .because("LruCache is single-threaded, like HashMap, and a thread left running outlives the test; "

@@ -16,17 +16,18 @@ import java.util.List;
  * another student's sources, the bug corpus, the grader's files or the cache's class files.
  *
  * <ul>
- *   <li>Always readable: the JDK, the tests' own classes, the random devices, this JVM's
- *       {@code /proc} entry.</li>
+ *   <li>Always readable: the JDK, the tests' own classes, the random devices. Paths are
+ *       judged where their links lead ({@code /proc/self/root/...} is the root).</li>
  *   <li>The JVM's class path and the folder of the cache under test: readable by class
  *       loaders and the service loader; while tests run, by nothing else. Between
  *       runs the runner writes each cache there, and nothing else is ever written.</li>
  *   <li>No socket, no link, no other security manager.</li>
  * </ul>
  *
- * <p>Java 17 allows a security manager (with a warning); later Javas need the JVM started
- * with {@code -Djava.security.manager=allow}, which the grader passes; from Java 24 there is
- * none, and {@link #install} says so: the rules then stand alone.
+ * <p>Java 17 allows a security manager (with a warning); Java 18 to 23 need the JVM started
+ * with {@code -Djava.security.manager=allow}, which the grader passes them (and not Java 24
+ * and later, which would not start with it); from Java 24 there is none, and
+ * {@link #install} says so: the rules then stand alone.
  */
 final class TestsSandbox extends SecurityManager {
 
@@ -34,6 +35,10 @@ final class TestsSandbox extends SecurityManager {
     private final List<Path> forLoaders;
     private final Path cache;
     private volatile boolean testsRunning;
+    /** The runner's thread: between runs, it alone may read the class path and write the cache. */
+    private final Thread runner = Thread.currentThread();
+    /** Set while this wall resolves a path itself (its own reads of links are not the tests'). */
+    private final ThreadLocal<Boolean> resolving = new ThreadLocal<>(); // no lambda: nothing to load inside a check
 
     /**
      * @param always     readable by any code
@@ -54,13 +59,23 @@ final class TestsSandbox extends SecurityManager {
                 classPath.add(Path.of(entry));
             }
         }
-        return new TestsSandbox(List.of(Path.of(System.getProperty("java.home")), tests, Path.of("/dev/random"),
-                Path.of("/dev/urandom"), Path.of("/proc/self"), Path.of("/proc/" + ProcessHandle.current().pid())),
-                classPath, cache);
+        Path javaHome = Path.of(System.getProperty("java.home"));
+        List<Path> always = new ArrayList<>(List.of(javaHome, tests, Path.of("/dev/random"), Path.of("/dev/urandom")));
+        // A packaged JDK links parts of itself elsewhere (Debian's conf/ is /etc/java-17-openjdk): those are the JDK too.
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(javaHome, 4)) {
+            files.filter(java.nio.file.Files::isSymbolicLink).forEach(always::add);
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            // the JDK's own folder unreadable: nothing more to add
+        }
+        return new TestsSandbox(always, classPath, cache);
     }
 
     /** Installs this wall; false when this Java has no security manager to install. */
     boolean install() {
+        // Every check's own code loaded and run once before the wall stands: a class loaded inside a check would be
+        // read through the check again.
+        allows(real(cache.resolve("warm").toString()), "read", true);
+        loaderOnStack();
         try {
             System.setSecurityManager(this);
             return true;
@@ -77,7 +92,11 @@ final class TestsSandbox extends SecurityManager {
     @Override
     public void checkPermission(Permission permission) {
         if (permission instanceof FilePermission file) {
-            if (!allows(file.getName(), file.getActions(), testsRunning && !loaderOnStack())) {
+            if (Boolean.TRUE.equals(resolving.get())) {
+                return;
+            }
+            boolean byTests = (testsRunning || Thread.currentThread() != runner) && !loaderOnStack();
+            if (!allows(real(file.getName()), file.getActions(), byTests)) {
                 throw new SecurityException("final grading's tests may not " + file.getActions() + " " + file.getName());
             }
         } else if (permission instanceof SocketPermission || permission instanceof LinkPermission
@@ -101,7 +120,8 @@ final class TestsSandbox extends SecurityManager {
         }
         Path path;
         try {
-            path = normal(Path.of(name.endsWith("/-") || name.endsWith("/*") ? name.substring(0, name.length() - 2) : name));
+            path = Path.of(name.endsWith("/-") || name.endsWith("/*") ? name.substring(0, name.length() - 2) : name)
+                    .toAbsolutePath().normalize(); // lexically only: its links were followed by real(), in the checks
         } catch (InvalidPathException e) {
             return false;
         }
@@ -128,7 +148,36 @@ final class TestsSandbox extends SecurityManager {
         return false;
     }
 
+    /**
+     * The path a file name leads to, links followed (so that {@code /proc/self/root/...} is
+     * judged where it leads): its nearest existing ancestor's real path, and the rest.
+     */
+    String real(String name) {
+        if (name.equals("<<ALL FILES>>")) {
+            return name;
+        }
+        resolving.set(true);
+        try {
+            Path path = normal(Path.of(name.endsWith("/-") || name.endsWith("/*") ? name.substring(0, name.length() - 2) : name));
+            Path existing = path;
+            while (existing != null && !java.nio.file.Files.exists(existing, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                existing = existing.getParent();
+            }
+            return existing == null ? path.toString() : existing.toRealPath().resolve(existing.relativize(path)).toString();
+        } catch (java.io.IOException | InvalidPathException | SecurityException e) {
+            return "<<ALL FILES>>"; // what cannot be resolved is not allowed
+        } finally {
+            resolving.set(false);
+        }
+    }
+
+    /** A place as the checks see it: absolute, normalized, its links followed where it exists. */
     private static Path normal(Path path) {
-        return path.toAbsolutePath().normalize();
+        Path absolute = path.toAbsolutePath().normalize();
+        try {
+            return java.nio.file.Files.exists(absolute) ? absolute.toRealPath() : absolute;
+        } catch (java.io.IOException e) {
+            return absolute;
+        }
     }
 }

@@ -45,4 +45,14 @@ class TestsSandboxTest {
         assertThat(wall.allows("<<ALL FILES>>", "read", false)).isFalse();
         assertThat(wall.allows("/jdk/-", "read", true)).as("a folder and all below it").isTrue();
     }
+
+    @Test
+    @DisplayName("a path is judged where its links lead: /proc/self/root and /proc/self/cwd reach nothing they would not")
+    void linksAreFollowed() {
+        TestsSandbox jdkOnly = new TestsSandbox(List.of(Path.of(System.getProperty("java.home"))), List.of(), Path.of("/nowhere"));
+        assertThat(jdkOnly.allows(jdkOnly.real("/proc/self/root/etc/hostname"), "read", true)).isFalse();
+        assertThat(jdkOnly.allows(jdkOnly.real("/proc/self/cwd/pom.xml"), "read", true)).isFalse();
+        assertThat(jdkOnly.allows(jdkOnly.real("/proc/self/root" + System.getProperty("java.home") + "/release"), "read", true))
+                .as("the JDK, by any road").isTrue();
+    }
 }

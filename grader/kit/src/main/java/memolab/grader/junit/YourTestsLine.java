@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import memolab.grader.rules.ExerciseRules;
 import java.util.stream.Stream;
+import memolab.grader.rules.ExerciseRules;
 
 /**
  * The lines under a student's score table about their own tests ("Your tests"): how many ran
@@ -72,9 +72,6 @@ final class YourTestsLine {
         return "";
     }
 
-    /** The classes that are not the cache: the memo, and the given files. */
-    private static final java.util.Set<String> NOT_THE_CACHE = java.util.Set.of("Fibonacci", "CacheStats", "NaiveFibonacci");
-
     /** The text in lines of at most the score table's width. */
     static String wrap(String text) {
         StringBuilder out = new StringBuilder();
@@ -134,7 +131,7 @@ final class YourTestsLine {
             String[] cells = line.split(",");
             // GROUP,PACKAGE,CLASS,INSTRUCTION_MISSED,INSTRUCTION_COVERED,BRANCH_MISSED,BRANCH_COVERED,...
             if (cells.length > 6 && cells[1].equals("memolab")
-                    && !NOT_THE_CACHE.contains(cells[2].replaceFirst("\\..*", ""))) {
+                    && ExerciseRules.isCacheClass(cells[2])) {
                 branches[0] += Integer.parseInt(cells[6]);
                 branches[1] += Integer.parseInt(cells[5]) + Integer.parseInt(cells[6]);
             }

@@ -412,6 +412,21 @@ public final class ExerciseRules {
     private ExerciseRules() {
     }
 
+    /** The student's classes that are not the cache: the memo, and the given files. */
+    private static final java.util.Set<String> NOT_THE_CACHE = java.util.Set.of("Fibonacci", "CacheStats", "NaiveFibonacci");
+
+    /**
+     * Whether a class of package {@code memolab}, by its simple name (a nested one as
+     * {@code LruCache$Node} or {@code LruCache.Node}), is part of the student's cache: every
+     * class but {@code Fibonacci} and the given files, with their nested classes. A cache whose
+     * work is done by a helper class of its own ({@code Node}, {@code LruCore}) is measured there
+     * too; "Your tests" counts the branches of these classes, in final grading and in the
+     * student's own run.
+     */
+    public static boolean isCacheClass(String simpleName) {
+        return !NOT_THE_CACHE.contains(simpleName.split("[.$]", 2)[0]);
+    }
+
     /** Whether a class (nested ones included) is of package {@code memolab} itself, not a sub-package. */
     public static boolean isStudentClass(String className) {
         return className.startsWith(STUDENT_PACKAGE + ".") && className.indexOf('.', STUDENT_PACKAGE.length() + 1) < 0;

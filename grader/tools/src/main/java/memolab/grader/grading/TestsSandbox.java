@@ -120,8 +120,7 @@ final class TestsSandbox extends SecurityManager {
         }
         Path path;
         try {
-            path = Path.of(name.endsWith("/-") || name.endsWith("/*") ? name.substring(0, name.length() - 2) : name)
-                    .toAbsolutePath().normalize(); // lexically only: its links were followed by real(), in the checks
+            path = Path.of(place(name)).toAbsolutePath().normalize(); // lexically: real() followed its links, in the checks
         } catch (InvalidPathException e) {
             return false;
         }
@@ -158,12 +157,7 @@ final class TestsSandbox extends SecurityManager {
         }
         resolving.set(true);
         try {
-            Path path = normal(Path.of(name.endsWith("/-") || name.endsWith("/*") ? name.substring(0, name.length() - 2) : name));
-            Path existing = path;
-            while (existing != null && !java.nio.file.Files.exists(existing, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-                existing = existing.getParent();
-            }
-            return existing == null ? path.toString() : existing.toRealPath().resolve(existing.relativize(path)).toString();
+            return followed(Path.of(place(name))).toString();
         } catch (java.io.IOException | InvalidPathException | SecurityException e) {
             return "<<ALL FILES>>"; // what cannot be resolved is not allowed
         } finally {
@@ -171,13 +165,27 @@ final class TestsSandbox extends SecurityManager {
         }
     }
 
-    /** A place as the checks see it: absolute, normalized, its links followed where it exists. */
-    private static Path normal(Path path) {
+    /** A permission's file name without its wildcard: "/a/-" (all below) and "/a/*" (all in) name the place "/a". */
+    private static String place(String name) {
+        return name.endsWith("/-") || name.endsWith("/*") ? name.substring(0, name.length() - 2) : name;
+    }
+
+    /** A place absolute and normalized, the links of its nearest existing ancestor followed, the rest as it is. */
+    private static Path followed(Path path) throws java.io.IOException {
         Path absolute = path.toAbsolutePath().normalize();
+        Path existing = absolute;
+        while (existing != null && !java.nio.file.Files.exists(existing, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            existing = existing.getParent();
+        }
+        return existing == null ? absolute : existing.toRealPath().resolve(existing.relativize(absolute));
+    }
+
+    /** A place of the wall as the checks see it ({@link #followed}); as it is, where its links cannot be followed. */
+    private static Path normal(Path path) {
         try {
-            return java.nio.file.Files.exists(absolute) ? absolute.toRealPath() : absolute;
+            return followed(path);
         } catch (java.io.IOException e) {
-            return absolute;
+            return path.toAbsolutePath().normalize();
         }
     }
 }

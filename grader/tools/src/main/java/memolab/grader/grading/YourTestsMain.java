@@ -62,7 +62,7 @@ public final class YourTestsMain {
     /**
      * One run of the tests: against {@code classes}, only the tests in {@code only} (all when
      * null), leaving out those in {@code skip}; with the branch coverage of the cache's classes
-     * ({@link #isCacheClass}) when {@code coverage}; the tests after the
+     * ({@link ExerciseRules#isCacheClass}) when {@code coverage}; the tests after the
      * first that fails left unrun when {@code failFast} (one failure is all a bug needs).
      */
     record Target(String id, List<String> classes, List<String> only, List<String> skip, boolean coverage, boolean failFast) {
@@ -231,7 +231,7 @@ public final class YourTestsMain {
 
     /**
      * The cache's {@code classes} written into {@code into}; with a {@code runtime}, the cache's
-     * ({@link #isCacheClass}) instrumented by JaCoCo, and their original bytes put in
+     * ({@link ExerciseRules#isCacheClass}) instrumented by JaCoCo, and their original bytes put in
      * {@code originals}, for the analysis.
      */
     private static Path copied(Map<String, byte[]> classes, Path into, IRuntime runtime, Map<String, byte[]> originals)
@@ -244,31 +244,17 @@ public final class YourTestsMain {
         }
         Instrumenter instrumenter = runtime == null ? null : new Instrumenter(runtime);
         for (Map.Entry<String, byte[]> file : classes.entrySet()) {
-            String simple = file.getKey();
+            String simple = file.getKey().replaceFirst("\\.class$", "");
             byte[] bytes = file.getValue();
-            if (instrumenter != null && isCacheClass(simple)) {
-                String name = ExerciseRules.STUDENT_PACKAGE + "/" + simple.replaceFirst("\\.class$", "");
+            if (instrumenter != null && ExerciseRules.isCacheClass(simple)) {
+                String name = ExerciseRules.STUDENT_PACKAGE + "/" + simple;
                 originals.put(name, bytes);
                 bytes = instrumenter.instrument(bytes, name);
             }
-            Files.write(out.resolve(simple), bytes);
+            Files.write(out.resolve(file.getKey()), bytes);
         }
         return into;
     }
-
-    /**
-     * The classes whose branches "covering" counts: every class of the student's but
-     * {@code Fibonacci} and the given files (and their nested classes). A cache whose work
-     * is done by a helper class of its own ({@code Node}, {@code LruCore}) is measured
-     * there too.
-     */
-    static boolean isCacheClass(String classFile) {
-        String outer = classFile.replaceFirst("\\.class$", "").replaceFirst("\\$.*", "");
-        return !NOT_THE_CACHE.contains(outer);
-    }
-
-    /** The classes that are not the cache: the memo, and the given files. */
-    private static final Set<String> NOT_THE_CACHE = Set.of("Fibonacci", "CacheStats", "NaiveFibonacci");
 
     /** Sends each test's result as it ends; ends this JVM when a test's code outlives its time limit. */
     private static final class Emitter implements TestExecutionListener {

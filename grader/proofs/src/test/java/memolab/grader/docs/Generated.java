@@ -144,6 +144,11 @@ final class Generated {
     }
 
     /** "Your tests" as final grading grades it: its share, its parts, its limits, from the grader's constants. */
+    /** Milliseconds as seconds, as few digits as they need: 0.5, 1.5, 3. */
+    private static String seconds(long millis) {
+        return java.math.BigDecimal.valueOf(millis, 3).stripTrailingZeros().toPlainString();
+    }
+
     static String yourTestsLimits() {
         int points = Rubric.course().yourTestsPoints();
         String weights = java.util.Arrays.stream(memolab.grader.owntests.BugCorpus.Severity.values())
@@ -156,6 +161,7 @@ final class Generated {
                 | thorough: share of the category, by the weight of the bugs caught | %d %% (%s) |
                 | covering: share of the category, all of it from this branch coverage | %d %%, from %d %% |
                 | time limit of a test, each run | %d s (a `@Timeout` may only shorten it) |
+                | ... on the bugs, and on the correct caches run among them | %d times its slowest run on the correct caches, at least %s s (the first test of a JVM %s s more); a test past it never returned |
                 | a tests' JVM silent this long is ended, its test as never returning | %d s |
                 | tests run on one cache, at most | %d |
                 | JVMs, and seconds, for one student's tests, at most | %d JVMs, %d s |
@@ -164,7 +170,10 @@ final class Generated {
                 """, points, memolab.grader.grading.YourTests.REFERENCE_RUNS, memolab.grader.owntests.BugCorpus.CORRECT_CACHES,
                 Math.round(YourTestsReport.THOROUGH_SHARE * 100), weights,
                 Math.round((1 - YourTestsReport.THOROUGH_SHARE) * 100), Math.round(YourTestsReport.FULL_COVERAGE * 100),
-                memolab.grader.grading.YourTests.TEST_SECONDS, memolab.grader.grading.YourTests.SILENCE_SECONDS,
+                memolab.grader.grading.YourTests.TEST_SECONDS, memolab.grader.grading.YourTests.LIMIT_FACTOR,
+                seconds(memolab.grader.grading.YourTests.LIMIT_FLOOR_MILLIS),
+                seconds(memolab.grader.grading.YourTestsMain.FIRST_TEST_GRACE_MILLIS),
+                memolab.grader.grading.YourTests.SILENCE_SECONDS,
                 memolab.grader.grading.YourTests.MAX_TESTS, memolab.grader.grading.YourTests.MAX_JVMS,
                 memolab.grader.grading.YourTests.BUDGET_SECONDS, memolab.grader.grading.YourTests.MAX_FILES,
                 memolab.grader.grading.YourTests.SENTINELS);

@@ -100,12 +100,16 @@ public final class YourTests {
      * @param corpus      the bugs and the correct caches, compiled once for the batch when first needed
      * @param stubClasses the stubs, compiled: what the tests compile against
      * @param points      what the category is worth
+     * @param jvmFlags    flags for the tests' JVMs beyond the suite's JIT flags: the batch's
+     *                    class-data archive ({@link SubmissionGrader#archiveFlags}), which maps the
+     *                    JDK's, JUnit's and AssertJ's classes these JVMs load too
      */
-    public YourTests(CorpusSource corpus, Path stubClasses, int points) {
+    public YourTests(CorpusSource corpus, Path stubClasses, int points, List<String> jvmFlags) {
         this.corpusSource = corpus;
         this.stubClasses = stubClasses;
         this.points = points;
         List<String> flags = new ArrayList<>(SubmissionGrader.JIT_FLAGS);
+        flags.addAll(jvmFlags);
         int java = Runtime.version().feature(); // the tests' JVM is this Java's
         if (java > 17 && java < 24) {
             // The tests' file wall (TestsSandbox) is a security manager: Java 17 allows one by default, 18 to 23 with
@@ -208,7 +212,7 @@ public final class YourTests {
         for (int run = 1; run <= REFERENCE_RUNS; run++) {
             for (int cache = 0; cache < corpus.correct().size(); cache++) {
                 referenceRuns.add(new Target("correct-" + cache + "-run-" + run, List.of(corpus.correct().get(cache).toString()),
-                        null, List.of(), false, false));
+                        null, List.of(), false, false, null));
             }
         }
         runs.run(referenceRuns);
@@ -250,9 +254,11 @@ public final class YourTests {
         // before it (counting runs in state the JDK or a library keeps for the whole JVM) fails there too.
         java.util.Random places = new java.security.SecureRandom();
         List<Target> first = new ArrayList<>();
-        ownClasses.ifPresent(own -> first.add(new Target("own", List.of(own.toAbsolutePath().toString()), sound, List.of(), true, false)));
+        ownClasses.ifPresent(own -> first.add(new Target("own", List.of(own.toAbsolutePath().toString()), sound, List.of(), true, false,
+                null)));
+        Map<String, Long> limits = limits(sound, referenceRuns, runs);
         for (BugCorpus.Bug bug : corpus.bugs()) {
-            first.add(new Target(bug.name() + "#1", List.of(bug.classes().toString()), sound, List.of(), false, true));
+            first.add(new Target(bug.name() + "#1", List.of(bug.classes().toString()), sound, List.of(), false, true, limits));
         }
         List<String> sentinels = new ArrayList<>(withSentinels(first, corpus, places, "first"));
         runs.run(first);
@@ -261,7 +267,8 @@ public final class YourTests {
             List<String> failedOnce = runs.results(bug.name() + "#1").values().stream()
                     .filter(e -> e.failed() && !e.timedOut()).map(Event::test).toList();
             if (!failedOnce.isEmpty()) {
-                second.add(new Target(bug.name() + "#2", List.of(bug.classes().toString()), failedOnce, List.of(), false, false));
+                second.add(new Target(bug.name() + "#2", List.of(bug.classes().toString()), failedOnce, List.of(), false, false,
+                        limits));
             }
         }
         if (!second.isEmpty()) {
@@ -272,7 +279,7 @@ public final class YourTests {
         for (String sentinel : sentinels) {
             runs.results(sentinel).values().stream().filter(e -> e.failed() && soundSet.contains(e.test()))
                     .forEach(e -> failedLater.putIfAbsent(e.test(),
-                    (e.timedOut() ? "did not finish within " + TEST_SECONDS + " s" : hidden(e.message(), work)) + " (on a correct cache, run "
+                    (e.timedOut() && e.message() == null ? "did not finish within " + TEST_SECONDS + " s" : hidden(e.message(), work)) + " (on a correct cache, run "
                             + "after other caches: a test must not depend on what ran before it)"));
         }
         failedLater.forEach((test, message) -> unsound.add(new YourTestsReport.Unsound(names.getOrDefault(test, test), message)));
@@ -323,10 +330,38 @@ public final class YourTests {
             Path cache = corpus.correct().get(places.nextInt(corpus.correct().size()));
             Target like = bugs.get(places.nextInt(bugs.size()));
             targets.add(places.nextInt(targets.size() + 1), new Target(id, List.of(cache.toString()), like.only(), List.of(),
-                    false, like.failFast()));
+                    false, like.failFast(), like.limits()));
             ids.add(id);
         }
         return ids;
+    }
+
+    /** How many times its slowest run on the correct caches a test may take on a bug before it counts as never returning. */
+    public static final int LIMIT_FACTOR = 10;
+
+    /** The least a test may take on a bug, whatever it took on the correct caches: a pause of the JVM is not a hang. */
+    public static final long LIMIT_FLOOR_MILLIS = 500;
+
+    /**
+     * Each sound test's limit on the bugs, in milliseconds: {@link #LIMIT_FACTOR} times its
+     * slowest run on the correct caches, at least {@link #LIMIT_FLOOR_MILLIS}, at most
+     * {@link #TEST_SECONDS}. A cache that loops then costs a second rather than the full limit
+     * (its JVM ends there and the next starts), and a test ten times slower on a bug than on
+     * every correct cache has found something; the correct caches run among the bugs with the
+     * same limits, so a test too close to its limit is unsound there, not lucky. The first test
+     * a JVM runs has more ({@code YourTestsMain}): it also loads the test libraries.
+     */
+    private static Map<String, Long> limits(List<String> sound, List<Target> referenceRuns, Runs runs) {
+        Map<String, Long> limits = new LinkedHashMap<>();
+        for (String test : sound) {
+            long slowest = 0;
+            for (Target target : referenceRuns) {
+                slowest = Math.max(slowest, runs.durations.getOrDefault(target.id(), Map.of()).getOrDefault(test, 0L));
+            }
+            long millis = TimeUnit.NANOSECONDS.toMillis(slowest) * LIMIT_FACTOR;
+            limits.put(test, Math.min(TimeUnit.SECONDS.toMillis(TEST_SECONDS), Math.max(LIMIT_FLOOR_MILLIS, millis)));
+        }
+        return limits;
     }
 
     private synchronized BugCorpus corpus() throws IOException {
@@ -391,6 +426,8 @@ public final class YourTests {
         final Map<String, Map<String, Event>> results = new LinkedHashMap<>();
         final Map<String, Event> done = new LinkedHashMap<>();
         final Set<String> problems = new LinkedHashSet<>();
+        /** How long each test took on each target, in nanoseconds, from its "started" to its result as they reached here. */
+        final Map<String, Map<String, Long>> durations = new LinkedHashMap<>();
 
         Runs(Path root, Path classes, long deadline) {
             this.root = root;
@@ -415,7 +452,7 @@ public final class YourTests {
                 }
                 jvms++;
                 List<Target> plan = left.stream().map(t -> new Target(t.id(), t.classes(), t.only(),
-                        List.copyOf(results(t.id()).keySet()), t.coverage(), t.failFast())).toList();
+                        List.copyOf(results(t.id()).keySet()), t.coverage(), t.failFast(), t.limits())).toList();
                 Path planFile = root.resolve("plan.json");
                 Files.writeString(planFile, GSON.toJson(new YourTestsMain.Plan(classes.toAbsolutePath().toString(), plan,
                         TEST_SECONDS)), StandardCharsets.UTF_8);
@@ -480,6 +517,7 @@ public final class YourTests {
             drain.setDaemon(true);
             drain.start();
             String[] running = {null, null, null};
+            long startedAt = 0;
             boolean finished = false;
             boolean progressed = false;
             boolean tooMany = false;
@@ -506,9 +544,15 @@ public final class YourTests {
                             running[0] = event.target();
                             running[1] = event.test();
                             running[2] = event.name();
+                            startedAt = System.nanoTime();
                         }
                         case "result", "runaway" -> {
                             Map<String, Event> ofTarget = results.computeIfAbsent(event.target(), t -> new LinkedHashMap<>());
+                            if (event.test() != null && event.test().equals(running[1]) && event.target() != null
+                                    && event.target().equals(running[0])) {
+                                durations.computeIfAbsent(event.target(), t -> new LinkedHashMap<>())
+                                        .putIfAbsent(event.test(), System.nanoTime() - startedAt);
+                            }
                             running[0] = null;
                             progressed = true;
                             if (ofTarget.size() >= MAX_TESTS && !ofTarget.containsKey(event.test())) {

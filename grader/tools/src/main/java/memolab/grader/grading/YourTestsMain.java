@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import memolab.grader.rules.ExerciseRules;
@@ -63,10 +64,16 @@ public final class YourTestsMain {
      * One run of the tests: against {@code classes}, only the tests in {@code only} (all when
      * null), leaving out those in {@code skip}; with the branch coverage of the cache's classes
      * ({@link ExerciseRules#isCacheClass}) when {@code coverage}; the tests after the
-     * first that fails left unrun when {@code failFast} (one failure is all a bug needs).
+     * first that fails left unrun when {@code failFast} (one failure is all a bug needs); each
+     * test in {@code limits} given that many milliseconds before it counts as never returning
+     * (null: the plan's limit alone).
      */
-    record Target(String id, List<String> classes, List<String> only, List<String> skip, boolean coverage, boolean failFast) {
+    record Target(String id, List<String> classes, List<String> only, List<String> skip, boolean coverage, boolean failFast,
+                  Map<String, Long> limits) {
     }
+
+    /** What the first test a JVM runs may take beyond its limit: it loads the test libraries and the tests' classes. */
+    public static final long FIRST_TEST_GRACE_MILLIS = 1_500;
 
     /** Set when a test failed in a fail-fast target: {@link FailFast} then leaves the target's other tests unrun. */
     private static volatile boolean caught;
@@ -118,6 +125,7 @@ public final class YourTestsMain {
         Path cache = Files.createDirectories(tests.getParent().resolve("cache").resolve(ExerciseRules.STUDENT_PACKAGE));
         TestsSandbox sandbox = TestsSandbox.forTests(tests, cache.getParent());
         Emitter emitter = new Emitter(channel, channelOut);
+        emitter.watch(); // before the wall: it starts a thread
         channel.sign("{}"); // the JDK's cryptography set up (it reads its configuration) before the wall stands
         if (!sandbox.install()) {
             emitter.send(new Event("unwalled", null, null, null, false, false, "this Java (" + Runtime.version()
@@ -126,6 +134,7 @@ public final class YourTestsMain {
         for (Target target : plan.targets()) {
             emitter.target = target.id();
             emitter.failFast = target.failFast();
+            emitter.limits = target.limits();
             caught = false;
             int[] coverage = run(plan, target, caches.remove(target.id()), sandbox, emitter);
             emitter.send(new Event("done", target.id(), null, null, false, false, null, coverage[0], coverage[1]));
@@ -256,13 +265,21 @@ public final class YourTestsMain {
         return into;
     }
 
-    /** Sends each test's result as it ends; ends this JVM when a test's code outlives its time limit. */
+    /**
+     * Sends each test's result as it ends; ends this JVM when a test's code outlives its time
+     * limit, or, on a target with limits of its own, outlives those (watched by a thread of its own).
+     */
     private static final class Emitter implements TestExecutionListener {
         private final ResultChannel channel;
         private final PrintStream out;
         private TestPlan testPlan;
         String target;
         boolean failFast;
+        volatile Map<String, Long> limits;
+        private boolean first = true; // no test has started in this JVM yet
+        private TestIdentifier watched; // the running test with a limit of its own, guarded by this
+        private long watchedUntil;
+        private long watchedMillis;
 
         Emitter(ResultChannel channel, PrintStream out) {
             this.channel = channel;
@@ -282,7 +299,47 @@ public final class YourTestsMain {
         public void executionStarted(TestIdentifier test) {
             if (test.isTest()) {
                 send(new Event("started", target, test.getUniqueId(), name(test), false, false, null, 0, 0));
+                Map<String, Long> own = limits;
+                Long millis = own == null ? null : own.get(test.getUniqueId());
+                synchronized (this) {
+                    if (millis != null) {
+                        watched = test;
+                        watchedMillis = millis;
+                        watchedUntil = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis + (first ? FIRST_TEST_GRACE_MILLIS : 0));
+                    }
+                    first = false;
+                }
             }
+        }
+
+        /**
+         * Starts the thread that ends this JVM when a watched test outlives its own limit: it is
+         * reported failed, as never returning (on a bug, caught at once), and the tests not yet
+         * run go on in a fresh JVM.
+         */
+        void watch() {
+            Thread watchdog = new Thread(() -> {
+                while (true) {
+                    try {
+                        Thread.sleep(20);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    synchronized (this) {
+                        if (watched != null && System.nanoTime() - watchedUntil > 0) {
+                            send(new Event("result", target, watched.getUniqueId(), name(watched), true, true, String.format(
+                                    java.util.Locale.ROOT, "did not finish within %.1f s, its limit here (%d times its slowest run "
+                                            + "on the correct caches, at least %.1f s)", watchedMillis / 1000.0,
+                                    YourTests.LIMIT_FACTOR, YourTests.LIMIT_FLOOR_MILLIS / 1000.0), 0, 0));
+                            send(new Event("runaway", target, watched.getUniqueId(), name(watched), true, true, null, 0, 0));
+                            out.flush();
+                            ChildMain.endNow();
+                        }
+                    }
+                }
+            }, "memolab-your-tests-watchdog");
+            watchdog.setDaemon(true);
+            watchdog.start();
         }
 
         @Override
@@ -304,6 +361,11 @@ public final class YourTestsMain {
                     }
                 }
                 return;
+            }
+            synchronized (this) {
+                if (watched != null && watched.getUniqueId().equals(test.getUniqueId())) {
+                    watched = null;
+                }
             }
             boolean timedOut = timedOut(result);
             if (failed && failFast) {

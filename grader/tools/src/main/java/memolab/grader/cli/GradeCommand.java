@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -155,7 +156,7 @@ public final class GradeCommand implements Callable<Integer> {
         GradingPlan plan = prepareSuite(err);
         Batch batch = gradeAll(todo, plan, manifest(plan, err), gradebookFile, err);
         double seconds = (System.nanoTime() - start) / 1e9;
-        printSummary(batch.results, seconds);
+        printSummary(batch.results, batch.yourTests.values(), seconds);
         if (similarity || similarityAgainst != null) {
             compareSources(paths, gradebookFile, err);
         }
@@ -337,7 +338,7 @@ public final class GradeCommand implements Callable<Integer> {
                             corpus.bugs().size(), (System.nanoTime() - started) / 1e9);
                     return corpus;
                 }, plan.stubClasses(),
-                        rubric.yourTestsPoints())
+                        rubric.yourTestsPoints(), grader.archiveFlags())
                 : null;
         Progress progress = new Progress(err, todo.size());
         Batch batch = new Batch();
@@ -421,9 +422,9 @@ public final class GradeCommand implements Callable<Integer> {
         Files.writeString(classroom50.resolve("release-body.md"), FeedbackMarkdown.render(result), StandardCharsets.UTF_8);
     }
 
-    private void printSummary(List<GradingResult> results, double seconds) {
+    private void printSummary(List<GradingResult> results, Collection<YourTestsReport> yourTests, double seconds) {
         PrintWriter stdout = spec.commandLine().getOut();
-        stdout.print(summary(results, seconds));
+        stdout.print(summary(results, yourTests, seconds));
         stdout.flush();
     }
 
@@ -434,7 +435,7 @@ public final class GradeCommand implements Callable<Integer> {
         Files.writeString(folder.resolve("results.json"), GradescopeJson.render(result, lateness), StandardCharsets.UTF_8);
     }
 
-    private String summary(List<GradingResult> results, double seconds) {
+    private String summary(List<GradingResult> results, Collection<YourTestsReport> yourTests, double seconds) {
         StringBuilder text = new StringBuilder();
         text.append(String.format(Locale.ROOT, "%-24s %-26s %9s %8s%n", "Student", "Status", "Score", "Time"));
         for (GradingResult result : results) {
@@ -446,10 +447,13 @@ public final class GradeCommand implements Callable<Integer> {
                 results.size(), seconds, jobs, seconds == 0 ? 0 : results.size() * 60 / seconds, out));
         List<GradingResult> ran = results.stream().filter(r -> r.timings().suite() > 0).toList();
         if (!ran.isEmpty()) {
-            text.append(String.format(Locale.ROOT, "Median per submission that ran: compile %.2f s, JVM start %.2f s, suite %.2f s%n",
+            // Their own tests, where final grading ran them (a submission without tests takes no time there).
+            double[] measured = yourTests.stream().filter(report -> report.tests() > 0).mapToDouble(YourTestsReport::seconds).toArray();
+            text.append(String.format(Locale.ROOT, "Median per submission that ran: compile %.2f s, JVM start %.2f s, suite %.2f s%s%n",
                     Statistics.median(ran.stream().mapToDouble(r -> r.timings().compile()).toArray()),
                     Statistics.median(ran.stream().mapToDouble(r -> r.timings().jvmStart()).toArray()),
-                    Statistics.median(ran.stream().mapToDouble(r -> r.timings().suite()).toArray())));
+                    Statistics.median(ran.stream().mapToDouble(r -> r.timings().suite()).toArray()),
+                    measured.length == 0 ? "" : String.format(Locale.ROOT, "; their own tests %.2f s", Statistics.median(measured))));
         }
         return text.toString();
     }

@@ -107,6 +107,11 @@ public final class SubmissionGrader {
         return withArchiveFlags("-XX:SharedArchiveFile=" + archive);
     }
 
+    /** How this grader's suite JVMs use the batch's class-data archive: none, or the flags that map it. */
+    public List<String> archiveFlags() {
+        return archiveFlags;
+    }
+
     private SubmissionGrader withArchiveFlags(String archiveFlag) {
         return new SubmissionGrader(plan, workRoot, hidden, timeoutSeconds, List.of(archiveFlag, QUIET_ARCHIVE));
     }

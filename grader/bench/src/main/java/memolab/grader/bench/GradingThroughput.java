@@ -18,19 +18,22 @@ import memolab.grader.selfcheck.ClassReportCrossCheck;
 import memolab.grader.selfcheck.Submissions;
 
 /**
- * The grader's throughput: a class of 40 mixed submissions made from the corpus (6 copies of
- * the reference, the stubs, every buggy variant, 9 hostile submissions), graded by the
- * grader's jar with the hidden tests, {@code --jobs 1} then {@code --jobs 2}. A short run
- * grades two copies of the reference with {@code --jobs 2}. With
- * {@code -Dbench.baseline=<an earlier memolab-grader.jar>}, the same class is graded by that
- * jar too, in the same run, and its rows come first: a comparison on one machine at one time.
+ * The grader's throughput on two classes ({@link ClassFolder}), graded by the grader's jar with
+ * the hidden tests and {@code --jobs 2}: a class at its deadline, mostly correct work with tests
+ * of its own, and a mixed class of mostly broken code. A short run grades two copies of the reference with {@code --jobs 2}. With
+ * {@code -Dbench.baseline=<an earlier memolab-grader.jar>}, each class is graded by that jar
+ * too, in the same run, alternating with this build's: a comparison on one machine at one time,
+ * which also checks that both give every student the same total.
  */
 final class GradingThroughput {
 
     private static final Pattern GRADED = Pattern.compile(
             "Graded (\\d+) submission\\(s\\) in ([\\d.]+) s \\((\\d+) at once\\): ([\\d.]+) per minute");
     private static final Pattern MEDIANS = Pattern.compile(
-            "Median per submission that ran: compile ([\\d.]+) s, JVM start ([\\d.]+) s, suite ([\\d.]+) s");
+            "Median per submission that ran: compile ([\\d.]+) s, JVM start ([\\d.]+) s, suite ([\\d.]+) s"
+                    + "(?:; their own tests ([\\d.]+) s)?");
+    /** A row of the summary's table: the student, then the total before " / ". */
+    private static final Pattern ROW = Pattern.compile("(?m)^(\\S+)\\s+[a-z ]+?\\s+([\\d.]+) / \\d+");
 
     private GradingThroughput() {
     }
@@ -38,69 +41,113 @@ final class GradingThroughput {
     static String run(boolean smoke) throws Exception {
         Path work = Submissions.SCRATCH.resolve("bench/grading");
         Folders.deleteTree(work);
-        Path classDir = work.resolve("class");
-        ClassFolder.main(new String[] {classDir.toString()});
-        List<String> submissions;
-        try (Stream<Path> folders = Files.list(classDir)) {
-            submissions = folders.map(Path::toString).sorted()
-                    .filter(path -> !smoke || path.matches(".*/reference-[12]")).toList();
-        }
-        StringBuilder rows = new StringBuilder();
         String baseline = System.getProperty("bench.baseline", "");
         List<Path> jars = baseline.isBlank() ? List.of(Submissions.GRADER_JAR)
                 : List.of(Path.of(baseline), Submissions.GRADER_JAR);
-        for (Path jar : jars) {
-            String which = jars.size() == 1 ? "" : jar.equals(Submissions.GRADER_JAR) ? "this build"
-                    : "baseline (" + jar.getFileName() + ")";
-            for (int jobs : smoke ? new int[] {2} : new int[] {1, 2}) {
-                Path out = work.resolve("out-" + jobs + "-" + Integer.toHexString(jar.hashCode()));
-                String summary = grade(work, out, jar, submissions, jobs);
+        StringBuilder text = new StringBuilder();
+        // The deadline's class first: it is the one a course meets, and what the speed work aims at.
+        for (String shape : smoke ? List.of("mixed") : List.of("deadline", "mixed")) {
+            Path classDir = work.resolve(shape);
+            ClassFolder.main(new String[] {classDir.toString(), shape});
+            List<String> submissions;
+            try (Stream<Path> folders = Files.list(classDir)) {
+                submissions = folders.map(Path::toString).sorted()
+                        .filter(path -> !smoke || path.matches(".*/reference-[12]")).toList();
+            }
+            int[] jobsList = {2}; // as many as the cores, the grader's default
+            String rows = rows(work.resolve("out-" + shape), jars, submissions, jobsList);
+            text.append(shape.equals("deadline") ? String.format(Locale.ROOT, """
+                    **A class at its deadline.** %d submissions shaped like a class on the day its work is due, where \
+                    most work is correct and runs every test to its end: 28 correct (each of the %d correct-style solutions \
+                    of the proofs' corpus twice, the rest copies of the reference), 8 with one bug each (`%s`), and 4 that \
+                    do not get far (the stubs, a compile error, a cache that loops on every call, one that loops in one \
+                    edge case). Each carries tests of its own, as students leave them: the template's starter test, the \
+                    tutorial's three test classes, or the reference's tests, in turn, so final grading measures them too \
+                    ("Your tests").
+
+                    """, submissions.size(), 10, String.join("`, `", ClassFolder.ONE_BUG))
+                    : String.format(Locale.ROOT, """
+                    **A mixed class.** %d submissions made from the corpus (%s), mostly broken code, which fails fast; \
+                    none has tests of its own.
+
+                    """, submissions.size(), smoke ? "a short run: 2 copies of the reference"
+                            : "6 copies of the reference, the stubs, every buggy variant, 9 hostile ones"));
+            text.append("""
+                    | grader, jobs | submissions | wall time | per minute | compile | JVM start | suite | your tests | all at 100 or as before |
+                    |---|---|---|---|---|---|---|---|---|
+                    """).append(rows).append('\n');
+        }
+        return String.format(Locale.ROOT, """
+                `java -jar grader/target/memolab-grader.jar grade --hidden --jobs N --timeout 60` over two classes, on \
+                %s, each grader in the same run. Per submission: the medians of the submissions whose suite ran \
+                (*your tests*: of those whose tests were measured, compiled, checked and run).
+
+                %s\
+                The rules of the exercise are checked once, in the grader's JVM, on the classes the safety gate \
+                has just read. This build's suite JVMs compile with C1 only (`%s`), and a batch of %d or more first \
+                makes a class-data archive, once, on the grader's stubs, which every suite JVM after it maps (the \
+                making is in the wall time). Each submission compiles in a compiler JVM of its own, which \
+                serves one compilation after another. A test whose \
+                code never returns ends its suite JVM at its own limit (5 s; 4 s for the first call of the memoized-vs-naive \
+                tests and the first round of the cost tests), and the tests not yet run go on in a fresh one until such \
+                tests have taken 40 s; the looping \
+                submissions hold a worker longest, about 20 to 45 s.
+                """, Machine.describe(), text, String.join(" ", SubmissionGrader.JIT_FLAGS), GradeCommand.CLASS_ARCHIVE_MIN);
+    }
+
+    /** One row per grader and number of jobs: {@code submissions} graded into {@code out}. */
+    private static String rows(Path out, List<Path> jars, List<String> submissions, int[] jobsList)
+            throws IOException, InterruptedException {
+        StringBuilder rows = new StringBuilder();
+        java.util.Map<String, String> firstTotals = null;
+        for (int jobs : jobsList) {
+            for (Path jar : jars) { // the graders alternate within each number of jobs: side by side on the machine
+                String which = jars.size() == 1 ? "" : jar.equals(Submissions.GRADER_JAR) ? "this build"
+                        : "baseline (" + jar.getFileName() + ")";
+                Path into = out.resolveSibling(out.getFileName() + "-" + jobs + "-" + (jar.equals(Submissions.GRADER_JAR) ? "this" : "baseline"));
+                String summary = grade(into, jar, submissions, jobs);
                 if (jar.equals(Submissions.GRADER_JAR)) { // the class report, both ways (issue: the class at a glance)
-                    System.err.println(ClassReportCrossCheck.check(out));
+                    System.err.println(ClassReportCrossCheck.check(into));
                 }
                 Matcher graded = GRADED.matcher(summary);
                 Matcher medians = MEDIANS.matcher(summary);
                 if (!graded.find() || !medians.find()) {
                     throw new IllegalStateException("the grader's summary has no figures:\n" + summary);
                 }
-                long references = summary.lines().filter(l -> l.startsWith("reference-")).count();
-                long perfect = summary.lines().filter(l -> l.startsWith("reference-") && l.contains(" 100 / 100")).count();
-                rows.append(String.format(Locale.ROOT, "| %s%d | %s | %s s | **%s** | %s s | %s s | %s s | %d of %d |%n",
+                // Every grader must give every submission the same total: speed that changes a grade is no speed.
+                java.util.Map<String, String> totals = totals(summary);
+                if (firstTotals == null) {
+                    firstTotals = totals;
+                }
+                java.util.Map<String, String> expected = firstTotals;
+                long same = totals.entrySet().stream().filter(e -> e.getValue().equals(expected.get(e.getKey()))).count();
+                String yourTests = medians.group(4) == null ? "not shown" : medians.group(4) + " s";
+                rows.append(String.format(Locale.ROOT, "| %s%d | %s | %s s | **%s** | %s s | %s s | %s s | %s | %d of %d |%n",
                         which.isEmpty() ? "" : which + ", ", jobs, graded.group(1), graded.group(2), graded.group(4),
-                        medians.group(1), medians.group(2), medians.group(3), perfect, references));
+                        medians.group(1), medians.group(2), medians.group(3), yourTests, same, totals.size()));
             }
         }
-        return String.format(Locale.ROOT, """
-                `java -jar grader/target/memolab-grader.jar grade --hidden --jobs N --timeout 60` over %d \
-                submissions made from the corpus (%s), on %s. Per submission: the medians of the submissions \
-                whose suite ran.
-
-                | grader, jobs | submissions | wall time | per minute | compile | JVM start | suite | reference copies at 100 |
-                |---|---|---|---|---|---|---|---|
-                %s
-                The rules of the exercise are checked once, in the grader's JVM, on the classes the safety gate \
-                has just read. This build's suite JVMs compile with C1 only (`%s`), and a batch of %d or more first \
-                makes a class-data archive, once, on the grader's stubs, which every suite JVM after it maps (the \
-                making is in the wall time). This build compiles each submission in a compiler JVM of its own, which \
-                serves one compilation after another (the baseline compiled in the grader's own JVM). A test whose \
-                code never returns ends its suite JVM at its own limit (5 s; 4 s for the first call of the memoized-vs-naive \
-                tests and the first round of the cost tests), and the tests not yet run go on in a fresh one until such \
-                tests have taken 40 s; the looping \
-                submissions (infinite-loop and fib-endless-loop, and the corpus's fib-plain-recursion, \
-                capacity-one-loops and remove-last-loops) hold a worker longest, about 20 to 45 s (the \
-                baseline stopped a run at its second such test, with the tests after it unrun).
-                """, submissions.size(), smoke ? "a short run: 2 copies of the reference" : "6 copies of the reference, the stubs, "
-                        + "every buggy variant, 9 hostile ones", Machine.describe(), rows, String.join(" ", SubmissionGrader.JIT_FLAGS),
-                GradeCommand.CLASS_ARCHIVE_MIN);
+        return rows.toString();
     }
 
-    private static String grade(Path work, Path out, Path jar, List<String> submissions, int jobs)
+    /** Each student's total in a grader's summary table, by name. */
+    private static java.util.Map<String, String> totals(String summary) {
+        java.util.Map<String, String> totals = new java.util.TreeMap<>();
+        Matcher row = ROW.matcher(summary);
+        while (row.find()) {
+            totals.put(row.group(1), row.group(2));
+        }
+        return totals;
+    }
+
+    private static String grade(Path out, Path jar, List<String> submissions, int jobs)
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", jar.toString(), "grade", "--hidden", "--jobs", String.valueOf(jobs), "--timeout", "60",
                 "--out", out.toString()));
         command.addAll(submissions);
-        Path log = work.resolve("summary-" + jobs + ".txt");
+        Files.createDirectories(out.getParent());
+        Path log = out.resolveSibling(out.getFileName() + "-summary.txt");
         Process process = new ProcessBuilder(command).redirectOutput(log.toFile())
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         int exit = process.waitFor();

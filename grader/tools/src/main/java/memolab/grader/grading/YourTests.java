@@ -212,10 +212,28 @@ public final class YourTests {
         for (int run = 1; run <= REFERENCE_RUNS; run++) {
             for (int cache = 0; cache < corpus.correct().size(); cache++) {
                 referenceRuns.add(new Target("correct-" + cache + "-run-" + run, List.of(corpus.correct().get(cache).toString()),
-                        null, List.of(), false, false, null));
+                        null, List.of(), false, false, null, null));
             }
         }
-        runs.run(referenceRuns);
+        List<String> referenceIds = referenceRuns.stream().map(Target::id).toList();
+
+        // 2. Covering, on the student's own classes; 3. thorough, on each bug, the sound tests only. Correct caches run
+        // again among the bugs, at places drawn afresh for each submission: a test that fails once some caches have run
+        // before it (counting runs in state the JDK or a library keeps for the whole JVM) fails there too. These run in
+        // the same JVM as the sound runs, which tells them the sound tests and their limits (soundFrom); a JVM started
+        // afresh is told them by this side, from the same runs.
+        java.util.Random places = new java.security.SecureRandom();
+        List<Target> first = new ArrayList<>();
+        ownClasses.ifPresent(own -> first.add(new Target("own", List.of(own.toAbsolutePath().toString()), null, List.of(), true,
+                false, null, referenceIds)));
+        for (BugCorpus.Bug bug : corpus.bugs()) {
+            first.add(new Target(bug.name() + "#1", List.of(bug.classes().toString()), null, List.of(), false, true, Map.of(),
+                    referenceIds));
+        }
+        List<String> sentinels = new ArrayList<>(withSentinels(first, corpus, places, "first"));
+        List<Target> together = new ArrayList<>(referenceRuns);
+        together.addAll(first);
+        runs.run(together, referenceIds);
         Map<String, String> names = new LinkedHashMap<>();
         Map<String, String> failures = new LinkedHashMap<>();
         Map<String, Integer> passes = new LinkedHashMap<>();
@@ -249,32 +267,20 @@ public final class YourTests {
             return YourTestsReport.of(points, notes, names.size(), unsound, 0, List.of(), 0, 0, seconds(start));
         }
 
-        // 2. Covering, on the student's own classes; 3. thorough, on each bug, the sound tests only. Correct caches run
-        // again among the bugs, at places drawn afresh for each submission: a test that fails once some caches have run
-        // before it (counting runs in state the JDK or a library keeps for the whole JVM) fails there too.
-        java.util.Random places = new java.security.SecureRandom();
-        List<Target> first = new ArrayList<>();
-        ownClasses.ifPresent(own -> first.add(new Target("own", List.of(own.toAbsolutePath().toString()), sound, List.of(), true, false,
-                null)));
         Map<String, Long> limits = limits(sound, referenceRuns, runs);
-        for (BugCorpus.Bug bug : corpus.bugs()) {
-            first.add(new Target(bug.name() + "#1", List.of(bug.classes().toString()), sound, List.of(), false, true, limits));
-        }
-        List<String> sentinels = new ArrayList<>(withSentinels(first, corpus, places, "first"));
-        runs.run(first);
         List<Target> second = new ArrayList<>();
         for (BugCorpus.Bug bug : corpus.bugs()) {
             List<String> failedOnce = runs.results(bug.name() + "#1").values().stream()
                     .filter(e -> e.failed() && !e.timedOut()).map(Event::test).toList();
             if (!failedOnce.isEmpty()) {
                 second.add(new Target(bug.name() + "#2", List.of(bug.classes().toString()), failedOnce, List.of(), false, false,
-                        limits));
+                        limits, null));
             }
         }
         if (!second.isEmpty()) {
             sentinels.addAll(withSentinels(second, corpus, places, "second"));
         }
-        runs.run(second);
+        runs.run(second, List.of());
         Map<String, String> failedLater = new LinkedHashMap<>();
         for (String sentinel : sentinels) {
             runs.results(sentinel).values().stream().filter(e -> e.failed() && soundSet.contains(e.test()))
@@ -330,7 +336,7 @@ public final class YourTests {
             Path cache = corpus.correct().get(places.nextInt(corpus.correct().size()));
             Target like = bugs.get(places.nextInt(bugs.size()));
             targets.add(places.nextInt(targets.size() + 1), new Target(id, List.of(cache.toString()), like.only(), List.of(),
-                    false, like.failFast(), like.limits()));
+                    false, like.failFast(), like.limits(), like.soundFrom()));
             ids.add(id);
         }
         return ids;
@@ -358,10 +364,15 @@ public final class YourTests {
             for (Target target : referenceRuns) {
                 slowest = Math.max(slowest, runs.durations.getOrDefault(target.id(), Map.of()).getOrDefault(test, 0L));
             }
-            long millis = TimeUnit.NANOSECONDS.toMillis(slowest) * LIMIT_FACTOR;
-            limits.put(test, Math.min(TimeUnit.SECONDS.toMillis(TEST_SECONDS), Math.max(LIMIT_FLOOR_MILLIS, millis)));
+            limits.put(test, limitMillis(slowest));
         }
         return limits;
+    }
+
+    /** A test's limit on the bugs, in milliseconds, from its slowest run on the correct caches, in nanoseconds. */
+    static long limitMillis(long slowestNanos) {
+        long millis = TimeUnit.NANOSECONDS.toMillis(slowestNanos) * LIMIT_FACTOR;
+        return Math.min(TimeUnit.SECONDS.toMillis(TEST_SECONDS), Math.max(LIMIT_FLOOR_MILLIS, millis));
     }
 
     private synchronized BugCorpus corpus() throws IOException {
@@ -439,9 +450,42 @@ public final class YourTests {
             return results.getOrDefault(target, Map.of());
         }
 
-        /** Runs {@code targets} to the end, each test concluded once per target, restarting after a test that never returned. */
-        void run(List<Target> targets) throws IOException {
+        /** The tests that passed on every one of the {@code reference} targets, each with its slowest run there (nanoseconds). */
+        Map<String, Long> soundTests(List<String> reference) {
+            Map<String, Long> sound = null;
+            Set<String> failed = new java.util.HashSet<>();
+            for (String target : reference) {
+                Map<String, Long> passed = new LinkedHashMap<>();
+                results(target).values().forEach(e -> {
+                    if (e.failed()) {
+                        failed.add(e.test());
+                    } else {
+                        passed.put(e.test(), durations.getOrDefault(target, Map.of()).getOrDefault(e.test(), 0L));
+                    }
+                });
+                if (sound == null) {
+                    sound = passed;
+                } else {
+                    sound.keySet().retainAll(passed.keySet());
+                    sound.replaceAll((test, nanos) -> Math.max(nanos, passed.get(test)));
+                }
+            }
+            if (sound == null) {
+                return Map.of();
+            }
+            sound.keySet().removeAll(failed);
+            return sound;
+        }
+
+        /**
+         * Runs {@code targets} to the end, each test concluded once per target, restarting after
+         * a test that never returned. Targets whose tests come from the runs of the
+         * {@code reference} targets ({@code soundFrom}) learn them in the JVM that ran those; a
+         * JVM started afresh is told them from here, once every reference target is done.
+         */
+        void run(List<Target> targets, List<String> reference) throws IOException {
             List<Target> left = new ArrayList<>(targets);
+            boolean fresh = true; // the first JVM of this call: it runs the reference targets before those drawn from them
             while (!left.isEmpty()) {
                 if (jvms >= MAX_JVMS || System.nanoTime() >= deadline) {
                     problems.add("Your tests ran out of time (" + BUDGET_SECONDS + " s and " + MAX_JVMS + " fresh JVMs in all, "
@@ -451,8 +495,21 @@ public final class YourTests {
                     return;
                 }
                 jvms++;
-                List<Target> plan = left.stream().map(t -> new Target(t.id(), t.classes(), t.only(),
-                        List.copyOf(results(t.id()).keySet()), t.coverage(), t.failFast(), t.limits())).toList();
+                boolean referencePending = left.stream().anyMatch(t -> reference.contains(t.id()));
+                Map<String, Long> sound = fresh || referencePending ? Map.of() : soundTests(reference);
+                List<Target> plan = new ArrayList<>();
+                for (Target t : left) {
+                    List<String> skip = List.copyOf(results(t.id()).keySet());
+                    if (t.soundFrom() == null || fresh) {
+                        plan.add(new Target(t.id(), t.classes(), t.only(), skip, t.coverage(), t.failFast(), t.limits(), t.soundFrom()));
+                    } else if (!referencePending) {
+                        Map<String, Long> limits = new LinkedHashMap<>();
+                        sound.forEach((test, nanos) -> limits.put(test, limitMillis(nanos)));
+                        plan.add(new Target(t.id(), t.classes(), List.copyOf(sound.keySet()), skip, t.coverage(), t.failFast(),
+                                t.limits() == null ? null : limits, null));
+                    } // else: it waits for the reference targets to end
+                }
+                fresh = false;
                 Path planFile = root.resolve("plan.json");
                 Files.writeString(planFile, GSON.toJson(new YourTestsMain.Plan(classes.toAbsolutePath().toString(), plan,
                         TEST_SECONDS)), StandardCharsets.UTF_8);

@@ -66,10 +66,13 @@ public final class YourTestsMain {
      * ({@link ExerciseRules#isCacheClass}) when {@code coverage}; the tests after the
      * first that fails left unrun when {@code failFast} (one failure is all a bug needs); each
      * test in {@code limits} given that many milliseconds before it counts as never returning
-     * (null: the plan's limit alone).
+     * (null: the plan's limit alone). With {@code soundFrom}, {@code only} and {@code limits}
+     * come from the runs of those targets earlier in this JVM: the tests that passed on every
+     * one of them, each with {@link YourTests#LIMIT_FACTOR} times its slowest run there (as
+     * {@code YourTests} reckons them from the same runs when a JVM must start afresh).
      */
     record Target(String id, List<String> classes, List<String> only, List<String> skip, boolean coverage, boolean failFast,
-                  Map<String, Long> limits) {
+                  Map<String, Long> limits, List<String> soundFrom) {
     }
 
     /** What the first test a JVM runs may take beyond its limit: it loads the test libraries and the tests' classes. */
@@ -131,7 +134,8 @@ public final class YourTestsMain {
             emitter.send(new Event("unwalled", null, null, null, false, false, "this Java (" + Runtime.version()
                     + ") has no security manager: the tests' JVM has only the rules for a wall", 0, 0));
         }
-        for (Target target : plan.targets()) {
+        for (Target given : plan.targets()) {
+            Target target = given.soundFrom() == null ? given : emitter.sound(given);
             emitter.target = target.id();
             emitter.failFast = target.failFast();
             emitter.limits = target.limits();
@@ -280,6 +284,29 @@ public final class YourTestsMain {
         private TestIdentifier watched; // the running test with a limit of its own, guarded by this
         private long watchedUntil;
         private long watchedMillis;
+        private long startedAt; // when the running test started
+        /** Each target's tests that passed, with the nanoseconds each took; and the tests that failed. */
+        private final Map<String, Map<String, Long>> passed = new HashMap<>();
+        private final Map<String, Set<String>> failed = new HashMap<>();
+
+        /** {@code target} with its {@code only} and {@code limits} drawn from the runs of its {@code soundFrom} targets here. */
+        Target sound(Target target) {
+            Map<String, Long> slowest = null;
+            for (String from : target.soundFrom()) {
+                Map<String, Long> ran = passed.getOrDefault(from, Map.of());
+                if (slowest == null) {
+                    slowest = new java.util.LinkedHashMap<>(ran);
+                } else {
+                    slowest.keySet().retainAll(ran.keySet());
+                    slowest.replaceAll((test, nanos) -> Math.max(nanos, ran.get(test)));
+                }
+                slowest.keySet().removeAll(failed.getOrDefault(from, Set.of()));
+            }
+            Map<String, Long> limits = new java.util.LinkedHashMap<>();
+            (slowest == null ? Map.<String, Long>of() : slowest).forEach((test, nanos) -> limits.put(test, YourTests.limitMillis(nanos)));
+            return new Target(target.id(), target.classes(), List.copyOf(limits.keySet()), target.skip(), target.coverage(),
+                    target.failFast(), target.failFast() || target.limits() != null ? limits : null, null);
+        }
 
         Emitter(ResultChannel channel, PrintStream out) {
             this.channel = channel;
@@ -299,6 +326,7 @@ public final class YourTestsMain {
         public void executionStarted(TestIdentifier test) {
             if (test.isTest()) {
                 send(new Event("started", target, test.getUniqueId(), name(test), false, false, null, 0, 0));
+                startedAt = System.nanoTime();
                 Map<String, Long> own = limits;
                 Long millis = own == null ? null : own.get(test.getUniqueId());
                 synchronized (this) {
@@ -366,6 +394,11 @@ public final class YourTestsMain {
                 if (watched != null && watched.getUniqueId().equals(test.getUniqueId())) {
                     watched = null;
                 }
+            }
+            if (failed) {
+                this.failed.computeIfAbsent(target, t -> new java.util.HashSet<>()).add(test.getUniqueId());
+            } else {
+                passed.computeIfAbsent(target, t -> new HashMap<>()).put(test.getUniqueId(), System.nanoTime() - startedAt);
             }
             boolean timedOut = timedOut(result);
             if (failed && failFast) {

@@ -254,6 +254,12 @@ final class SuiteRun {
      */
     static Process startJvm(List<String> flags, Path workFolder, Class<?> main, List<String> args, ResultChannel channel)
             throws IOException {
+        return startJvm(flags, workFolder, main, args, channel, false);
+    }
+
+    /** As above; with {@code keepInput}, the JVM's standard input stays open after the key, for what the grader sends next. */
+    static Process startJvm(List<String> flags, Path workFolder, Class<?> main, List<String> args, ResultChannel channel,
+                            boolean keepInput) throws IOException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx" + HEAP, "-XX:+ExitOnOutOfMemoryError", "-ea"));
         command.addAll(flags);
@@ -268,8 +274,11 @@ final class SuiteRun {
         builder.environment().clear();
         builder.environment().put("LANG", "C.UTF-8");
         Process process = builder.start();
-        try (OutputStream stdin = process.getOutputStream()) {
-            stdin.write((channel.keyHex() + "\n").getBytes(StandardCharsets.US_ASCII));
+        OutputStream stdin = process.getOutputStream();
+        stdin.write((channel.keyHex() + "\n").getBytes(StandardCharsets.US_ASCII));
+        stdin.flush();
+        if (!keepInput) {
+            stdin.close();
         }
         return process;
     }

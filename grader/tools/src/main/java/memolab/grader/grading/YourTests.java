@@ -205,110 +205,116 @@ public final class YourTests {
         }
         BugCorpus corpus = corpus();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(BUDGET_SECONDS);
-        Runs runs = new Runs(root, classes, deadline);
-
-        // 1. Sound: every test on each correct cache, REFERENCE_RUNS times.
-        List<Target> referenceRuns = new ArrayList<>();
-        for (int run = 1; run <= REFERENCE_RUNS; run++) {
-            for (int cache = 0; cache < corpus.correct().size(); cache++) {
-                referenceRuns.add(new Target("correct-" + cache + "-run-" + run, List.of(corpus.correct().get(cache).toString()),
-                        null, List.of(), false, false, null, null));
-            }
-        }
-        List<String> referenceIds = referenceRuns.stream().map(Target::id).toList();
-
-        // 2. Covering, on the student's own classes; 3. thorough, on each bug, the sound tests only. Correct caches run
-        // again among the bugs, at places drawn afresh for each submission: a test that fails once some caches have run
-        // before it (counting runs in state the JDK or a library keeps for the whole JVM) fails there too. These run in
-        // the same JVM as the sound runs, which tells them the sound tests and their limits (soundFrom); a JVM started
-        // afresh is told them by this side, from the same runs.
-        java.util.Random places = new java.security.SecureRandom();
-        List<Target> first = new ArrayList<>();
-        ownClasses.ifPresent(own -> first.add(new Target("own", List.of(own.toAbsolutePath().toString()), null, List.of(), true,
-                false, null, referenceIds)));
-        for (BugCorpus.Bug bug : corpus.bugs()) {
-            first.add(new Target(bug.name() + "#1", List.of(bug.classes().toString()), null, List.of(), false, true, Map.of(),
-                    referenceIds));
-        }
-        List<String> sentinels = new ArrayList<>(withSentinels(first, corpus, places, "first"));
-        List<Target> together = new ArrayList<>(referenceRuns);
-        together.addAll(first);
-        runs.run(together, referenceIds);
-        Map<String, String> names = new LinkedHashMap<>();
-        Map<String, String> failures = new LinkedHashMap<>();
-        Map<String, Integer> passes = new LinkedHashMap<>();
-        for (Target target : referenceRuns) {
-            for (Event result : runs.results(target.id()).values()) {
-                names.putIfAbsent(result.test(), result.name());
-                if (result.failed()) {
-                    failures.putIfAbsent(result.test(), result.timedOut()
-                            ? "did not finish within " + TEST_SECONDS + " s on a correct cache" : hidden(result.message(), work));
-                } else {
-                    passes.merge(result.test(), 1, Integer::sum);
+        List<List<String>> caches = new ArrayList<>();
+        corpus.correct().forEach(cache -> caches.add(List.of(cache.toString())));
+        corpus.bugs().forEach(bug -> caches.add(List.of(bug.classes().toString())));
+        Runs runs = new Runs(root, classes, deadline, caches);
+        try {
+            // 1. Sound: every test on each correct cache, REFERENCE_RUNS times.
+            List<Target> referenceRuns = new ArrayList<>();
+            for (int run = 1; run <= REFERENCE_RUNS; run++) {
+                for (int cache = 0; cache < corpus.correct().size(); cache++) {
+                    referenceRuns.add(new Target("correct-" + cache + "-run-" + run, List.of(corpus.correct().get(cache).toString()),
+                            null, List.of(), false, false, null, null));
                 }
             }
-        }
-        List<String> sound = names.keySet().stream()
-                .filter(t -> !failures.containsKey(t) && passes.getOrDefault(t, 0) == referenceRuns.size()).toList();
-        Set<String> soundSet = Set.copyOf(sound);
-        List<YourTestsReport.Unsound> unsound = new ArrayList<>();
-        for (String test : names.keySet()) {
-            if (!soundSet.contains(test)) {
-                unsound.add(new YourTestsReport.Unsound(names.getOrDefault(test, test), failures.getOrDefault(test,
-                        "passed on a correct cache in some runs only, or was not run every time")));
+            List<String> referenceIds = referenceRuns.stream().map(Target::id).toList();
+
+            // 2. Covering, on the student's own classes; 3. thorough, on each bug, the sound tests only. Correct caches run
+            // again among the bugs, at places drawn afresh for each submission: a test that fails once some caches have run
+            // before it (counting runs in state the JDK or a library keeps for the whole JVM) fails there too. These run in
+            // the same JVM as the sound runs, which tells them the sound tests and their limits (soundFrom); a JVM started
+            // afresh is told them by this side, from the same runs.
+            java.util.Random places = new java.security.SecureRandom();
+            List<Target> first = new ArrayList<>();
+            ownClasses.ifPresent(own -> first.add(new Target("own", List.of(own.toAbsolutePath().toString()), null, List.of(), true,
+                    false, null, referenceIds)));
+            for (BugCorpus.Bug bug : corpus.bugs()) {
+                first.add(new Target(bug.name() + "#1", List.of(bug.classes().toString()), null, List.of(), false, true, Map.of(),
+                        referenceIds));
             }
-        }
-        if (names.isEmpty()) {
-            notes.add("Your test files hold no test JUnit 5 runs (a method annotated `@Test` from `org.junit.jupiter.api`): "
-                    + "this category scores 0.");
-        }
-        if (sound.isEmpty()) {
+            List<String> sentinels = new ArrayList<>(withSentinels(first, corpus, places, "first"));
+            List<Target> together = new ArrayList<>(referenceRuns);
+            together.addAll(first);
+            runs.run(together, referenceIds);
+            Map<String, String> names = new LinkedHashMap<>();
+            Map<String, String> failures = new LinkedHashMap<>();
+            Map<String, Integer> passes = new LinkedHashMap<>();
+            for (Target target : referenceRuns) {
+                for (Event result : runs.results(target.id()).values()) {
+                    names.putIfAbsent(result.test(), result.name());
+                    if (result.failed()) {
+                        failures.putIfAbsent(result.test(), result.timedOut()
+                                ? "did not finish within " + TEST_SECONDS + " s on a correct cache" : hidden(result.message(), work));
+                    } else {
+                        passes.merge(result.test(), 1, Integer::sum);
+                    }
+                }
+            }
+            List<String> sound = names.keySet().stream()
+                    .filter(t -> !failures.containsKey(t) && passes.getOrDefault(t, 0) == referenceRuns.size()).toList();
+            Set<String> soundSet = Set.copyOf(sound);
+            List<YourTestsReport.Unsound> unsound = new ArrayList<>();
+            for (String test : names.keySet()) {
+                if (!soundSet.contains(test)) {
+                    unsound.add(new YourTestsReport.Unsound(names.getOrDefault(test, test), failures.getOrDefault(test,
+                            "passed on a correct cache in some runs only, or was not run every time")));
+                }
+            }
+            if (names.isEmpty()) {
+                notes.add("Your test files hold no test JUnit 5 runs (a method annotated `@Test` from `org.junit.jupiter.api`): "
+                        + "this category scores 0.");
+            }
+            if (sound.isEmpty()) {
+                notes.addAll(runs.problems);
+                return YourTestsReport.of(points, notes, names.size(), unsound, 0, List.of(), 0, 0, seconds(start));
+            }
+
+            Map<String, Long> limits = limits(sound, referenceRuns, runs);
+            List<Target> second = new ArrayList<>();
+            for (BugCorpus.Bug bug : corpus.bugs()) {
+                List<String> failedOnce = runs.results(bug.name() + "#1").values().stream()
+                        .filter(e -> e.failed() && !e.timedOut()).map(Event::test).toList();
+                if (!failedOnce.isEmpty()) {
+                    second.add(new Target(bug.name() + "#2", List.of(bug.classes().toString()), failedOnce, List.of(), false, false,
+                            limits, null));
+                }
+            }
+            if (!second.isEmpty()) {
+                sentinels.addAll(withSentinels(second, corpus, places, "second"));
+            }
+            runs.run(second, List.of());
+            Map<String, String> failedLater = new LinkedHashMap<>();
+            for (String sentinel : sentinels) {
+                runs.results(sentinel).values().stream().filter(e -> e.failed() && soundSet.contains(e.test()))
+                        .forEach(e -> failedLater.putIfAbsent(e.test(),
+                        (e.timedOut() && e.message() == null ? "did not finish within " + TEST_SECONDS + " s" : hidden(e.message(), work)) + " (on a correct cache, run "
+                                + "after other caches: a test must not depend on what ran before it)"));
+            }
+            failedLater.forEach((test, message) -> unsound.add(new YourTestsReport.Unsound(names.getOrDefault(test, test), message)));
+            List<String> kept = sound.stream().filter(t -> !failedLater.containsKey(t)).toList();
+            List<YourTestsReport.BugVerdict> verdicts = new ArrayList<>();
+            for (BugCorpus.Bug bug : corpus.bugs()) {
+                Map<String, Event> once = runs.results(bug.name() + "#1");
+                Map<String, Event> twice = runs.results(bug.name() + "#2");
+                List<String> caughtBy = new ArrayList<>();
+                for (String test : kept) {
+                    Event first1 = once.get(test);
+                    Event second1 = twice.get(test);
+                    if (first1 != null && first1.failed() && (first1.timedOut() || second1 != null && second1.failed())) {
+                        caughtBy.add(names.get(test));
+                    }
+                }
+                verdicts.add(new YourTestsReport.BugVerdict(bug.name(), bug.words(), bug.severity().label(), bug.severity().weight,
+                        caughtBy));
+            }
+            Event coverage = kept.isEmpty() ? null : runs.done.get("own");
             notes.addAll(runs.problems);
-            return YourTestsReport.of(points, notes, names.size(), unsound, 0, List.of(), 0, 0, seconds(start));
+            return YourTestsReport.of(points, notes, names.size(), unsound, kept.size(), verdicts,
+                    coverage == null ? 0 : coverage.covered(), coverage == null ? 0 : coverage.branches(), seconds(start));
+        } finally {
+            runs.close(); // the tests' JVM that waits for a further plan
         }
-
-        Map<String, Long> limits = limits(sound, referenceRuns, runs);
-        List<Target> second = new ArrayList<>();
-        for (BugCorpus.Bug bug : corpus.bugs()) {
-            List<String> failedOnce = runs.results(bug.name() + "#1").values().stream()
-                    .filter(e -> e.failed() && !e.timedOut()).map(Event::test).toList();
-            if (!failedOnce.isEmpty()) {
-                second.add(new Target(bug.name() + "#2", List.of(bug.classes().toString()), failedOnce, List.of(), false, false,
-                        limits, null));
-            }
-        }
-        if (!second.isEmpty()) {
-            sentinels.addAll(withSentinels(second, corpus, places, "second"));
-        }
-        runs.run(second, List.of());
-        Map<String, String> failedLater = new LinkedHashMap<>();
-        for (String sentinel : sentinels) {
-            runs.results(sentinel).values().stream().filter(e -> e.failed() && soundSet.contains(e.test()))
-                    .forEach(e -> failedLater.putIfAbsent(e.test(),
-                    (e.timedOut() && e.message() == null ? "did not finish within " + TEST_SECONDS + " s" : hidden(e.message(), work)) + " (on a correct cache, run "
-                            + "after other caches: a test must not depend on what ran before it)"));
-        }
-        failedLater.forEach((test, message) -> unsound.add(new YourTestsReport.Unsound(names.getOrDefault(test, test), message)));
-        List<String> kept = sound.stream().filter(t -> !failedLater.containsKey(t)).toList();
-        List<YourTestsReport.BugVerdict> verdicts = new ArrayList<>();
-        for (BugCorpus.Bug bug : corpus.bugs()) {
-            Map<String, Event> once = runs.results(bug.name() + "#1");
-            Map<String, Event> twice = runs.results(bug.name() + "#2");
-            List<String> caughtBy = new ArrayList<>();
-            for (String test : kept) {
-                Event first1 = once.get(test);
-                Event second1 = twice.get(test);
-                if (first1 != null && first1.failed() && (first1.timedOut() || second1 != null && second1.failed())) {
-                    caughtBy.add(names.get(test));
-                }
-            }
-            verdicts.add(new YourTestsReport.BugVerdict(bug.name(), bug.words(), bug.severity().label(), bug.severity().weight,
-                    caughtBy));
-        }
-        Event coverage = kept.isEmpty() ? null : runs.done.get("own");
-        notes.addAll(runs.problems);
-        return YourTestsReport.of(points, notes, names.size(), unsound, kept.size(), verdicts,
-                coverage == null ? 0 : coverage.covered(), coverage == null ? 0 : coverage.branches(), seconds(start));
     }
 
     private static final java.util.concurrent.atomic.AtomicBoolean WARNED = new java.util.concurrent.atomic.AtomicBoolean();
@@ -440,10 +446,14 @@ public final class YourTests {
         /** How long each test took on each target, in nanoseconds, from its "started" to its result as they reached here. */
         final Map<String, Map<String, Long>> durations = new LinkedHashMap<>();
 
-        Runs(Path root, Path classes, long deadline) {
+        /** Every cache a plan of this student's may run on: a JVM reads them all at its start, before its wall stands. */
+        private final List<List<String>> caches;
+
+        Runs(Path root, Path classes, long deadline, List<List<String>> caches) {
             this.root = root;
             this.classes = classes;
             this.deadline = deadline;
+            this.caches = caches;
         }
 
         Map<String, Event> results(String target) {
@@ -487,14 +497,13 @@ public final class YourTests {
             List<Target> left = new ArrayList<>(targets);
             boolean fresh = true; // the first JVM of this call: it runs the reference targets before those drawn from them
             while (!left.isEmpty()) {
-                if (jvms >= MAX_JVMS || System.nanoTime() >= deadline) {
+                if (live == null && jvms >= MAX_JVMS || System.nanoTime() >= deadline) {
                     problems.add("Your tests ran out of time (" + BUDGET_SECONDS + " s and " + MAX_JVMS + " fresh JVMs in all, "
                             + "each test " + TEST_SECONDS + " s at most): the runs not finished count as if your tests passed "
                             + "there. A test that never ends on a buggy cache still catches it; one that takes long on every "
                             + "cache costs the rest of your tests their chance.");
                     return;
                 }
-                jvms++;
                 boolean referencePending = left.stream().anyMatch(t -> reference.contains(t.id()));
                 Map<String, Long> sound = fresh || referencePending ? Map.of() : soundTests(reference);
                 List<Target> plan = new ArrayList<>();
@@ -510,10 +519,9 @@ public final class YourTests {
                     } // else: it waits for the reference targets to end
                 }
                 fresh = false;
-                Path planFile = root.resolve("plan.json");
-                Files.writeString(planFile, GSON.toJson(new YourTestsMain.Plan(classes.toAbsolutePath().toString(), plan,
-                        TEST_SECONDS)), StandardCharsets.UTF_8);
-                Ended ended = attempt(planFile);
+                String planJson = GSON.toJson(new YourTestsMain.Plan(classes.toAbsolutePath().toString(), plan, TEST_SECONDS,
+                        caches));
+                Ended ended = attempt(planJson);
                 if (ended.target() != null) {
                     // The JVM ended during a test: silent far past the test's limit, it never returned (a hang, which
                     // a second run would repeat); ended of itself (out of memory, say), it failed there, once, and a
@@ -541,11 +549,65 @@ public final class YourTests {
         private record Ended(String target, String test, String name, boolean hung, boolean progressed) {
         }
 
-        /** Runs one JVM on the plan, until it ends, goes silent for far longer than a test's limit, or the budget ends. */
-        private Ended attempt(Path planFile) throws IOException {
+        /**
+         * The tests' JVM that finished a plan and waits for the next on its standard input: a
+         * further pass runs there rather than in a JVM started afresh.
+         */
+        private record Live(Process process, ResultChannel channel, LinkedBlockingQueue<Optional<Event>> events,
+                            java.io.OutputStream input) {
+        }
+
+        private Live live;
+
+        /** Ends the JVM that waits for a further plan, if any. */
+        void close() {
+            if (live != null) {
+                end(live.process());
+                live = null;
+            }
+        }
+
+        private static void end(Process process) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+            try {
+                process.waitFor(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        /**
+         * Runs the plan in the JVM that waits for one, else in one started afresh, until it ends,
+         * goes silent for far longer than a test's limit, or the budget ends; a JVM that
+         * finished the plan waits for the next.
+         */
+        private Ended attempt(String planJson) throws IOException {
+            Live child = live;
+            live = null;
+            if (child != null) {
+                try {
+                    child.input().write((planJson + "\n").getBytes(StandardCharsets.UTF_8));
+                    child.input().flush();
+                } catch (IOException gone) { // it ended after all: a fresh one runs the plan
+                    end(child.process());
+                    child = null;
+                }
+            }
+            if (child == null) {
+                Path planFile = root.resolve("plan.json");
+                Files.writeString(planFile, planJson, StandardCharsets.UTF_8);
+                child = start(planFile);
+            }
+            return follow(child);
+        }
+
+        /** A JVM on the plan in {@code planFile}, its output read as it comes. */
+        private Live start(Path planFile) throws IOException {
+            jvms++;
             ResultChannel channel = ResultChannel.withNewKey();
             Process process = SuiteRun.startJvm(jvmFlags, root, YourTestsMain.class,
-                    List.of(planFile.toAbsolutePath().toString()), channel);
+                    List.of(planFile.toAbsolutePath().toString()), channel, true);
             LinkedBlockingQueue<Optional<Event>> events = new LinkedBlockingQueue<>();
             Thread reader = new Thread(() -> {
                 try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
@@ -573,6 +635,12 @@ public final class YourTests {
             }, "memolab-your-tests-stderr");
             drain.setDaemon(true);
             drain.start();
+            return new Live(process, channel, events, process.getOutputStream());
+        }
+
+        /** Reads {@code child}'s events for one plan: how it ended; a JVM that finished the plan is kept for the next. */
+        private Ended follow(Live child) throws IOException {
+            LinkedBlockingQueue<Optional<Event>> events = child.events();
             String[] running = {null, null, null};
             long startedAt = 0;
             boolean finished = false;
@@ -633,17 +701,18 @@ public final class YourTests {
                     if (tooMany) {
                         break; // this target ran all the tests it may: the next goes on in a fresh JVM
                     }
+                    if (finished) {
+                        break; // the plan ran to its end; the JVM waits for a further one
+                    }
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IOException("interrupted while running the tests of a submission", e);
             } finally {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly();
-                try {
-                    process.waitFor(10, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
+                if (finished && !tooMany) {
+                    live = child; // it waits for a further plan
+                } else {
+                    end(child.process());
                 }
             }
             return finished ? new Ended(null, null, null, false, true)

@@ -54,8 +54,7 @@ final class GradingThroughput {
                 submissions = folders.map(Path::toString).sorted()
                         .filter(path -> !smoke || path.matches(".*/reference-[12]")).toList();
             }
-            int[] jobsList = {2}; // as many as the cores, the grader's default
-            String rows = rows(work.resolve("out-" + shape), jars, submissions, jobsList);
+            String rows = rows(work.resolve("out-" + shape), jars, submissions, 2); // as many as the cores, the default
             text.append(shape.equals("deadline") ? String.format(Locale.ROOT, """
                     **A class at its deadline.** %d submissions shaped like a class on the day its work is due, where \
                     most work is correct and runs every test to its end: 28 correct (each of the %d correct-style solutions \
@@ -68,9 +67,7 @@ final class GradingThroughput {
                     """, submissions.size(), 10, String.join("`, `", ClassFolder.ONE_BUG))
                     : String.format(Locale.ROOT, """
                     **A mixed class.** %d submissions made from the corpus (%s), mostly broken code, which fails fast; \
-                    none has tests of its own.
-
-                    """, submissions.size(), smoke ? "a short run: 2 copies of the reference"
+                    none has tests of its own.%n%n""", submissions.size(), smoke ? "a short run: 2 copies of the reference"
                             : "6 copies of the reference, the stubs, every buggy variant, 9 hostile ones"));
             text.append("""
                     | grader, jobs | submissions | wall time | per minute | compile | JVM start | suite | your tests | all at 100 or as before |
@@ -79,7 +76,8 @@ final class GradingThroughput {
         }
         return String.format(Locale.ROOT, """
                 `java -jar grader/target/memolab-grader.jar grade --hidden --jobs N --timeout 60` over two classes, on \
-                %s, each grader in the same run. Per submission: the medians of the submissions whose suite ran \
+                %s; with a baseline jar, each class is graded twice by each grader, in the order baseline, this \
+                build, this build, baseline, in the same run. Per submission: the medians of the submissions whose suite ran \
                 (*your tests*: of those whose tests were measured, compiled, checked and run).
 
                 %s\
@@ -95,37 +93,52 @@ final class GradingThroughput {
                 """, Machine.describe(), text, String.join(" ", SubmissionGrader.JIT_FLAGS), GradeCommand.CLASS_ARCHIVE_MIN);
     }
 
-    /** One row per grader and number of jobs: {@code submissions} graded into {@code out}. */
-    private static String rows(Path out, List<Path> jars, List<String> submissions, int[] jobsList)
+    /**
+     * One row per run, {@code --jobs} as given: with a baseline, each grader twice, in the order
+     * baseline, this build, this build, baseline, so that a machine that drifts over the runs
+     * weighs on both alike; then each grader's rate over its runs, and their ratio.
+     */
+    private static String rows(Path out, List<Path> jars, List<String> submissions, int jobs)
             throws IOException, InterruptedException {
+        List<Path> order = jars.size() == 1 ? jars : List.of(jars.get(0), jars.get(1), jars.get(1), jars.get(0));
         StringBuilder rows = new StringBuilder();
         java.util.Map<String, String> firstTotals = null;
-        for (int jobs : jobsList) {
-            for (Path jar : jars) { // the graders alternate within each number of jobs: side by side on the machine
-                String which = jars.size() == 1 ? "" : jar.equals(Submissions.GRADER_JAR) ? "this build"
-                        : "baseline (" + jar.getFileName() + ")";
-                Path into = out.resolveSibling(out.getFileName() + "-" + jobs + "-" + (jar.equals(Submissions.GRADER_JAR) ? "this" : "baseline"));
-                String summary = grade(into, jar, submissions, jobs);
-                if (jar.equals(Submissions.GRADER_JAR)) { // the class report, both ways (issue: the class at a glance)
-                    System.err.println(ClassReportCrossCheck.check(into));
-                }
-                Matcher graded = GRADED.matcher(summary);
-                Matcher medians = MEDIANS.matcher(summary);
-                if (!graded.find() || !medians.find()) {
-                    throw new IllegalStateException("the grader's summary has no figures:\n" + summary);
-                }
-                // Every grader must give every submission the same total: speed that changes a grade is no speed.
-                java.util.Map<String, String> totals = totals(summary);
-                if (firstTotals == null) {
-                    firstTotals = totals;
-                }
-                java.util.Map<String, String> expected = firstTotals;
-                long same = totals.entrySet().stream().filter(e -> e.getValue().equals(expected.get(e.getKey()))).count();
-                String yourTests = medians.group(4) == null ? "not shown" : medians.group(4) + " s";
-                rows.append(String.format(Locale.ROOT, "| %s%d | %s | %s s | **%s** | %s s | %s s | %s s | %s | %d of %d |%n",
-                        which.isEmpty() ? "" : which + ", ", jobs, graded.group(1), graded.group(2), graded.group(4),
-                        medians.group(1), medians.group(2), medians.group(3), yourTests, same, totals.size()));
+        java.util.Map<Path, double[]> sums = new java.util.LinkedHashMap<>(); // per grader: submissions, seconds
+        for (int run = 0; run < order.size(); run++) {
+            Path jar = order.get(run);
+            boolean current = jar.equals(Submissions.GRADER_JAR);
+            String which = jars.size() == 1 ? "" : (current ? "this build" : "baseline (" + jar.getFileName() + ")")
+                    + ", run " + (run < 2 ? 1 : 2) + ", ";
+            Path into = out.resolveSibling(out.getFileName() + "-" + (current ? "this" : "baseline") + "-" + run);
+            String summary = grade(into, jar, submissions, jobs);
+            if (current) { // the class report, both ways (issue: the class at a glance)
+                System.err.println(ClassReportCrossCheck.check(into));
             }
+            Matcher graded = GRADED.matcher(summary);
+            Matcher medians = MEDIANS.matcher(summary);
+            if (!graded.find() || !medians.find()) {
+                throw new IllegalStateException("the grader's summary has no figures:\n" + summary);
+            }
+            // Every grader must give every submission the same total: speed that changes a grade is no speed.
+            java.util.Map<String, String> totals = totals(summary);
+            if (firstTotals == null) {
+                firstTotals = totals;
+            }
+            java.util.Map<String, String> expected = firstTotals;
+            long same = totals.entrySet().stream().filter(e -> e.getValue().equals(expected.get(e.getKey()))).count();
+            double[] sum = sums.computeIfAbsent(jar, j -> new double[2]);
+            sum[0] += Integer.parseInt(graded.group(1));
+            sum[1] += Double.parseDouble(graded.group(2));
+            String yourTests = medians.group(4) == null ? "not shown" : medians.group(4) + " s";
+            rows.append(String.format(Locale.ROOT, "| %s%d | %s | %s s | **%s** | %s s | %s s | %s s | %s | %d of %d |%n",
+                    which, jobs, graded.group(1), graded.group(2), graded.group(4),
+                    medians.group(1), medians.group(2), medians.group(3), yourTests, same, totals.size()));
+        }
+        if (jars.size() == 2) {
+            double baseline = 60 * sums.get(jars.get(0))[0] / sums.get(jars.get(0))[1];
+            double current = 60 * sums.get(jars.get(1))[0] / sums.get(jars.get(1))[1];
+            rows.append(String.format(Locale.ROOT, "%nOver both runs: this build **%.1f** submissions a minute, the baseline "
+                    + "%.1f: **%.2f times** the baseline's rate.%n", current, baseline, current / baseline));
         }
         return rows.toString();
     }

@@ -70,7 +70,7 @@ final class GradingThroughput {
                     none has tests of its own.%n%n""", submissions.size(), smoke ? "a short run: 2 copies of the reference"
                             : "6 copies of the reference, the stubs, every buggy variant, 9 hostile ones"));
             text.append("""
-                    | grader, jobs | submissions | wall time | per minute | compile | JVM start | suite | your tests | all at 100 or as before |
+                    | grader, run, jobs | submissions | wall time | per minute | compile | JVM start | suite | your tests | all at 100 or as before |
                     |---|---|---|---|---|---|---|---|---|
                     """).append(rows).append('\n');
         }

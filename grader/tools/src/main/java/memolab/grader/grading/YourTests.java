@@ -239,20 +239,17 @@ public final class YourTests {
             runs.run(together, referenceIds);
             Map<String, String> names = new LinkedHashMap<>();
             Map<String, String> failures = new LinkedHashMap<>();
-            Map<String, Integer> passes = new LinkedHashMap<>();
             for (Target target : referenceRuns) {
                 for (Event result : runs.results(target.id()).values()) {
                     names.putIfAbsent(result.test(), result.name());
                     if (result.failed()) {
                         failures.putIfAbsent(result.test(), result.timedOut()
                                 ? "did not finish within " + TEST_SECONDS + " s on a correct cache" : hidden(result.message(), work));
-                    } else {
-                        passes.merge(result.test(), 1, Integer::sum);
                     }
                 }
             }
-            List<String> sound = names.keySet().stream()
-                    .filter(t -> !failures.containsKey(t) && passes.getOrDefault(t, 0) == referenceRuns.size()).toList();
+            Map<String, Long> slowest = runs.soundTests(referenceIds); // passed on every correct cache, every time
+            List<String> sound = names.keySet().stream().filter(slowest::containsKey).toList();
             Set<String> soundSet = Set.copyOf(sound);
             List<YourTestsReport.Unsound> unsound = new ArrayList<>();
             for (String test : names.keySet()) {
@@ -270,7 +267,7 @@ public final class YourTests {
                 return YourTestsReport.of(points, notes, names.size(), unsound, 0, List.of(), 0, 0, seconds(start));
             }
 
-            Map<String, Long> limits = limits(sound, referenceRuns, runs);
+            Map<String, Long> limits = limits(slowest);
             List<Target> second = new ArrayList<>();
             for (BugCorpus.Bug bug : corpus.bugs()) {
                 List<String> failedOnce = runs.results(bug.name() + "#1").values().stream()
@@ -355,23 +352,17 @@ public final class YourTests {
     public static final long LIMIT_FLOOR_MILLIS = 500;
 
     /**
-     * Each sound test's limit on the bugs, in milliseconds: {@link #LIMIT_FACTOR} times its
-     * slowest run on the correct caches, at least {@link #LIMIT_FLOOR_MILLIS}, at most
+     * Each sound test's limit on the bugs, in milliseconds, from its slowest run on the correct
+     * caches in nanoseconds: {@link #LIMIT_FACTOR} times that run, at least {@link #LIMIT_FLOOR_MILLIS}, at most
      * {@link #TEST_SECONDS}. A cache that loops then costs a second rather than the full limit
      * (its JVM ends there and the next starts), and a test ten times slower on a bug than on
      * every correct cache has found something; the correct caches run among the bugs with the
      * same limits, so a test too close to its limit is unsound there, not lucky. The first test
      * a JVM runs has more ({@code YourTestsMain}): it also loads the test libraries.
      */
-    private static Map<String, Long> limits(List<String> sound, List<Target> referenceRuns, Runs runs) {
+    static Map<String, Long> limits(Map<String, Long> slowestNanos) {
         Map<String, Long> limits = new LinkedHashMap<>();
-        for (String test : sound) {
-            long slowest = 0;
-            for (Target target : referenceRuns) {
-                slowest = Math.max(slowest, runs.durations.getOrDefault(target.id(), Map.of()).getOrDefault(test, 0L));
-            }
-            limits.put(test, limitMillis(slowest));
-        }
+        slowestNanos.forEach((test, nanos) -> limits.put(test, limitMillis(nanos)));
         return limits;
     }
 
@@ -505,16 +496,14 @@ public final class YourTests {
                     return;
                 }
                 boolean referencePending = left.stream().anyMatch(t -> reference.contains(t.id()));
-                Map<String, Long> sound = fresh || referencePending ? Map.of() : soundTests(reference);
+                Map<String, Long> limits = fresh || referencePending ? Map.of() : limits(soundTests(reference));
                 List<Target> plan = new ArrayList<>();
                 for (Target t : left) {
                     List<String> skip = List.copyOf(results(t.id()).keySet());
                     if (t.soundFrom() == null || fresh) {
                         plan.add(new Target(t.id(), t.classes(), t.only(), skip, t.coverage(), t.failFast(), t.limits(), t.soundFrom()));
                     } else if (!referencePending) {
-                        Map<String, Long> limits = new LinkedHashMap<>();
-                        sound.forEach((test, nanos) -> limits.put(test, limitMillis(nanos)));
-                        plan.add(new Target(t.id(), t.classes(), List.copyOf(sound.keySet()), skip, t.coverage(), t.failFast(),
+                        plan.add(new Target(t.id(), t.classes(), List.copyOf(limits.keySet()), skip, t.coverage(), t.failFast(),
                                 t.limits() == null ? null : limits, null));
                     } // else: it waits for the reference targets to end
                 }

@@ -324,8 +324,7 @@ public final class YourTestsMain {
                 }
                 slowest.keySet().removeAll(failed.getOrDefault(from, Set.of()));
             }
-            Map<String, Long> limits = new java.util.LinkedHashMap<>();
-            (slowest == null ? Map.<String, Long>of() : slowest).forEach((test, nanos) -> limits.put(test, YourTests.limitMillis(nanos)));
+            Map<String, Long> limits = YourTests.limits(slowest == null ? Map.of() : slowest);
             return new Target(target.id(), target.classes(), List.copyOf(limits.keySet()), target.skip(), target.coverage(),
                     target.failFast(), target.failFast() || target.limits() != null ? limits : null, null);
         }

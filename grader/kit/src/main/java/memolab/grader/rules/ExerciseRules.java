@@ -437,17 +437,29 @@ public final class ExerciseRules {
      * or a jar; the rules scan these and nothing else, even where the same place holds more.
      */
     public static JavaClasses importStudentClasses(Path location) {
-        ClassFileImporter importer = new ClassFileImporter();
-        JavaClasses imported;
-        if (Files.isDirectory(location)) {
-            imported = importer.importPath(location);
-        } else {
+        return importStudentClasses(location, true);
+    }
+
+    /**
+     * {@link #importStudentClasses(Path)}, with the test libraries' entry points left unread
+     * ({@link EntryPointsUnread}: faster, the same verdicts) or read as ArchUnit would.
+     */
+    static JavaClasses importStudentClasses(Path location, boolean entryPointsUnread) {
+        JavaClasses imported = com.tngtech.archunit.ArchConfiguration.withThreadLocalScope(configuration -> {
+            if (entryPointsUnread) {
+                configuration.setClassResolver(EntryPointsUnread.class);
+                configuration.setClassResolverArguments();
+            }
+            ClassFileImporter importer = new ClassFileImporter();
+            if (Files.isDirectory(location)) {
+                return importer.importPath(location);
+            }
             try (JarFile jar = new JarFile(location.toFile())) {
-                imported = importer.importJar(jar);
+                return importer.importJar(jar);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read " + location, e);
             }
-        }
+        });
         return imported.that(JavaClass.Predicates.resideInAPackage(STUDENT_PACKAGE));
     }
 }

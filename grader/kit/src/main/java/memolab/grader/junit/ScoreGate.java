@@ -27,11 +27,31 @@ public final class ScoreGate {
     private ScoreGate() {
     }
 
+    /**
+     * The system property naming the exercises module's test classes (the student's own tests),
+     * set by the suite's pom: the suite's JVM, where ArchUnit has already read the student's
+     * code for the rules tests, checks them against final grading's rules for the lines under
+     * the table, which costs Maven's own process 0.5 s more when it does it.
+     */
+    public static final String YOUR_TESTS_PROPERTY = "memolab.yourTestsClasses";
+
+    /** The line in the score file after which its writer put the warning about the student's tests (maybe empty). */
+    private static final String RULES_CHECKED = "memolab-your-tests-rules-checked";
+
     /** Writes the table for {@link #main} to print: a header line with the score, then the table. */
     static void write(Path file, Score score, String table) throws IOException {
+        write(file, score, table, null);
+    }
+
+    /**
+     * {@link #write(Path, Score, String)}, with what {@link YourTestsLine#brokenRules} said of the
+     * student's tests ({@code null}: not checked, the score step checks them itself).
+     */
+    static void write(Path file, Score score, String table, String brokenRules) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
-        Files.writeString(file, String.format(Locale.ROOT, "%s%d %d%n%s", HEADER, score.earned(), score.possible(), table),
-                StandardCharsets.UTF_8);
+        String rules = brokenRules == null ? "" : "\n" + RULES_CHECKED + "\n" + brokenRules;
+        Files.writeString(file, String.format(Locale.ROOT, "%s%d %d%n%s%s", HEADER, score.earned(), score.possible(), table,
+                rules), StandardCharsets.UTF_8);
     }
 
     /**
@@ -51,9 +71,11 @@ public final class ScoreGate {
         Files.delete(file);
         int lineEnd = text.indexOf('\n');
         String[] score = text.substring(HEADER.length(), lineEnd).strip().split(" ");
-        System.out.print(text.substring(lineEnd + 1));
+        int checked = text.indexOf("\n" + RULES_CHECKED + "\n");
+        String brokenRules = checked < 0 ? null : text.substring(checked + RULES_CHECKED.length() + 2);
+        System.out.print(text.substring(lineEnd + 1, checked < 0 ? text.length() : checked));
         if (args.length == 3 && !args[2].isBlank() && Integer.parseInt(args[2].strip()) > 0) {
-            System.out.print(YourTestsLine.of(Path.of(args[1]), Integer.parseInt(args[2].strip())));
+            System.out.print(YourTestsLine.of(Path.of(args[1]), Integer.parseInt(args[2].strip()), brokenRules));
         }
         System.out.flush();
         int earned = Integer.parseInt(score[0]);

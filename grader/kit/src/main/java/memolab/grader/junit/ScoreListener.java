@@ -64,7 +64,7 @@ public class ScoreListener extends OutcomeCollector {
             boolean written = false;
             if (!scoreFile.isBlank()) {
                 try {
-                    ScoreGate.write(Path.of(scoreFile), score, table);
+                    ScoreGate.write(Path.of(scoreFile), score, table, yourTestsBrokenRules());
                     written = true;
                 } catch (IOException | RuntimeException e) {
                     print("MemoLab could not write the score file " + scoreFile + ": " + e.getMessage() + "\n");
@@ -74,6 +74,23 @@ public class ScoreListener extends OutcomeCollector {
                 print(table);
             }
             writeReports(outcomes);
+        }
+    }
+
+    /**
+     * What {@link YourTestsLine#brokenRules} says of the student's own tests, where the run names
+     * them ({@link ScoreGate#YOUR_TESTS_PROPERTY}); {@code null} where it does not, or the check
+     * failed (the score step then checks them itself).
+     */
+    private static String yourTestsBrokenRules() {
+        String testClasses = System.getProperty(ScoreGate.YOUR_TESTS_PROPERTY, "");
+        if (testClasses.isBlank()) {
+            return null;
+        }
+        try {
+            return YourTestsLine.brokenRules(Path.of(testClasses));
+        } catch (RuntimeException e) {
+            return null;
         }
     }
 

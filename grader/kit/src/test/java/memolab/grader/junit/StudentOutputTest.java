@@ -66,6 +66,31 @@ class StudentOutputTest {
         assertThat(Files.exists(file)).isFalse();
     }
 
+    @Test
+    @DisplayName("the score step prints the suite's check of the student's own tests under the table, and checks them itself without one")
+    void scoreGateYourTestsRules(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("target/memolab-score.txt");
+        Path exercisesTarget = Files.createDirectories(dir.resolve("exercises/target"));
+        Score full = Score.of(List.of(new TestOutcome("T", "m", "get refreshes", Category.LRU_EXAMPLES, 2, false, null,
+                TestOutcome.Status.PASSED, "")));
+        String[] args = {file.toString(), exercisesTarget.toString(), "10"};
+
+        ScoreGate.write(file, full, "ALL PASSED\n", "WARNING: from the suite\n");
+        assertThat(printedBy(() -> ScoreGate.main(args))).startsWith("ALL PASSED\nYour tests (exercises/src/test/java/memolab): "
+                + "none ran;").doesNotContain("memolab-your-tests-rules-checked");
+
+        Files.createDirectories(exercisesTarget.resolve("surefire-reports"));
+        Files.writeString(exercisesTarget.resolve("surefire-reports/TEST-memolab.LruCacheTest.xml"),
+                "<testsuite name=\"memolab.LruCacheTest\" tests=\"1\" failures=\"0\" errors=\"0\" skipped=\"0\"/>");
+        ScoreGate.write(file, full, "ALL PASSED\n", "WARNING: from the suite\n");
+        assertThat(printedBy(() -> ScoreGate.main(args))).startsWith("ALL PASSED\nYour tests: 1 ran on your code, 1 passed;")
+                .endsWith("WARNING: from the suite\n");
+
+        ScoreGate.write(file, full, "ALL PASSED\n", "");
+        assertThat(printedBy(() -> ScoreGate.main(args))).as("checked by the suite, nothing broken").doesNotContain("WARNING")
+                .endsWith("\"Testing your cache\")." + System.lineSeparator());
+    }
+
     private interface Action {
         void run() throws Exception;
     }

@@ -166,7 +166,7 @@ final class Generated {
                 | tests run on one cache, at most | %d |
                 | JVMs, and seconds, for one student's tests, at most | %d JVMs, %d s |
                 | test files read, at most | %d |
-                | correct caches run at random places among each pass over the bugs | %d |
+                | thorough: runs of each bug, at places of an order drawn for each student; correct caches among them | %d; %d |
                 """, points, memolab.grader.grading.YourTests.REFERENCE_RUNS, memolab.grader.owntests.BugCorpus.CORRECT_CACHES,
                 Math.round(YourTestsReport.THOROUGH_SHARE * 100), weights,
                 Math.round((1 - YourTestsReport.THOROUGH_SHARE) * 100), Math.round(YourTestsReport.FULL_COVERAGE * 100),
@@ -176,7 +176,7 @@ final class Generated {
                 memolab.grader.grading.YourTests.SILENCE_SECONDS,
                 memolab.grader.grading.YourTests.MAX_TESTS, memolab.grader.grading.YourTests.MAX_JVMS,
                 memolab.grader.grading.YourTests.BUDGET_SECONDS, memolab.grader.grading.YourTests.MAX_FILES,
-                memolab.grader.grading.YourTests.SENTINELS);
+                memolab.grader.grading.YourTests.BUG_RUNS, memolab.grader.grading.YourTests.SENTINELS);
     }
 
     /**

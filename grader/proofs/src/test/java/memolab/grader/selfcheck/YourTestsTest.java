@@ -105,6 +105,7 @@ class YourTestsTest {
         batch.add(student("file-route", fixture("file-route")));
         batch.add(student("ghost", fixture("ghost")));
         batch.add(student("out-of-memory", fixture("out-of-memory")));
+        batch.add(student("param-cases", fixture("param-cases")));
         out = temp.resolve("out");
         // --out relative to the working folder, as an instructor types it: the tests' JVMs run elsewhere.
         String relativeOut = Path.of("").toAbsolutePath().relativize(out.toAbsolutePath()).toString();
@@ -146,8 +147,8 @@ class YourTestsTest {
     void graded() throws IOException {
         assertThat(exitCode).as("exit code; stderr:%n%s", stderr).isEqualTo(GraderCli.OK);
         assertThat(Rubric.course().yourTestsPoints()).isEqualTo(10);
-        assertThat(rows).as("your-tests.csv").hasSize(17);
-        assertThat(book).as("gradebook.csv").hasSize(17);
+        assertThat(rows).as("your-tests.csv").hasSize(18);
+        assertThat(book).as("gradebook.csv").hasSize(18);
         assertThat(Files.readString(out.resolve("class-report.md"), StandardCharsets.UTF_8)).as("the class report's categories")
                 .containsPattern("\\| 8\\. Your tests \\| \\d+\\.\\d of 10 \\| \\d+ of " + book.size() + " \\|");
     }
@@ -192,6 +193,15 @@ class YourTestsTest {
     }
 
     @Test
+    @DisplayName("an unsound case of a parameterized test leaves its sound cases to run on the bugs, and catch them")
+    void aParameterizedTestsSoundCasesRun() throws IOException {
+        assertThat(rows.get("param-cases")).containsEntry("tests", "2").containsEntry("sound", "1");
+        assertThat(Integer.parseInt(rows.get("param-cases").get("bugs_caught"))).isGreaterThanOrEqualTo(1);
+        assertThat(feedback("param-cases")).contains("`CasesTest > holdsAtMostItsCapacity(int) > [1] 0`",
+                "Failed: `CasesTest > holdsAtMostItsCapacity(int) > [2] 2`");
+    }
+
+    @Test
     @DisplayName("tests that end the JVM or read files are refused before they run, as the student's code would be")
     void hostileTestsAreRefused() throws IOException {
         assertThat(rows.get("hostile-exit")).containsEntry("points", "0");
@@ -213,7 +223,8 @@ class YourTestsTest {
     void aTestThatCountsItsRunsIsUnsound() throws IOException {
         assertThat(rows.get("hostile-counter")).containsEntry("sound", "0").containsEntry("bugs_caught", "0")
                 .containsEntry("points", "0");
-        assertThat(feedback("hostile-counter")).contains("`CounterTest > countsItsRuns()`", "run after other caches");
+        assertThat(feedback("hostile-counter")).contains("`CounterTest > countsItsRuns()`", "run after other caches",
+                "`CounterTest > countsInTheTimeZone()`", "may not change the JVM's settings (system properties, the default time zone or locale)");
     }
 
     @Test

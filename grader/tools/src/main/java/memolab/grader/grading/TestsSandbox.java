@@ -21,7 +21,9 @@ import java.util.List;
  *   <li>The JVM's class path and the folder of the cache under test: readable by class
  *       loaders and the service loader; while tests run, by nothing else. Between
  *       runs the runner writes each cache there, and nothing else is ever written.</li>
- *   <li>No socket, no link, no other security manager.</li>
+ *   <li>No socket, no link, no other security manager; while tests run, no change to the
+ *       JVM's settings (system properties, the default time zone and locale), which would
+ *       outlive the run.</li>
  * </ul>
  *
  * <p>Java 17 allows a security manager (with a warning); Java 18 to 23 need the JVM started
@@ -102,6 +104,12 @@ final class TestsSandbox extends SecurityManager {
         } else if (permission instanceof SocketPermission || permission instanceof LinkPermission
                 || permission instanceof RuntimePermission && permission.getName().equals("setSecurityManager")) {
             throw new SecurityException("final grading's tests may not " + permission.getName());
+        } else if (permission instanceof java.util.PropertyPermission && permission.getActions().contains("write")
+                && (testsRunning || Thread.currentThread() != runner)) {
+            // A setting of the whole JVM (System.setProperty, the default TimeZone or Locale) outlives the target it
+            // was made on: a test could count there the caches run before it, and tell the correct ones from the bugs.
+            throw new SecurityException("final grading's tests may not change the JVM's settings (system properties, the "
+                    + "default time zone or locale): each test must find the JVM as the one before it did");
         } else if (permission instanceof RuntimePermission && (permission.getName().equals("readFileDescriptor")
                 || permission.getName().equals("writeFileDescriptor")) && (testsRunning || Thread.currentThread() != runner)) {
             // The JVM's standard input brings the runner its next plan, its output carries the signed results: the

@@ -36,9 +36,11 @@ import memolab.grader.score.PlainText;
  *   <li><b>sound</b>: each test runs {@value #REFERENCE_RUNS} times on each correct cache the
  *       bugs are made from (the reference, and a compact one); one that fails even once is
  *       unsound, named with its message, and counts no further;</li>
- *   <li><b>thorough</b>: the sound tests run on each bug of the corpus; a bug is caught when a
- *       sound test fails on it in two runs out of two (a test that ran past its time limit
- *       is not run again: code that never returns does so every time);</li>
+ *   <li><b>thorough</b>: the sound tests run on each bug of the corpus, twice, at two places
+ *       of an order drawn for each submission, with {@value #SENTINELS} correct caches among
+ *       them; a bug is caught when the same sound test fails on it in both runs (one that
+ *       never returns fails), and a test that fails on one of those correct caches is
+ *       unsound;</li>
  *   <li><b>covering</b>: the sound tests run on the student's own classes, JaCoCo counting the
  *       branches of their cache's classes (all but {@code Fibonacci}) the tests reach.</li>
  * </ol>
@@ -220,20 +222,25 @@ public final class YourTests {
             }
             List<String> referenceIds = referenceRuns.stream().map(Target::id).toList();
 
-            // 2. Covering, on the student's own classes; 3. thorough, on each bug, the sound tests only. Correct caches run
-            // again among the bugs, at places drawn afresh for each submission: a test that fails once some caches have run
-            // before it (counting runs in state the JDK or a library keeps for the whole JVM) fails there too. These run in
-            // the same JVM as the sound runs, which tells them the sound tests and their limits (soundFrom); a JVM started
-            // afresh is told them by this side, from the same runs.
+            // 2. Covering, on the student's own classes; 3. thorough, on each bug twice, the sound tests only. The runs go
+            // in an order drawn afresh for each submission, the two of a bug at two places of it, and correct caches run
+            // among them at places drawn too: a test that fails once some caches have run before it (counting runs in state
+            // the JDK keeps for the whole JVM) fails on those, and one that fails at random, or on every cache after some
+            // count, fails on the two runs of a bug as the same test by chance only. These run in the same JVM as the
+            // sound runs, which tells them the sound tests and their limits (soundFrom); a JVM started afresh is told them
+            // by this side, from the same runs.
             java.util.Random places = new java.security.SecureRandom();
             List<Target> first = new ArrayList<>();
             ownClasses.ifPresent(own -> first.add(new Target("own", List.of(own.toAbsolutePath().toString()), null, List.of(), true,
                     false, null, referenceIds)));
-            for (BugCorpus.Bug bug : corpus.bugs()) {
-                first.add(new Target(bug.name() + "#1", List.of(bug.classes().toString()), null, List.of(), false, true, Map.of(),
-                        referenceIds));
+            for (int run = 1; run <= BUG_RUNS; run++) {
+                for (BugCorpus.Bug bug : corpus.bugs()) {
+                    first.add(new Target(YourTestsMain.runId(bug.name(), run), List.of(bug.classes().toString()), null, List.of(), false, true,
+                            Map.of(), referenceIds));
+                }
             }
-            List<String> sentinels = new ArrayList<>(withSentinels(first, corpus, places, "first"));
+            java.util.Collections.shuffle(first, places);
+            List<String> sentinels = withSentinels(first, corpus, places, "bugs");
             List<Target> together = new ArrayList<>(referenceRuns);
             together.addAll(first);
             runs.run(together, referenceIds);
@@ -243,7 +250,7 @@ public final class YourTests {
                 for (Event result : runs.results(target.id()).values()) {
                     names.putIfAbsent(result.test(), result.name());
                     if (result.failed()) {
-                        failures.putIfAbsent(result.test(), result.timedOut()
+                        failures.putIfAbsent(result.test(), runs.ranOutOfTime(target.id(), result)
                                 ? "did not finish within " + TEST_SECONDS + " s on a correct cache" : hidden(result.message(), work));
                     }
                 }
@@ -267,38 +274,26 @@ public final class YourTests {
                 return YourTestsReport.of(points, notes, names.size(), unsound, 0, List.of(), 0, 0, seconds(start));
             }
 
-            Map<String, Long> limits = limits(slowest);
-            List<Target> second = new ArrayList<>();
-            for (BugCorpus.Bug bug : corpus.bugs()) {
-                List<String> failedOnce = runs.results(bug.name() + "#1").values().stream()
-                        .filter(e -> e.failed() && !e.timedOut()).map(Event::test).toList();
-                if (!failedOnce.isEmpty()) {
-                    second.add(new Target(bug.name() + "#2", List.of(bug.classes().toString()), failedOnce, List.of(), false, false,
-                            limits, null));
-                }
-            }
-            if (!second.isEmpty()) {
-                sentinels.addAll(withSentinels(second, corpus, places, "second"));
-            }
-            runs.run(second, List.of());
             Map<String, String> failedLater = new LinkedHashMap<>();
             for (String sentinel : sentinels) {
                 runs.results(sentinel).values().stream().filter(e -> e.failed() && soundSet.contains(e.test()))
                         .forEach(e -> failedLater.putIfAbsent(e.test(),
-                        (e.timedOut() && e.message() == null ? "did not finish within " + TEST_SECONDS + " s" : hidden(e.message(), work)) + " (on a correct cache, run "
+                        (runs.ranOutOfTime(sentinel, e) && e.message() == null ? "did not finish within its limit"
+                                : hidden(e.message(), work)) + " (on a correct cache, run "
                                 + "after other caches: a test must not depend on what ran before it)"));
             }
             failedLater.forEach((test, message) -> unsound.add(new YourTestsReport.Unsound(names.getOrDefault(test, test), message)));
             List<String> kept = sound.stream().filter(t -> !failedLater.containsKey(t)).toList();
             List<YourTestsReport.BugVerdict> verdicts = new ArrayList<>();
             for (BugCorpus.Bug bug : corpus.bugs()) {
-                Map<String, Event> once = runs.results(bug.name() + "#1");
-                Map<String, Event> twice = runs.results(bug.name() + "#2");
                 List<String> caughtBy = new ArrayList<>();
                 for (String test : kept) {
-                    Event first1 = once.get(test);
-                    Event second1 = twice.get(test);
-                    if (first1 != null && first1.failed() && (first1.timedOut() || second1 != null && second1.failed())) {
+                    boolean everyRun = true; // a test that never returned is no exception: it fails both runs, or does not count
+                    for (int run = 1; run <= BUG_RUNS; run++) {
+                        Event result = runs.results(YourTestsMain.runId(bug.name(), run)).get(test);
+                        everyRun &= result != null && result.failed();
+                    }
+                    if (everyRun) {
                         caughtBy.add(names.get(test));
                     }
                 }
@@ -323,8 +318,14 @@ public final class YourTests {
         }
     }
 
-    /** How many correct caches run among a pass over the bugs, at random places. */
-    public static final int SENTINELS = 2;
+    /** The message of a test in a JVM this side ended, silent far past the test's limit. */
+    private static final String NEVER_RETURNED = "never returned";
+
+    /** How many times each bug runs, at places of the order drawn at random: a catch is a test that fails in every one. */
+    public static final int BUG_RUNS = 2;
+
+    /** How many correct caches run among the runs on the bugs, at random places. */
+    public static final int SENTINELS = 4;
 
     /**
      * Inserts {@link #SENTINELS} runs on correct caches at random places of {@code targets},
@@ -451,6 +452,18 @@ public final class YourTests {
             return results.getOrDefault(target, Map.of());
         }
 
+        /**
+         * Whether {@code result} of {@code target} is a test that ran out of its time: the tests'
+         * JVM says so and it took at least {@link #LIMIT_FLOOR_MILLIS} as seen from here (a
+         * test's own {@code TimeoutException} thrown at once is a failure like any other), or
+         * this side ended the JVM it hung in.
+         */
+        boolean ranOutOfTime(String target, Event result) {
+            Long nanos = durations.getOrDefault(target, Map.of()).get(result.test());
+            return result.timedOut() && (nanos == null ? result.message() != null && result.message().equals(NEVER_RETURNED)
+                    : nanos >= TimeUnit.MILLISECONDS.toNanos(LIMIT_FLOOR_MILLIS));
+        }
+
         /** The tests that passed on every one of the {@code reference} targets, each with its slowest run there (nanoseconds). */
         Map<String, Long> soundTests(List<String> reference) {
             Map<String, Long> sound = null;
@@ -489,10 +502,12 @@ public final class YourTests {
             boolean fresh = true; // the first JVM of this call: it runs the reference targets before those drawn from them
             while (!left.isEmpty()) {
                 if (live == null && jvms >= MAX_JVMS || System.nanoTime() >= deadline) {
-                    problems.add("Your tests ran out of time (" + BUDGET_SECONDS + " s and " + MAX_JVMS + " fresh JVMs in all, "
-                            + "each test " + TEST_SECONDS + " s at most): the runs not finished count as if your tests passed "
-                            + "there. A test that never ends on a buggy cache still catches it; one that takes long on every "
-                            + "cache costs the rest of your tests their chance.");
+                    boolean outOfTime = System.nanoTime() >= deadline;
+                    problems.add("Your tests ran out of " + (outOfTime ? "time (" + BUDGET_SECONDS + " s in all, each test "
+                            + TEST_SECONDS + " s at most)" : "JVMs (" + MAX_JVMS + " in all: each test that outlives its limit "
+                            + "ends the JVM it runs in, and the rest go on in a fresh one)") + ": the runs not finished count "
+                            + "as if your tests passed there. A test that never ends on a buggy cache still catches it; one "
+                            + "that takes long on every cache, or now and then, costs the rest of your tests their chance.");
                     return;
                 }
                 boolean referencePending = left.stream().anyMatch(t -> reference.contains(t.id()));
@@ -517,7 +532,7 @@ public final class YourTests {
                     // bug it "caught" so must fail it again to count.
                     results.computeIfAbsent(ended.target(), t -> new LinkedHashMap<>()).putIfAbsent(ended.test(),
                             new Event("result", ended.target(), ended.test(), ended.name(), true, ended.hung(),
-                                    ended.hung() ? "never returned" : "ended the JVM it ran in (out of memory?)", 0, 0));
+                                    ended.hung() ? NEVER_RETURNED : "ended the JVM it ran in (out of memory?)", 0, 0));
                 }
                 // A fail-fast target with a failure needs nothing more (the JVM ended at it, so the rest did not run there).
                 left.stream().filter(t -> t.failFast() && results(t.id()).values().stream().anyMatch(Event::failed))
@@ -526,6 +541,10 @@ public final class YourTests {
                 if (ended.target() == null && !ended.progressed() && !left.isEmpty()) {
                     done.put(left.get(0).id(), null); // no test concluded: give that target up, to end in bounded time
                     left.remove(0);
+                    problems.add("Your tests' JVM ended before any test finished on one of the caches, and not during a "
+                            + "test (it did not start, or something ended it between two tests): there your tests count as "
+                            + "if they passed. If your tests do nothing of the kind, tell your instructor: the fault is then "
+                            + "the grader's.");
                 }
             }
         }

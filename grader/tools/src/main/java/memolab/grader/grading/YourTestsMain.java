@@ -75,11 +75,37 @@ public final class YourTestsMain {
                   Map<String, Long> limits, List<String> soundFrom) {
     }
 
+    /** The id of a bug's run number {@code run}: the grader runs each bug more than once. */
+    static String runId(String bug, int run) {
+        return bug + "#" + run;
+    }
+
+    /** The bug a target id of {@link #runId} names; null for any other target (a correct cache, the student's own). */
+    static String bugOf(String targetId) {
+        int at = targetId.lastIndexOf('#');
+        return at < 0 ? null : targetId.substring(0, at);
+    }
+
     /** What the first test a JVM runs may take beyond its limit: it loads the test libraries and the tests' classes. */
     public static final long FIRST_TEST_GRACE_MILLIS = 1_500;
 
     /** Set when a test failed in a fail-fast target: {@link FailFast} then leaves the target's other tests unrun. */
     private static volatile boolean caught;
+
+    /**
+     * The running target's {@code only} (null: every test) and {@code skip}: the discovery
+     * filter applies them to the tests it sees, and {@link FailFast} and the {@link Emitter}
+     * to those JUnit makes while running (a parameterized or repeated test's cases, a factory's
+     * tests), which no discovery filter sees.
+     */
+    private static volatile Set<String> only;
+    private static volatile Set<String> skip = Set.of();
+
+    /** Whether the test {@code id} is one the running target runs. */
+    static boolean admitted(String id) {
+        Set<String> tests = only;
+        return (tests == null || tests.contains(id)) && !skip.contains(id);
+    }
 
     /**
      * Leaves a target's remaining tests unrun once one failed, where the target asks for it.
@@ -90,8 +116,16 @@ public final class YourTestsMain {
         @Override
         public org.junit.jupiter.api.extension.ConditionEvaluationResult evaluateExecutionCondition(
                 org.junit.jupiter.api.extension.ExtensionContext context) {
-            return caught ? org.junit.jupiter.api.extension.ConditionEvaluationResult.disabled("a test already failed here")
-                    : org.junit.jupiter.api.extension.ConditionEvaluationResult.enabled("");
+            if (caught) {
+                return org.junit.jupiter.api.extension.ConditionEvaluationResult.disabled("a test already failed here");
+            }
+            String id = context.getUniqueId();
+            Set<String> tests = only;
+            boolean above = tests != null && tests.stream().anyMatch(test -> test.startsWith(id + "/")); // a case's template
+            if (context.getTestMethod().isPresent() && !above && !admitted(id)) {
+                return org.junit.jupiter.api.extension.ConditionEvaluationResult.disabled("not one of the tests run here");
+            }
+            return org.junit.jupiter.api.extension.ConditionEvaluationResult.enabled("");
         }
     }
 
@@ -143,8 +177,15 @@ public final class YourTestsMain {
             emitter.send(new Event("unwalled", null, null, null, false, false, "this Java (" + Runtime.version()
                     + ") has no security manager: the tests' JVM has only the rules for a wall", 0, 0));
         }
+        Set<String> passedBugs = new java.util.HashSet<>(); // bugs a run of which passed every test here
         while (true) {
             for (Target given : plan.targets()) {
+                String bug = bugOf(given.id());
+                if (bug != null && given.failFast() && passedBugs.contains(bug)) {
+                    // Another run of this bug passed every test: a catch needs a failure in each, so this run would tell nothing.
+                    emitter.send(new Event("done", given.id(), null, null, false, false, null, 0, 0));
+                    continue;
+                }
                 Target target = given.soundFrom() == null ? given : emitter.sound(given);
                 emitter.target = target.id();
                 emitter.failFast = target.failFast();
@@ -155,6 +196,9 @@ public final class YourTestsMain {
                     throw new IllegalStateException("a later plan names caches the first did not: " + target.classes());
                 }
                 int[] coverage = run(plan, target, classes, sandbox, emitter);
+                if (bug != null && target.failFast() && !caught) {
+                    passedBugs.add(bug);
+                }
                 emitter.send(new Event("done", target.id(), null, null, false, false, null, coverage[0], coverage[1]));
             }
             emitter.send(new Event("finished", null, null, null, false, false, null, 0, 0));
@@ -208,6 +252,8 @@ public final class YourTestsMain {
                     .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "true");
             Set<String> only = target.only() == null ? null : Set.copyOf(target.only());
             Set<String> skip = target.skip() == null ? Set.of() : Set.copyOf(target.skip());
+            YourTestsMain.only = only;
+            YourTestsMain.skip = skip;
             request.filters((PostDiscoveryFilter) descriptor -> {
                 if (!descriptor.isTest()) {
                     return FilterResult.included("a container");
@@ -404,9 +450,14 @@ public final class YourTestsMain {
                     // A class that failed to start (its @BeforeAll threw): its tests never ran, and count as failed.
                     String message = message(result);
                     for (TestIdentifier child : testPlan.getDescendants(test)) {
-                        if (child.isTest()) {
+                        if (child.isTest() && admitted(child.getUniqueId())) {
                             send(new Event("result", target, child.getUniqueId(), name(child), true, false, message, 0, 0));
                         }
+                    }
+                    if (timedOut(result) && runawayLeft()) {
+                        // Its @BeforeAll outlived its limit and runs on: the rest go on in a fresh JVM, as after a test's.
+                        out.flush();
+                        ChildMain.endNow();
                     }
                 }
                 return;
@@ -416,13 +467,16 @@ public final class YourTestsMain {
                     watched = null;
                 }
             }
-            if (failed) {
+            // A factory's test this target does not run (no condition reaches those) runs all the same: its result goes to
+            // the grader, which counts it towards the most tests a cache runs and no further, and stops nothing here.
+            boolean admitted = admitted(test.getUniqueId());
+            if (failed && admitted) {
                 this.failed.computeIfAbsent(target, t -> new java.util.HashSet<>()).add(test.getUniqueId());
-            } else {
+            } else if (admitted) {
                 passed.computeIfAbsent(target, t -> new HashMap<>()).put(test.getUniqueId(), System.nanoTime() - startedAt);
             }
             boolean timedOut = timedOut(result);
-            if (failed && failFast) {
+            if (failed && failFast && admitted) {
                 caught = true;
             }
             send(new Event("result", target, test.getUniqueId(), name(test), failed, timedOut, failed ? message(result) : null, 0, 0));

@@ -126,12 +126,12 @@ public record YourTestsReport(int possible, double earned, List<String> problems
         text.append("**Thorough: ").append(caught).append(" of ").append(bugs.size()).append(" bugs caught** (")
                 .append(caughtWeight()).append(" of ").append(totalWeight()).append(" by weight: a central bug weighs 3, a "
                 + "secondary one 2, an edge case 1), ").append(points(thoroughPoints())).append(" of ")
-                .append(points(possible * THOROUGH_SHARE)).append(" points. A bug is caught when one of your sound tests "
-                + "fails on it, twice in a row.\n\n");
+                .append(points(possible * THOROUGH_SHARE)).append(" points. Each bug ran twice, at two places of an "
+                + "order drawn at random; it is caught when the same sound test fails on it both times.\n\n");
         for (BugVerdict bug : bugs) {
             if (!bug.caught()) {
                 text.append("- Missed (").append(bug.severity()).append("): ").append(bug.words())
-                        .append(" Every one of your sound tests passes on it.\n");
+                        .append(" None of your sound tests failed on it in both runs.\n");
             }
         }
         for (BugVerdict bug : bugs) {

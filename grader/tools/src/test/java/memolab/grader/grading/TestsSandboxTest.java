@@ -1,6 +1,7 @@
 package memolab.grader.grading;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -44,6 +45,21 @@ class TestsSandboxTest {
         assertThat(wall.allows("/jdk/bin/java", "execute", false)).isFalse();
         assertThat(wall.allows("<<ALL FILES>>", "read", false)).isFalse();
         assertThat(wall.allows("/jdk/-", "read", true)).as("a folder and all below it").isTrue();
+    }
+
+    @Test
+    @DisplayName("while tests run, the JVM's settings are read-only: a default TimeZone or Locale set by one run would outlive it")
+    void settingsAreReadOnlyWhileTestsRun() {
+        java.util.PropertyPermission timeZone = new java.util.PropertyPermission("user.timezone", "write");
+        TestsSandbox wall = new TestsSandbox(List.of(), List.of(), Path.of("/nowhere")); // this thread is its runner
+        wall.testsRunning(true);
+        assertThatThrownBy(() -> wall.checkPermission(timeZone)).isInstanceOf(SecurityException.class)
+                .hasMessageContaining("may not change the JVM's settings (system properties, the default time zone or locale)");
+        assertThatThrownBy(() -> wall.checkPermission(new java.util.PropertyPermission("*", "read,write")))
+                .isInstanceOf(SecurityException.class);
+        wall.checkPermission(new java.util.PropertyPermission("user.timezone", "read"));
+        wall.testsRunning(false);
+        wall.checkPermission(timeZone); // the runner, between runs
     }
 
     @Test

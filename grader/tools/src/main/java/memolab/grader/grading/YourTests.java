@@ -222,28 +222,13 @@ public final class YourTests {
             }
             List<String> referenceIds = referenceRuns.stream().map(Target::id).toList();
 
-            // 2. Covering, on the student's own classes; 3. thorough, on each bug twice, the sound tests only. The runs go
-            // in an order drawn afresh for each submission, the two of a bug at two places of it, and correct caches run
-            // among them at places drawn too: a test that fails once some caches have run before it (counting runs in state
-            // the JDK keeps for the whole JVM) fails on those, and one that fails at random, or on every cache after some
-            // count, fails on the two runs of a bug as the same test by chance only. These run in the same JVM as the
-            // sound runs, which tells them the sound tests and their limits (soundFrom); a JVM started afresh is told them
-            // by this side, from the same runs.
-            java.util.Random places = new java.security.SecureRandom();
-            List<Target> first = new ArrayList<>();
-            ownClasses.ifPresent(own -> first.add(new Target("own", List.of(own.toAbsolutePath().toString()), null, List.of(), true,
-                    false, null, referenceIds)));
-            for (int run = 1; run <= BUG_RUNS; run++) {
-                for (BugCorpus.Bug bug : corpus.bugs()) {
-                    first.add(new Target(YourTestsMain.runId(bug.name(), run), List.of(bug.classes().toString()), null, List.of(), false, true,
-                            Map.of(), referenceIds));
-                }
-            }
-            java.util.Collections.shuffle(first, places);
-            List<String> sentinels = withSentinels(first, corpus, places, "bugs");
-            List<Target> together = new ArrayList<>(referenceRuns);
-            together.addAll(first);
-            runs.run(together, referenceIds);
+            // 2. Covering, on the student's own classes, in the same JVM as the sound runs, which tells it the sound tests
+            // (soundFrom; a JVM started afresh is told them by this side, from the same runs).
+            List<Target> soundJvm = new ArrayList<>(referenceRuns);
+            ownClasses.ifPresent(own -> soundJvm.add(new Target("own", List.of(own.toAbsolutePath().toString()), null, List.of(),
+                    true, false, null, referenceIds)));
+            runs.run(soundJvm, referenceIds);
+            runs.close(); // the bugs run in a JVM of their own: what a test kept of the correct caches' runs is not there
             Map<String, String> names = new LinkedHashMap<>();
             Map<String, String> failures = new LinkedHashMap<>();
             for (Target target : referenceRuns) {
@@ -274,6 +259,24 @@ public final class YourTests {
                 return YourTestsReport.of(points, notes, names.size(), unsound, 0, List.of(), 0, 0, seconds(start));
             }
 
+            // 3. Thorough, on each bug twice, the sound tests only, in a JVM started for them (told the sound tests and
+            // their limits by this side): a test that recorded how the correct caches behave, in state the JVM keeps from
+            // one cache to the next, and failed wherever a cache differs would catch bugs without saying what a cache must
+            // do. The runs go in an order drawn afresh for each submission, the two of a bug at two places of it, and
+            // correct caches run among them at places drawn too: a test that fails once some caches have run before it
+            // fails on those, and one that fails at random, or on every cache after some count, fails on the two runs of
+            // a bug as the same test by chance only.
+            java.util.Random places = new java.security.SecureRandom();
+            List<Target> first = new ArrayList<>();
+            for (int run = 1; run <= BUG_RUNS; run++) {
+                for (BugCorpus.Bug bug : corpus.bugs()) {
+                    first.add(new Target(YourTestsMain.runId(bug.name(), run), List.of(bug.classes().toString()), null, List.of(),
+                            false, true, Map.of(), referenceIds));
+                }
+            }
+            java.util.Collections.shuffle(first, places);
+            List<String> sentinels = withSentinels(first, corpus, places, "bugs");
+            runs.run(first, referenceIds);
             Map<String, String> failedLater = new LinkedHashMap<>();
             for (String sentinel : sentinels) {
                 runs.results(sentinel).values().stream().filter(e -> e.failed() && soundSet.contains(e.test()))
@@ -499,7 +502,8 @@ public final class YourTests {
          */
         void run(List<Target> targets, List<String> reference) throws IOException {
             List<Target> left = new ArrayList<>(targets);
-            boolean fresh = true; // the first JVM of this call: it runs the reference targets before those drawn from them
+            // The first JVM of a call with reference targets runs them before those drawn from them, and draws those itself.
+            boolean fresh = left.stream().anyMatch(t -> reference.contains(t.id()));
             while (!left.isEmpty()) {
                 if (live == null && jvms >= MAX_JVMS || System.nanoTime() >= deadline) {
                     boolean outOfTime = System.nanoTime() >= deadline;

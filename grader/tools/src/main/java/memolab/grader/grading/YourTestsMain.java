@@ -250,17 +250,11 @@ public final class YourTestsMain {
                     .configurationParameter("junit.jupiter.execution.timeout.thread.mode.default", "SEPARATE_THREAD")
                     .configurationParameter("junit.jupiter.execution.parallel.enabled", "false")
                     .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "true");
-            Set<String> only = target.only() == null ? null : Set.copyOf(target.only());
-            Set<String> skip = target.skip() == null ? Set.of() : Set.copyOf(target.skip());
-            YourTestsMain.only = only;
-            YourTestsMain.skip = skip;
-            request.filters((PostDiscoveryFilter) descriptor -> {
-                if (!descriptor.isTest()) {
-                    return FilterResult.included("a container");
-                }
-                String id = descriptor.getUniqueId().toString();
-                return FilterResult.includedIf((only == null || only.contains(id)) && !skip.contains(id));
-            });
+            only = target.only() == null ? null : Set.copyOf(target.only());
+            skip = target.skip() == null ? Set.of() : Set.copyOf(target.skip());
+            request.filters((PostDiscoveryFilter) descriptor -> descriptor.isTest()
+                    ? FilterResult.includedIf(admitted(descriptor.getUniqueId().toString()))
+                    : FilterResult.included("a container"));
             LauncherDiscoveryRequest built = request.build();
             Launcher launcher = LauncherFactory.create(LauncherConfig.builder()
                     .enableTestExecutionListenerAutoRegistration(false).build());

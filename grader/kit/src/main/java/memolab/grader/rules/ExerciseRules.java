@@ -194,6 +194,36 @@ public final class ExerciseRules {
                     + "how one cache is written, not what every correct cache does, and reaches past the cache; extract "
                     + "with a method reference instead: extracting(CacheStats::hits)");
 
+    /**
+     * AssertJ's settings of the whole JVM ({@code Assertions.registerFormatterForType},
+     * {@code setMaxElementsForPrinting}, {@code useRepresentation}, ...) and of its date
+     * assertions ({@code withDateFormat}, which a test class's constructor keeps on the JVM's
+     * main thread).
+     */
+    private static final java.util.regex.Pattern LIBRARY_SETTING = java.util.regex.Pattern.compile(
+            "(set|use|register|remove)[A-Z].*|withDateFormat|withDefaultDateFormatsOnly");
+
+    public static final ArchRule student_tests_should_keep_nothing_between_caches = noClasses()
+            .should(callOrRefer("a setting or store that outlives the cache under test (AssertJ's settings, interned "
+                    + "strings, the default Locale or TimeZone)", access -> {
+                JavaClass owner = access.getTargetOwner();
+                String name = access.getName();
+                return LIBRARY_SETTING.matcher(name).matches() && withSupertypes(owner) // a subclass of yours names it too
+                                .anyMatch(type -> type.getPackageName().startsWith("org.assertj."))
+                        || owner.isEquivalentTo(String.class) && name.equals("intern")
+                        || (owner.isAssignableTo(java.util.Locale.class) || owner.isAssignableTo(java.util.TimeZone.class))
+                                && name.equals("setDefault");
+            }))
+            .orShould().dependOnClassesThat().areAssignableTo(java.time.zone.ZoneRulesProvider.class)
+            .orShould().dependOnClassesThat().areAssignableTo(java.io.ObjectInputFilter.Config.class)
+            .orShould(setAFieldOfAClassNotTheirs())
+            .because("final grading runs your tests on one cache after another in one JVM, and a correct cache may run "
+                    + "after any bug: a test must find the JVM as the one before it did. What it keeps in AssertJ's "
+                    + "settings, interned strings, the JVM's defaults or a library's fields outlives the cache it ran on, "
+                    + "where a test could learn how the other caches behaved instead of stating what a cache must do. "
+                    + "Keep your data in your test's own fields and objects, and set what an assertion needs on the "
+                    + "assertion itself (assertThat(x).withRepresentation(...), .as(...))");
+
     /** Final grading's limit for each of a student's own tests, on each cache, in seconds. */
     public static final int TEST_SECONDS = 3;
 
@@ -330,6 +360,31 @@ public final class ExerciseRules {
                 ? constant.name() : u.toString()).orElse("SECONDS");
     }
 
+    /**
+     * {@code type} and every class and interface above it, by name: a subclass of the test's own
+     * names a library's static method or field as its own, and a library's class may be left
+     * unread ({@link EntryPointsUnread}), so its members cannot be looked up.
+     */
+    private static java.util.stream.Stream<JavaClass> withSupertypes(JavaClass type) {
+        return java.util.stream.Stream.of(java.util.stream.Stream.of(type), type.getAllRawSuperclasses().stream(),
+                type.getAllRawInterfaces().stream()).flatMap(s -> s);
+    }
+
+    /** A write to a field of a class outside package {@code memolab} (a library's setting, {@code AbstractAssert}'s flag). */
+    private static ArchCondition<JavaClass> setAFieldOfAClassNotTheirs() {
+        return new ArchCondition<>("set a field of a class not theirs") {
+            @Override
+            public void check(JavaClass item, ConditionEvents events) {
+                item.getFieldAccessesFromSelf().stream()
+                        .filter(access -> access.getAccessType() == com.tngtech.archunit.core.domain.JavaFieldAccess.AccessType.SET
+                                && !(isStudentClass(access.getTargetOwner().getName())
+                                        && access.getTargetOwner().tryGetField(access.getName()).isPresent()))
+                        .sorted(Comparator.comparing(com.tngtech.archunit.core.domain.JavaFieldAccess::getDescription))
+                        .forEach(access -> events.add(SimpleConditionEvent.satisfied(access, access.getDescription())));
+            }
+        };
+    }
+
     /** A class that overrides {@code Object.finalize}: its code would run on the JVM's finalizer thread. */
     private static ArchCondition<JavaClass> declareAFinalizer() {
         return new ArchCondition<>("declare a finalizer") {
@@ -406,6 +461,8 @@ public final class ExerciseRules {
                             student_tests_should_not_read_fields_or_files_by_name),
                     new Rule("student_tests_should_take_their_cases_from_their_own_code", "cases from the test itself",
                             student_tests_should_take_their_cases_from_their_own_code),
+                    new Rule("student_tests_should_keep_nothing_between_caches", "nothing kept between caches",
+                            student_tests_should_keep_nothing_between_caches),
                     new Rule("student_tests_should_not_outlast_final_gradings_limit", "no @Timeout over " + TEST_SECONDS + " s",
                             student_tests_should_not_outlast_final_gradings_limit))).toList();
 

@@ -191,6 +191,7 @@ public final class YourTestsMain {
                 emitter.failFast = target.failFast();
                 emitter.limits = target.limits();
                 caught = false;
+                TestLibraries.reset();
                 Map<String, byte[]> classes = caches.get(target.classes());
                 if (classes == null) {
                     throw new IllegalStateException("a later plan names caches the first did not: " + target.classes());
@@ -285,6 +286,29 @@ public final class YourTestsMain {
             branches += covering.getBranchCounter().getTotalCount();
         }
         return new int[] {covered, branches};
+    }
+
+    /**
+     * The test libraries' state of the whole JVM, set back to what a fresh JVM has before each
+     * target: behind the rule that refuses tests which set it
+     * ({@code student_tests_should_keep_nothing_between_caches}), so that nothing a test set on
+     * one cache is there on the next. Every static field AssertJ can change from its public
+     * API is among these ({@code TestLibrariesTest} holds the list to AssertJ's classes).
+     */
+    static final class TestLibraries {
+        private TestLibraries() {
+        }
+
+        /** AssertJ's settings (representation, formatters, limits, date formats of this thread, assumptions) as at its start. */
+        static void reset() {
+            new org.assertj.core.configuration.Configuration().apply();
+            // Two settings a fresh JVM has otherwise than the configuration's defaults: no representation of its own
+            // (apply sets the standard one), and no extraction of bare-named properties.
+            org.assertj.core.api.AbstractAssert.setCustomRepresentation(null);
+            org.assertj.core.api.Assertions.setExtractBareNamePropertyMethods(false);
+            org.assertj.core.presentation.StandardRepresentation.removeAllRegisteredFormatters();
+            org.assertj.core.api.AbstractAssert.throwUnsupportedExceptionOnEquals = true;
+        }
     }
 
     /** The class files of package {@code memolab} in {@code folders}, by file name; the first folder's win, as a class loader's do. */

@@ -27,13 +27,15 @@ import java.util.Set;
  */
 public final class EntryPointsUnread implements ClassResolver {
 
-    /** The entry points left unread: classes of static methods only, large ones. */
+    /**
+     * The entry points left unread: classes of static methods only, large ones. (Not AssertJ's
+     * {@code WithAssertions}, an interface: left unread, it was named as a class a test extends.)
+     */
     static final Set<String> ENTRY_POINTS = Set.of(
             "org.assertj.core.api.Assertions",
             "org.assertj.core.api.BDDAssertions",
             "org.assertj.core.api.Assumptions",
             "org.assertj.core.api.BDDAssumptions",
-            "org.assertj.core.api.WithAssertions",
             "org.junit.jupiter.api.Assertions",
             "org.junit.jupiter.api.Assumptions");
 

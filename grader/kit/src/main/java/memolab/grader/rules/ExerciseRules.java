@@ -208,21 +208,36 @@ public final class ExerciseRules {
                     + "strings, the default Locale or TimeZone)", access -> {
                 JavaClass owner = access.getTargetOwner();
                 String name = access.getName();
-                return LIBRARY_SETTING.matcher(name).matches() && withSupertypes(owner) // a subclass of yours names it too
-                                .anyMatch(type -> type.getPackageName().startsWith("org.assertj."))
+                return LIBRARY_SETTING.matcher(name).matches() && declaredInAssertJ(owner, name)
                         || owner.isEquivalentTo(String.class) && name.equals("intern")
                         || (owner.isAssignableTo(java.util.Locale.class) || owner.isAssignableTo(java.util.TimeZone.class))
                                 && name.equals("setDefault");
+            }))
+            .orShould(callOrRefer("the JVM's shared random numbers (Math.random, ThreadLocalRandom, a Random or "
+                    + "SplittableRandom without a seed, Collections.shuffle without one, java.util.random's factories)", access -> {
+                JavaClass owner = access.getTargetOwner();
+                String name = access.getName();
+                int parameters = access.getTarget().getRawParameterTypes().size();
+                return (owner.isEquivalentTo(Math.class) || owner.isEquivalentTo(StrictMath.class)) && name.equals("random")
+                        || owner.isAssignableTo(java.util.concurrent.ThreadLocalRandom.class)
+                        || (owner.isEquivalentTo(java.util.Random.class) || owner.isEquivalentTo(java.util.SplittableRandom.class))
+                                && name.equals(JavaConstructor.CONSTRUCTOR_NAME) && parameters == 0
+                        || owner.isEquivalentTo(java.util.Collections.class) && name.equals("shuffle") && parameters == 1
+                        || owner.getPackageName().equals("java.util.random") && (owner.getSimpleName().equals("RandomGeneratorFactory")
+                                || access.getTarget().resolveMember().map(m -> m.getModifiers()
+                                        .contains(com.tngtech.archunit.core.domain.JavaModifier.STATIC)).orElse(true));
             }))
             .orShould().dependOnClassesThat().areAssignableTo(java.time.zone.ZoneRulesProvider.class)
             .orShould().dependOnClassesThat().areAssignableTo(java.io.ObjectInputFilter.Config.class)
             .orShould(setAFieldOfAClassNotTheirs())
             .because("final grading runs your tests on one cache after another in one JVM, and a correct cache may run "
                     + "after any bug: a test must find the JVM as the one before it did. What it keeps in AssertJ's "
-                    + "settings, interned strings, the JVM's defaults or a library's fields outlives the cache it ran on, "
-                    + "where a test could learn how the other caches behaved instead of stating what a cache must do. "
-                    + "Keep your data in your test's own fields and objects, and set what an assertion needs on the "
-                    + "assertion itself (assertThat(x).withRepresentation(...), .as(...))");
+                    + "settings, interned strings, the JVM's defaults, its shared random numbers or a library's fields "
+                    + "outlives the cache it ran on, where a test could learn how the other caches behaved instead of "
+                    + "stating what a cache must do. Keep your data in your test's own fields and objects, draw random "
+                    + "numbers from a generator of your own with a seed (new Random(42), which also makes a failure come "
+                    + "back the same way), and set what an assertion needs on the assertion itself "
+                    + "(assertThat(x).withRepresentation(...), .as(...))");
 
     /** Final grading's limit for each of a student's own tests, on each cache, in seconds. */
     public static final int TEST_SECONDS = 3;
@@ -361,13 +376,22 @@ public final class ExerciseRules {
     }
 
     /**
-     * {@code type} and every class and interface above it, by name: a subclass of the test's own
-     * names a library's static method or field as its own, and a library's class may be left
-     * unread ({@link EntryPointsUnread}), so its members cannot be looked up.
+     * Whether the method {@code name} that a call names on {@code owner} is AssertJ's: the first of
+     * {@code owner} and the classes and interfaces above it that declares a method of that name is
+     * in {@code org.assertj}, or none declares one and one of them is (an entry point left unread,
+     * {@link EntryPointsUnread}, shows no methods). A subclass of the test's own names AssertJ's
+     * static methods as its own; a helper of the test's own of the same kind of name
+     * ({@code setUpFullCache} in a class that implements {@code WithAssertions}) is not AssertJ's.
      */
-    private static java.util.stream.Stream<JavaClass> withSupertypes(JavaClass type) {
-        return java.util.stream.Stream.of(java.util.stream.Stream.of(type), type.getAllRawSuperclasses().stream(),
-                type.getAllRawInterfaces().stream()).flatMap(s -> s);
+    private static boolean declaredInAssertJ(JavaClass owner, String name) {
+        List<JavaClass> types = java.util.stream.Stream.of(java.util.stream.Stream.of(owner),
+                owner.getAllRawSuperclasses().stream(), owner.getAllRawInterfaces().stream()).flatMap(s -> s).toList();
+        for (JavaClass type : types) {
+            if (type.getCodeUnits().stream().anyMatch(unit -> unit.getName().equals(name))) {
+                return type.getPackageName().startsWith("org.assertj.");
+            }
+        }
+        return types.stream().anyMatch(type -> type.getPackageName().startsWith("org.assertj."));
     }
 
     /** A write to a field of a class outside package {@code memolab} (a library's setting, {@code AbstractAssert}'s flag). */

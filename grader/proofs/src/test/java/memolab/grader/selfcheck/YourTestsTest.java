@@ -110,6 +110,8 @@ class YourTestsTest {
         batch.add(student("param-cases", fixture("param-cases")));
         batch.add(student("vote", fixture("vote")));
         batch.add(student("keeps-state", fixture("keeps-state")));
+        batch.add(student("shared-random", fixture("shared-random")));
+        batch.add(student("with-assertions", fixture("with-assertions")));
         out = temp.resolve("out");
         // --out relative to the working folder, as an instructor types it: the tests' JVMs run elsewhere.
         String relativeOut = Path.of("").toAbsolutePath().relativize(out.toAbsolutePath()).toString();
@@ -151,8 +153,8 @@ class YourTestsTest {
     void graded() throws IOException {
         assertThat(exitCode).as("exit code; stderr:%n%s", stderr).isEqualTo(GraderCli.OK);
         assertThat(Rubric.course().yourTestsPoints()).isEqualTo(10);
-        assertThat(rows).as("your-tests.csv").hasSize(20);
-        assertThat(book).as("gradebook.csv").hasSize(20);
+        assertThat(rows).as("your-tests.csv").hasSize(22);
+        assertThat(book).as("gradebook.csv").hasSize(22);
         assertThat(Files.readString(out.resolve("class-report.md"), StandardCharsets.UTF_8)).as("the class report's categories")
                 .containsPattern("\\| 8\\. Your tests \\| \\d+\\.\\d of 10 \\| \\d+ of " + book.size() + " \\|");
     }
@@ -227,13 +229,23 @@ class YourTestsTest {
             hostile-counter | java.lang.String.intern()
             vote            | registerFormatterForType
             keeps-state     | setMaxElementsForPrinting(int), throwUnsupportedExceptionOnEquals, setDefault(java.util.TimeZone), withDateFormat(java.lang.String), ZoneRulesProvider
+            shared-random   | java.lang.Math.random(), java.util.SplittableRandom.<init>()
             """)
     @DisplayName("tests that keep something from one cache to the next are refused: a count in interned strings, a vote in "
-            + "AssertJ's formatters (9.0 of 10, 19 bugs, without one expected value, before), settings reached sideways")
+            + "AssertJ's formatters (9.0 of 10, 19 bugs, without one expected value, before), settings reached sideways, a vote "
+            + "in the JVM's shared random generators (9.7 of 10, 21 bugs, before)")
     void testsThatKeepStateBetweenCachesAreRefused(String student, String listed) throws IOException {
         assertThat(rows.get(student)).containsEntry("points", "0");
         assertThat(feedback(student)).contains("REFUSED: your tests break", "nothing kept between caches")
                 .contains(listed.split(", "));
+    }
+
+    @Test
+    @DisplayName("a test class with AssertJ through WithAssertions and helpers of its own named setUp... and remove... is graded, not refused")
+    void helpersNamedLikeSettingsAreTheTestsOwn() throws IOException {
+        assertThat(feedback("with-assertions")).doesNotContain("REFUSED");
+        assertThat(rows.get("with-assertions")).containsEntry("tests", "2").containsEntry("sound", "2");
+        assertThat(Integer.parseInt(rows.get("with-assertions").get("bugs_caught"))).isPositive();
     }
 
     @Test

@@ -161,7 +161,7 @@ final class Generated {
                 | thorough: share of the category, by the weight of the bugs caught | %d %% (%s) |
                 | covering: share of the category, all of it from this branch coverage | %d %%, from %d %% |
                 | time limit of a test, each run | %d s (a `@Timeout` may only shorten it) |
-                | ... on the bugs, and on the correct caches run among them | %d times its slowest run on the correct caches, at least %s s (the first test of a JVM %s s more); a test past it never returned |
+                | ... on the bugs, and on the correct caches run among them | %d times its slowest run on the correct caches, at least %s s by the clock and %s s of processor time (the first test of a JVM %s s more); a test past either never returned |
                 | a tests' JVM silent this long is ended, its test as never returning | %d s |
                 | tests run on one cache, at most | %d |
                 | JVMs, and seconds, for one student's tests, at most | %d JVMs, %d s |
@@ -172,6 +172,7 @@ final class Generated {
                 Math.round((1 - YourTestsReport.THOROUGH_SHARE) * 100), Math.round(YourTestsReport.FULL_COVERAGE * 100),
                 memolab.grader.grading.YourTests.TEST_SECONDS, memolab.grader.grading.YourTests.LIMIT_FACTOR,
                 seconds(memolab.grader.grading.YourTests.LIMIT_FLOOR_MILLIS),
+                seconds(memolab.grader.grading.YourTests.CPU_FLOOR_MILLIS),
                 seconds(memolab.grader.grading.YourTestsMain.FIRST_TEST_GRACE_MILLIS),
                 memolab.grader.grading.YourTests.SILENCE_SECONDS,
                 memolab.grader.grading.YourTests.MAX_TESTS, memolab.grader.grading.YourTests.MAX_JVMS,

@@ -352,17 +352,24 @@ public final class YourTests {
     /** How many times its slowest run on the correct caches a test may take on a bug before it counts as never returning. */
     public static final int LIMIT_FACTOR = 10;
 
-    /** The least a test may take on a bug, whatever it took on the correct caches: a pause of the JVM is not a hang. */
+    /** The least a test may take on a bug by the clock, whatever it took on the correct caches: a pause of the JVM is not a hang. */
     public static final long LIMIT_FLOOR_MILLIS = 500;
 
     /**
+     * The least processor time a test may take on a bug, whatever it took on the correct caches:
+     * a test whose code keeps a processor busy that long, ten times its slowest run, is not paused
+     * but looping, and a cache that loops is seen sooner than by the clock.
+     */
+    public static final long CPU_FLOOR_MILLIS = 200;
+
+    /**
      * Each sound test's limit on the bugs, in milliseconds, from its slowest run on the correct
-     * caches in nanoseconds: {@link #LIMIT_FACTOR} times that run, at least {@link #LIMIT_FLOOR_MILLIS}, at most
-     * {@link #TEST_SECONDS}. A cache that loops then costs a second rather than the full limit
-     * (its JVM ends there and the next starts), and a test ten times slower on a bug than on
-     * every correct cache has found something; the correct caches run among the bugs with the
-     * same limits, so a test too close to its limit is unsound there, not lucky. The first test
-     * a JVM runs has more ({@code YourTestsMain}): it also loads the test libraries.
+     * caches in nanoseconds: {@link #LIMIT_FACTOR} times that run, at most {@link #TEST_SECONDS}
+     * ({@link #limitMillis}). A cache that loops then costs a fraction of a second rather than the
+     * full limit (its JVM ends there and the next starts), and a test ten times slower on a bug than
+     * on every correct cache has found something; the correct caches run among the bugs with the
+     * same limits, so a test too close to its limit is unsound there, not lucky. The first test a
+     * JVM runs has more ({@code YourTestsMain}): it also loads the test libraries.
      */
     static Map<String, Long> limits(Map<String, Long> slowestNanos) {
         Map<String, Long> limits = new LinkedHashMap<>();
@@ -370,10 +377,19 @@ public final class YourTests {
         return limits;
     }
 
-    /** A test's limit on the bugs, in milliseconds, from its slowest run on the correct caches, in nanoseconds. */
+    /** A test's limit on the bugs, in milliseconds, from its slowest run on the correct caches, in nanoseconds, before its floors. */
     static long limitMillis(long slowestNanos) {
-        long millis = TimeUnit.NANOSECONDS.toMillis(slowestNanos) * LIMIT_FACTOR;
-        return Math.min(TimeUnit.SECONDS.toMillis(TEST_SECONDS), Math.max(LIMIT_FLOOR_MILLIS, millis));
+        return Math.min(TimeUnit.SECONDS.toMillis(TEST_SECONDS), TimeUnit.NANOSECONDS.toMillis(slowestNanos) * LIMIT_FACTOR);
+    }
+
+    /** A test's limit by the clock, from its {@link #limitMillis}: at least {@link #LIMIT_FLOOR_MILLIS}. */
+    static long clockLimitMillis(long limitMillis) {
+        return Math.max(LIMIT_FLOOR_MILLIS, limitMillis);
+    }
+
+    /** A test's limit in processor time, from its {@link #limitMillis}: at least {@link #CPU_FLOOR_MILLIS}. */
+    static long cpuLimitMillis(long limitMillis) {
+        return Math.max(CPU_FLOOR_MILLIS, limitMillis);
     }
 
     private synchronized BugCorpus corpus() throws IOException {
@@ -457,14 +473,14 @@ public final class YourTests {
 
         /**
          * Whether {@code result} of {@code target} is a test that ran out of its time: the tests'
-         * JVM says so and it took at least {@link #LIMIT_FLOOR_MILLIS} as seen from here (a
+         * JVM says so and it took at least {@link #CPU_FLOOR_MILLIS} as seen from here (a
          * test's own {@code TimeoutException} thrown at once is a failure like any other), or
          * this side ended the JVM it hung in.
          */
         boolean ranOutOfTime(String target, Event result) {
             Long nanos = durations.getOrDefault(target, Map.of()).get(result.test());
             return result.timedOut() && (nanos == null ? result.message() != null && result.message().equals(NEVER_RETURNED)
-                    : nanos >= TimeUnit.MILLISECONDS.toNanos(LIMIT_FLOOR_MILLIS));
+                    : nanos >= TimeUnit.MILLISECONDS.toNanos(CPU_FLOOR_MILLIS));
         }
 
         /** The tests that passed on every one of the {@code reference} targets, each with its slowest run there (nanoseconds). */

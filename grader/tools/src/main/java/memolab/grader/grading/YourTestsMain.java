@@ -147,9 +147,7 @@ public final class YourTestsMain {
         BufferedReader grader = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         ResultChannel channel = ResultChannel.fromHex(grader.readLine());
         System.setIn(new ByteArrayInputStream(new byte[0]));
-        PrintStream discard = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
-        System.setOut(discard); // what the tests print is theirs: no report shows it
-        System.setErr(discard);
+        discardOutput(); // what the tests print is theirs: no report shows it
         Path planFile = Path.of(args[0]);
         Plan plan = GSON.fromJson(Files.readString(planFile, StandardCharsets.UTF_8), Plan.class);
         Files.delete(planFile); // it names the caches' folders: the tests have no business there
@@ -192,6 +190,7 @@ public final class YourTestsMain {
                 emitter.limits = target.limits();
                 caught = false;
                 TestLibraries.reset();
+                discardOutput(); // a stream a test closed on one cache (its error flag set) is not the next one's
                 Map<String, byte[]> classes = caches.get(target.classes());
                 if (classes == null) {
                     throw new IllegalStateException("a later plan names caches the first did not: " + target.classes());
@@ -213,6 +212,12 @@ public final class YourTestsMain {
             plan = GSON.fromJson(next, Plan.class);
         }
         ChildMain.endNow();
+    }
+
+    /** Sends what the tests print nowhere, through streams of their own. */
+    private static void discardOutput() {
+        System.setOut(new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8));
     }
 
     /** Runs the tests against one target; the covered and total branches of its cache's classes when asked, else zeros. */
@@ -259,11 +264,33 @@ public final class YourTestsMain {
             LauncherDiscoveryRequest built = request.build();
             Launcher launcher = LauncherFactory.create(LauncherConfig.builder()
                     .enableTestExecutionListenerAutoRegistration(false).build());
+            // The tests run on a thread made for this cache (a test class's constructor and initialisers run there, its
+            // tests on JUnit's threads made from it): what a thread keeps (its random numbers, the sequence of its
+            // objects' identity hashes, its thread-locals) ends with the cache.
+            Throwable[] thrown = {null};
+            Thread runs = new Thread(() -> {
+                try {
+                    launcher.execute(built, emitter);
+                } catch (Throwable t) {
+                    thrown[0] = t;
+                }
+            }, "memolab-your-tests-" + target.id());
+            runs.setContextClassLoader(loader);
+            emitter.runningOn(runs);
             sandbox.testsRunning(true);
             try {
-                launcher.execute(built, emitter);
+                runs.start();
+                runs.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while the tests ran", e);
             } finally {
                 sandbox.testsRunning(false);
+            }
+            if (thrown[0] instanceof Error error) {
+                throw error;
+            } else if (thrown[0] != null) {
+                throw new IllegalStateException("JUnit stopped on a cache", thrown[0]);
             }
         } finally {
             thread.setContextClassLoader(previous);
@@ -289,6 +316,64 @@ public final class YourTestsMain {
     }
 
     /**
+     * The processor time the running test has used since it started: the runner's thread (a
+     * test class's constructor runs there) and JUnit's time-limit threads, which run the test's
+     * code. A test that waits uses none, and is left to the clock.
+     */
+    static final class TestCpu {
+        private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
+        private volatile Thread runner;
+        private final Map<Long, Long> atStart = new HashMap<>();
+        private final boolean measured = THREADS.isCurrentThreadCpuTimeSupported() && THREADS.isThreadCpuTimeEnabled();
+
+        TestCpu(Thread runner) {
+            this.runner = runner;
+        }
+
+        /** The thread that runs the tests of the next cache (JUnit's own work, and the test classes' constructors). */
+        void runner(Thread thread) {
+            runner = thread;
+        }
+
+        /** Marks the start of a test: what each thread had used by then. */
+        void start() {
+            atStart.clear();
+            if (measured) {
+                threads().forEach(t -> atStart.put(t.getId(), Math.max(0, THREADS.getThreadCpuTime(t.getId()))));
+            }
+        }
+
+        /** Nanoseconds of processor time since {@link #start}; 0 where the JVM does not measure it. */
+        long used() {
+            if (!measured) {
+                return 0;
+            }
+            long used = 0;
+            for (Thread thread : threads()) {
+                long now = THREADS.getThreadCpuTime(thread.getId());
+                if (now > 0) {
+                    used += now - atStart.getOrDefault(thread.getId(), 0L);
+                }
+            }
+            return used;
+        }
+
+        private List<Thread> threads() {
+            Thread[] all = new Thread[Thread.activeCount() + 8];
+            int count = Thread.enumerate(all);
+            List<Thread> threads = new ArrayList<>();
+            Thread tests = runner;
+            threads.add(tests);
+            for (int i = 0; i < count; i++) {
+                if (all[i] != tests && all[i].getName().startsWith(TIMEOUT_THREAD)) {
+                    threads.add(all[i]);
+                }
+            }
+            return threads;
+        }
+    }
+
+    /**
      * The test libraries' state of the whole JVM, set back to what a fresh JVM has before each
      * target: behind the rule that refuses tests which set it
      * ({@code student_tests_should_keep_nothing_between_caches}), so that nothing a test set on
@@ -296,18 +381,54 @@ public final class YourTestsMain {
      * API is among these ({@code TestLibrariesTest} holds the list to AssertJ's classes).
      */
     static final class TestLibraries {
+        private static final class Defaults { // AssertJ's, as a fresh JVM has them
+            static final int MAX_ELEMENTS_FOR_PRINTING = org.assertj.core.configuration.Configuration.MAX_ELEMENTS_FOR_PRINTING;
+            static final int MAX_LENGTH_FOR_SINGLE_LINE_DESCRIPTION =
+                    org.assertj.core.configuration.Configuration.MAX_LENGTH_FOR_SINGLE_LINE_DESCRIPTION;
+            static final int MAX_STACKTRACE_ELEMENTS_DISPLAYED =
+                    org.assertj.core.configuration.Configuration.MAX_STACKTRACE_ELEMENTS_DISPLAYED;
+            static final boolean REMOVE_ASSERTJ_RELATED_ELEMENTS_FROM_STACK_TRACE =
+                    org.assertj.core.configuration.Configuration.REMOVE_ASSERTJ_RELATED_ELEMENTS_FROM_STACK_TRACE;
+            static final boolean PRINT_ASSERTIONS_DESCRIPTION_ENABLED =
+                    org.assertj.core.configuration.Configuration.PRINT_ASSERTIONS_DESCRIPTION_ENABLED;
+            static final org.assertj.core.configuration.PreferredAssumptionException PREFERRED_ASSUMPTION_EXCEPTION =
+                    org.assertj.core.configuration.Configuration.PREFERRED_ASSUMPTION_EXCEPTION;
+        }
+
         private TestLibraries() {
         }
 
         /** AssertJ's settings (representation, formatters, limits, date formats of this thread, assumptions) as at its start. */
         static void reset() {
-            new org.assertj.core.configuration.Configuration().apply();
-            // Two settings a fresh JVM has otherwise than the configuration's defaults: no representation of its own
-            // (apply sets the standard one), and no extraction of bare-named properties.
-            org.assertj.core.api.AbstractAssert.setCustomRepresentation(null);
+            // Setting by setting, with a fresh JVM's values (its Configuration's defaults differ in two, and applying it
+            // loads Assumptions, which needs ByteBuddy).
+            org.assertj.core.api.Assertions.setAllowComparingPrivateFields(true);
+            org.assertj.core.api.Assertions.setAllowExtractingPrivateFields(true);
             org.assertj.core.api.Assertions.setExtractBareNamePropertyMethods(false);
+            org.assertj.core.api.Assertions.setLenientDateParsing(false);
+            org.assertj.core.api.Assertions.useDefaultDateFormatsOnly();
+            org.assertj.core.api.Assertions.setMaxElementsForPrinting(Defaults.MAX_ELEMENTS_FOR_PRINTING);
+            org.assertj.core.api.Assertions.setMaxLengthForSingleLineDescription(Defaults.MAX_LENGTH_FOR_SINGLE_LINE_DESCRIPTION);
+            org.assertj.core.api.Assertions.setMaxStackTraceElementsDisplayed(Defaults.MAX_STACKTRACE_ELEMENTS_DISPLAYED);
+            org.assertj.core.api.Assertions.setRemoveAssertJRelatedElementsFromStackTrace(
+                    Defaults.REMOVE_ASSERTJ_RELATED_ELEMENTS_FROM_STACK_TRACE);
+            org.assertj.core.api.Assertions.setPrintAssertionsDescription(Defaults.PRINT_ASSERTIONS_DESCRIPTION_ENABLED);
+            org.assertj.core.api.Assertions.setDescriptionConsumer(null);
+            org.assertj.core.api.AbstractAssert.setCustomRepresentation(null);
             org.assertj.core.presentation.StandardRepresentation.removeAllRegisteredFormatters();
             org.assertj.core.api.AbstractAssert.throwUnsupportedExceptionOnEquals = true;
+            if (org.assertj.core.api.AssumptionExceptionFactory.getPreferredAssumptionException()
+                    != Defaults.PREFERRED_ASSUMPTION_EXCEPTION) {
+                // Set through Assumptions only, which needs ByteBuddy: its field directly.
+                try {
+                    java.lang.reflect.Field preferred = org.assertj.core.api.AssumptionExceptionFactory.class
+                            .getDeclaredField("preferredAssumptionException");
+                    preferred.setAccessible(true);
+                    preferred.set(null, Defaults.PREFERRED_ASSUMPTION_EXCEPTION);
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException("AssertJ's preferred assumption exception cannot be set back", e);
+                }
+            }
         }
     }
 
@@ -370,6 +491,9 @@ public final class YourTestsMain {
         private TestIdentifier watched; // the running test with a limit of its own, guarded by this
         private long watchedUntil;
         private long watchedMillis;
+        private long watchedCpuMillis;
+        private long watchedCpuNanos; // with the first test's grace
+        private final TestCpu cpu = new TestCpu(Thread.currentThread());
         private long startedAt; // when the running test started
         /** Each target's tests that passed, with the nanoseconds each took; and the tests that failed. */
         private final Map<String, Map<String, Long>> passed = new HashMap<>();
@@ -398,6 +522,11 @@ public final class YourTestsMain {
             this.out = out;
         }
 
+        /** The thread the next cache's tests run on. */
+        synchronized void runningOn(Thread thread) {
+            cpu.runner(thread);
+        }
+
         synchronized void send(Event event) {
             out.println(channel.sign(GSON.toJson(event)));
         }
@@ -416,9 +545,13 @@ public final class YourTestsMain {
                 Long millis = own == null ? null : own.get(test.getUniqueId());
                 synchronized (this) {
                     if (millis != null) {
+                        long grace = first ? FIRST_TEST_GRACE_MILLIS : 0;
                         watched = test;
-                        watchedMillis = millis;
-                        watchedUntil = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis + (first ? FIRST_TEST_GRACE_MILLIS : 0));
+                        watchedMillis = YourTests.clockLimitMillis(millis);
+                        watchedUntil = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(watchedMillis + grace);
+                        watchedCpuMillis = YourTests.cpuLimitMillis(millis);
+                        watchedCpuNanos = TimeUnit.MILLISECONDS.toNanos(watchedCpuMillis + grace);
+                        cpu.start();
                     }
                     first = false;
                 }
@@ -439,11 +572,15 @@ public final class YourTestsMain {
                         return;
                     }
                     synchronized (this) {
-                        if (watched != null && System.nanoTime() - watchedUntil > 0) {
+                        boolean byClock = watched != null && System.nanoTime() - watchedUntil > 0;
+                        boolean byCpu = watched != null && !byClock && cpu.used() > watchedCpuNanos;
+                        if (byClock || byCpu) {
                             send(new Event("result", target, watched.getUniqueId(), name(watched), true, true, String.format(
-                                    java.util.Locale.ROOT, "did not finish within %.1f s, its limit here (%d times its slowest run "
-                                            + "on the correct caches, at least %.1f s)", watchedMillis / 1000.0,
-                                    YourTests.LIMIT_FACTOR, YourTests.LIMIT_FLOOR_MILLIS / 1000.0), 0, 0));
+                                    java.util.Locale.ROOT, "did not finish within %.1f s%s, its limit here (%d times its slowest "
+                                            + "run on the correct caches, at least %.1f s)", (byClock ? watchedMillis
+                                            : watchedCpuMillis) / 1000.0, byClock ? "" : " of processor time",
+                                    YourTests.LIMIT_FACTOR, (byClock ? YourTests.LIMIT_FLOOR_MILLIS : YourTests.CPU_FLOOR_MILLIS)
+                                            / 1000.0), 0, 0));
                             send(new Event("runaway", target, watched.getUniqueId(), name(watched), true, true, null, 0, 0));
                             out.flush();
                             ChildMain.endNow();

@@ -317,8 +317,10 @@ public final class YourTestsMain {
 
     /**
      * The processor time the running test has used since it started: the runner's thread (a
-     * test class's constructor runs there) and JUnit's time-limit threads, which run the test's
-     * code. A test that waits uses none, and is left to the clock.
+     * test class's constructor runs there) and JUnit's time-limit threads made since, which run
+     * the test's code. A time-limit thread already there when the test started is an earlier
+     * test's, left running (a timeout it swallowed): it is not this test's. A test that waits
+     * uses none, and is left to the clock.
      */
     static final class TestCpu {
         private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
@@ -349,10 +351,12 @@ public final class YourTestsMain {
                 return 0;
             }
             long used = 0;
+            Thread tests = runner;
             for (Thread thread : threads()) {
+                Long before = atStart.get(thread.getId());
                 long now = THREADS.getThreadCpuTime(thread.getId());
-                if (now > 0) {
-                    used += now - atStart.getOrDefault(thread.getId(), 0L);
+                if (now > 0 && (before == null || thread == tests)) {
+                    used += now - (before == null ? 0 : before);
                 }
             }
             return used;

@@ -162,6 +162,7 @@ final class Generated {
                 | covering: share of the category, all of it from this branch coverage | %d %%, from %d %% |
                 | time limit of a test, each run | %d s (a `@Timeout` may only shorten it) |
                 | ... on the bugs, and on the correct caches run among them | %d times its slowest run on the correct caches, at least %s s by the clock and %s s of processor time (the first test of a JVM %s s more); a test past either never returned |
+                | ... a test past its limit there | stopped there (the corpus's classes check for a stop at every call and every turn of a loop): the JVM goes on once the test and its threads have ended, within %s s, and ends otherwise (a test whose own code keeps looping) |
                 | a tests' JVM silent this long is ended, its test as never returning | %d s |
                 | tests run on one cache, at most | %d |
                 | JVMs, and seconds, for one student's tests, at most | %d JVMs, %d s |
@@ -174,6 +175,7 @@ final class Generated {
                 seconds(memolab.grader.grading.YourTests.LIMIT_FLOOR_MILLIS),
                 seconds(memolab.grader.grading.YourTests.CPU_FLOOR_MILLIS),
                 seconds(memolab.grader.grading.YourTestsMain.FIRST_TEST_GRACE_MILLIS),
+                seconds(memolab.grader.grading.YourTestsMain.STOP_GRACE_MILLIS),
                 memolab.grader.grading.YourTests.SILENCE_SECONDS,
                 memolab.grader.grading.YourTests.MAX_TESTS, memolab.grader.grading.YourTests.MAX_JVMS,
                 memolab.grader.grading.YourTests.BUDGET_SECONDS, memolab.grader.grading.YourTests.MAX_FILES,

@@ -112,6 +112,7 @@ class YourTestsTest {
         batch.add(student("keeps-state", fixture("keeps-state")));
         batch.add(student("shared-random", fixture("shared-random")));
         batch.add(student("with-assertions", fixture("with-assertions")));
+        batch.add(student("ignores-the-stop", fixture("ignores-the-stop")));
         out = temp.resolve("out");
         // --out relative to the working folder, as an instructor types it: the tests' JVMs run elsewhere.
         String relativeOut = Path.of("").toAbsolutePath().relativize(out.toAbsolutePath()).toString();
@@ -153,8 +154,8 @@ class YourTestsTest {
     void graded() throws IOException {
         assertThat(exitCode).as("exit code; stderr:%n%s", stderr).isEqualTo(GraderCli.OK);
         assertThat(Rubric.course().yourTestsPoints()).isEqualTo(10);
-        assertThat(rows).as("your-tests.csv").hasSize(22);
-        assertThat(book).as("gradebook.csv").hasSize(22);
+        assertThat(rows).as("your-tests.csv").hasSize(23);
+        assertThat(book).as("gradebook.csv").hasSize(23);
         assertThat(Files.readString(out.resolve("class-report.md"), StandardCharsets.UTF_8)).as("the class report's categories")
                 .containsPattern("\\| 8\\. Your tests \\| \\d+\\.\\d of 10 \\| \\d+ of " + book.size() + " \\|");
     }
@@ -178,6 +179,9 @@ class YourTestsTest {
         assertThat(Double.parseDouble(row.get("branches_covered")) / Double.parseDouble(row.get("branches")))
                 .as("branch coverage of the reference's LruCache").isGreaterThanOrEqualTo(0.7);
         assertThat(points("solutions")).isEqualTo(10);
+        // The corpus's caches that loop (at capacity 1, on removing the last key, a plain recursion) are stopped where the
+        // reference's tests catch them: the bugs' runs end no JVM.
+        assertThat(row.get("jvms")).as("JVMs the reference's tests ran in").isEqualTo("2");
         assertThat(book.get("solutions")).containsEntry("total", "100").containsEntry("final", "100");
         assertThat(feedback("solutions")).contains("| 8 | Your tests | 10 / 10 |", "**Score: 100 / 100**")
                 .doesNotContain("- Missed");
@@ -188,6 +192,22 @@ class YourTestsTest {
     void theStubsScoreNothing() {
         assertThat(book.get("exercises")).containsEntry("total", "0");
         assertThat(rows.get("exercises")).containsEntry("branches", "0").containsEntry("points", "0");
+    }
+
+    @Test
+    @DisplayName("a test whose time is up on a looping bug is stopped there: caught whatever it does next, and its JVM ends only "
+            + "if it keeps its thread busy")
+    void aStoppedTestStaysCaught() throws IOException {
+        assertThat(rows.get("ignores-the-stop")).containsEntry("tests", "2").containsEntry("sound", "2");
+        assertThat(feedback("ignores-the-stop")).contains(
+                "Caught (edge): when full, put skips over the most recent entry to find the one to evict; at capacity 1 the "
+                        + "only entry is both, and the search never ends. Failed: `StopTest > aFullCacheOfOneTakesANewKey()`.",
+                "Caught (edge): remove looks for the new most recent entry after unlinking, and waits for one when the cache is "
+                        + "left empty: removing the last entry never returns. Failed: `StopTest > "
+                        + "removingTheOnlyKeyEmptiesTheCache()`.");
+        // The first swallows the stop and ends: no JVM ends there. The second catches it and calls the cache again, on each
+        // of the bug's two runs: each of those JVMs ends, and the next one goes on.
+        assertThat(rows.get("ignores-the-stop")).containsEntry("jvms", "4");
     }
 
     @Test

@@ -182,7 +182,7 @@ public final class YourTests {
         List<Path> sources = copySources(testFiles, root.resolve("src").resolve(ExerciseRules.STUDENT_PACKAGE), notes);
         if (sources.isEmpty()) {
             notes.add("No test files of package memolab in `src/test/java/memolab`: this category scores 0.");
-            return YourTestsReport.of(points, notes, 0, List.of(), 0, List.of(), 0, 0, seconds(start));
+            return YourTestsReport.of(points, notes, 0, List.of(), 0, List.of(), 0, 0, seconds(start), 0);
         }
         Path classes = root.resolve("classes");
         List<Path> classPath = new ArrayList<>();
@@ -195,7 +195,7 @@ public final class YourTests {
                     + "so they may use only the public API of `LruCache`, `Fibonacci` and `CacheStats`, JUnit 5, AssertJ and "
                     + "the kit's property checker). The compiler said:\n" + PlainText.codeBlock(PlainText.clean(
                     compilation.messages().stream().limit(20).collect(Collectors.joining("\n")), PlainText.MESSAGE_CAP)).strip());
-            return YourTestsReport.of(points, notes, 0, List.of(), 0, List.of(), 0, 0, seconds(start));
+            return YourTestsReport.of(points, notes, 0, List.of(), 0, List.of(), 0, 0, seconds(start), 0);
         }
         List<SafetyGate.Violation> violations = SafetyGate.checkTests(classes);
         if (!violations.isEmpty()) {
@@ -203,7 +203,7 @@ public final class YourTests {
                     .replace("so final grading did not run it at all and it scores 0", "so final grading did not run them at all "
                             + "and this category scores 0").replace("; your own ./mvnw test shows the same rules in \"Rules of the "
                             + "exercise\".", "."));
-            return YourTestsReport.of(points, notes, 0, List.of(), 0, List.of(), 0, 0, seconds(start));
+            return YourTestsReport.of(points, notes, 0, List.of(), 0, List.of(), 0, 0, seconds(start), 0);
         }
         BugCorpus corpus = corpus();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(BUDGET_SECONDS);
@@ -256,7 +256,7 @@ public final class YourTests {
             }
             if (sound.isEmpty()) {
                 notes.addAll(runs.problems);
-                return YourTestsReport.of(points, notes, names.size(), unsound, 0, List.of(), 0, 0, seconds(start));
+                return YourTestsReport.of(points, notes, names.size(), unsound, 0, List.of(), 0, 0, seconds(start), runs.jvms);
             }
 
             // 3. Thorough, on each bug twice, the sound tests only, in a JVM started for them (told the sound tests and
@@ -306,7 +306,7 @@ public final class YourTests {
             Event coverage = kept.isEmpty() ? null : runs.done.get("own");
             notes.addAll(runs.problems);
             return YourTestsReport.of(points, notes, names.size(), unsound, kept.size(), verdicts,
-                    coverage == null ? 0 : coverage.covered(), coverage == null ? 0 : coverage.branches(), seconds(start));
+                    coverage == null ? 0 : coverage.covered(), coverage == null ? 0 : coverage.branches(), seconds(start), runs.jvms);
         } finally {
             runs.close(); // the tests' JVM that waits for a further plan
         }

@@ -86,6 +86,12 @@ public final class YourTestsMain {
         return at < 0 ? null : targetId.substring(0, at);
     }
 
+    /**
+     * How long a test stopped on a cache of the corpus ({@link LoopStop}) has to end, its threads
+     * with it, before this JVM ends after all: the cache's code throws at its next turn.
+     */
+    public static final long STOP_GRACE_MILLIS = 300;
+
     /** What the first test a JVM runs may take beyond its limit: it loads the test libraries and the tests' classes. */
     public static final long FIRST_TEST_GRACE_MILLIS = 1_500;
 
@@ -188,6 +194,7 @@ public final class YourTestsMain {
                 emitter.target = target.id();
                 emitter.failFast = target.failFast();
                 emitter.limits = target.limits();
+                emitter.stoppable = !target.coverage(); // a cache of the corpus: its classes check for the stop
                 caught = false;
                 TestLibraries.reset();
                 discardOutput(); // a stream a test closed on one cache (its error flag set) is not the next one's
@@ -454,9 +461,11 @@ public final class YourTestsMain {
     }
 
     /**
-     * The cache's {@code classes} written into {@code into}; with a {@code runtime}, the cache's
-     * ({@link ExerciseRules#isCacheClass}) instrumented by JaCoCo, and their original bytes put in
-     * {@code originals}, for the analysis.
+     * The cache's {@code classes} written into {@code into}; with a {@code runtime} (the student's
+     * own classes), the cache's ({@link ExerciseRules#isCacheClass}) instrumented by JaCoCo, and
+     * their original bytes put in {@code originals}, for the analysis; without (a cache of the
+     * corpus, correct or not), each class with the calls of {@link LoopStop#check}, so that a test
+     * whose time is up there ends without its JVM.
      */
     private static Path copied(Map<String, byte[]> classes, Path into, IRuntime runtime, Map<String, byte[]> originals)
             throws IOException {
@@ -474,6 +483,8 @@ public final class YourTestsMain {
                 String name = ExerciseRules.STUDENT_PACKAGE + "/" + simple;
                 originals.put(name, bytes);
                 bytes = instrumenter.instrument(bytes, name);
+            } else if (instrumenter == null) {
+                bytes = memolab.grader.runner.StepCounting.withCalls(bytes, LoopStop.OWNER, LoopStop.CHECK);
             }
             Files.write(out.resolve(file.getKey()), bytes);
         }
@@ -491,7 +502,11 @@ public final class YourTestsMain {
         String target;
         boolean failFast;
         volatile Map<String, Long> limits;
+        volatile boolean stoppable; // the running cache is the corpus's: a test whose time is up there can be stopped
         private boolean first = true; // no test has started in this JVM yet
+        private TestIdentifier stopped; // the test given its verdict and then stopped, until it ends; guarded by this
+        private boolean stoppedEnded;
+        private long stopUntil;
         private TestIdentifier watched; // the running test with a limit of its own, guarded by this
         private long watchedUntil;
         private long watchedMillis;
@@ -543,6 +558,7 @@ public final class YourTestsMain {
         @Override
         public void executionStarted(TestIdentifier test) {
             if (test.isTest()) {
+                LoopStop.stop(false); // the test before this one has ended: its thread did, or this JVM would have
                 send(new Event("started", target, test.getUniqueId(), name(test), false, false, null, 0, 0));
                 startedAt = System.nanoTime();
                 Map<String, Long> own = limits;
@@ -563,9 +579,12 @@ public final class YourTestsMain {
         }
 
         /**
-         * Starts the thread that ends this JVM when a watched test outlives its own limit: it is
-         * reported failed, as never returning (on a bug, caught at once), and the tests not yet
-         * run go on in a fresh JVM.
+         * Starts the thread that watches the running test's own limit. A test that outlives it is
+         * reported failed, as never returning (on a bug, caught at once). On a cache of the corpus
+         * its code is then stopped ({@link LoopStop}), and the JVM goes on once the test and its
+         * threads have ended, within {@link #STOP_GRACE_MILLIS}; otherwise (its own code loops,
+         * or it outlived the limit on the student's classes) this JVM ends, and the tests not yet
+         * run go on in a fresh one.
          */
         void watch() {
             Thread watchdog = new Thread(() -> {
@@ -576,6 +595,14 @@ public final class YourTestsMain {
                         return;
                     }
                     synchronized (this) {
+                        if (stopped != null) {
+                            if (!stoppedEnded && System.nanoTime() - stopUntil > 0) { // it ignored the stop: its own code loops
+                                send(new Event("runaway", target, stopped.getUniqueId(), name(stopped), true, true, null, 0, 0));
+                                out.flush();
+                                ChildMain.endNow();
+                            }
+                            continue;
+                        }
                         boolean byClock = watched != null && System.nanoTime() - watchedUntil > 0;
                         boolean byCpu = watched != null && !byClock && cpu.used() > watchedCpuNanos;
                         if (byClock || byCpu) {
@@ -585,6 +612,16 @@ public final class YourTestsMain {
                                             : watchedCpuMillis) / 1000.0, byClock ? "" : " of processor time",
                                     YourTests.LIMIT_FACTOR, (byClock ? YourTests.LIMIT_FLOOR_MILLIS : YourTests.CPU_FLOOR_MILLIS)
                                             / 1000.0), 0, 0));
+                            if (stoppable) {
+                                if (failFast) {
+                                    caught = true;
+                                }
+                                stopped = watched;
+                                stoppedEnded = false;
+                                stopUntil = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(STOP_GRACE_MILLIS);
+                                LoopStop.stop(true);
+                                continue;
+                            }
                             send(new Event("runaway", target, watched.getUniqueId(), name(watched), true, true, null, 0, 0));
                             out.flush();
                             ChildMain.endNow();
@@ -625,6 +662,26 @@ public final class YourTestsMain {
                 if (watched != null && watched.getUniqueId().equals(test.getUniqueId())) {
                     watched = null;
                 }
+                if (stopped != null && stopped.getUniqueId().equals(test.getUniqueId())) {
+                    stoppedEnded = true;
+                } else {
+                    stoppedEnded = false;
+                }
+            }
+            if (stoppedEnded) {
+                // Its verdict went out when its time was up; what it did once stopped counts for nothing. The JVM goes on
+                // once its threads have ended too.
+                this.failed.computeIfAbsent(target, t -> new java.util.HashSet<>()).add(test.getUniqueId());
+                if (!stoppedAfterTimeout()) {
+                    send(new Event("runaway", target, test.getUniqueId(), name(test), true, true, null, 0, 0));
+                    out.flush();
+                    ChildMain.endNow();
+                }
+                synchronized (this) {
+                    stopped = null;
+                    stoppedEnded = false;
+                }
+                return;
             }
             // A factory's test this target does not run (no condition reaches those) runs all the same: its result goes to
             // the grader, which counts it towards the most tests a cache runs and no further, and stops nothing here.
@@ -639,7 +696,7 @@ public final class YourTestsMain {
                 caught = true;
             }
             send(new Event("result", target, test.getUniqueId(), name(test), failed, timedOut, failed ? message(result) : null, 0, 0));
-            if (timedOut && runawayLeft()) {
+            if (timedOut && (stoppable ? !stoppedAfterTimeout() : runawayLeft())) {
                 send(new Event("runaway", target, test.getUniqueId(), name(test), true, true, null, 0, 0));
                 out.flush();
                 ChildMain.endNow();
@@ -676,12 +733,43 @@ public final class YourTestsMain {
             return false;
         }
 
+        /**
+         * After a test stopped at its own limit, or one that timed out (JUnit's limit, or an
+         * {@code assertTimeoutPreemptively} of its own), on a cache of the corpus: stops the code of
+         * the time-limit threads left running; whether every one ended within
+         * {@link #STOP_GRACE_MILLIS}, so that the JVM can go on (the stop is then cleared).
+         */
+        private boolean stoppedAfterTimeout() {
+            if (!stoppable) {
+                return false;
+            }
+            LoopStop.stop(true);
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(STOP_GRACE_MILLIS);
+            while (timeLimitThreadsAlive()) {
+                if (System.nanoTime() - deadline > 0) {
+                    return false; // the stop stays: this JVM ends
+                }
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+            LoopStop.stop(false);
+            return true;
+        }
+
+        /** Whether one of JUnit's time-limit threads is alive. */
+        private static boolean timeLimitThreadsAlive() {
+            return Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().startsWith(TIMEOUT_THREAD) && t.isAlive());
+        }
+
         /** Whether a time-limit thread is still running, half a second after its test timed out. */
         private static boolean runawayLeft() {
             long deadline = System.nanoTime() + 500_000_000L;
             while (true) {
-                boolean alive = Thread.getAllStackTraces().keySet().stream()
-                        .anyMatch(t -> t.getName().startsWith(TIMEOUT_THREAD) && t.isAlive());
+                boolean alive = timeLimitThreadsAlive();
                 if (!alive || System.nanoTime() >= deadline) {
                     return alive;
                 }

@@ -18,9 +18,12 @@ import memolab.grader.score.PlainText;
  * @param covered    branches of the student's cache the sound tests covered
  * @param branches   branches of the student's cache in all (0 when not measured)
  * @param seconds    how long the measurement took
+ * @param jvms       how many JVMs the tests ran in: one for the runs on the correct caches and the student's, one for
+ *                   the bugs', and one more after each test that never returned and could not be stopped (its own code
+ *                   looped, or the student's cache did: a test stopped on a cache of the corpus ends no JVM)
  */
 public record YourTestsReport(int possible, double earned, List<String> problems, int tests, List<Unsound> unsound, int sound,
-                              List<BugVerdict> bugs, int covered, int branches, double seconds) {
+                              List<BugVerdict> bugs, int covered, int branches, double seconds, int jvms) {
 
     /** The share of the points that follows the bugs caught; the rest follows the branch coverage. */
     public static final double THOROUGH_SHARE = 0.8;
@@ -69,15 +72,16 @@ public record YourTestsReport(int possible, double earned, List<String> problems
 
     /** The report's figures with the points computed from them. */
     static YourTestsReport of(int possible, List<String> problems, int tests, List<Unsound> unsound, int sound,
-                              List<BugVerdict> bugs, int covered, int branches, double seconds) {
-        YourTestsReport report = new YourTestsReport(possible, 0, problems, tests, unsound, sound, bugs, covered, branches, seconds);
+                              List<BugVerdict> bugs, int covered, int branches, double seconds, int jvms) {
+        YourTestsReport report = new YourTestsReport(possible, 0, problems, tests, unsound, sound, bugs, covered, branches, seconds,
+                jvms);
         return new YourTestsReport(possible, tenth(report.thoroughPoints() + report.coveringPoints()), problems, tests, unsound,
-                sound, bugs, covered, branches, seconds);
+                sound, bugs, covered, branches, seconds, jvms);
     }
 
     /** A report of no tests run, for {@code why}. */
     static YourTestsReport none(int possible, String why, double seconds) {
-        return new YourTestsReport(possible, 0, List.of(why), 0, List.of(), 0, List.of(), 0, 0, seconds);
+        return new YourTestsReport(possible, 0, List.of(why), 0, List.of(), 0, List.of(), 0, 0, seconds, 0);
     }
 
     private static double tenth(double value) {

@@ -77,7 +77,47 @@ final class YourTestsLine {
                         + "\" (" + rule.because() + "). First: " + first);
             }
         }
+        java.util.Map<String, String> beyond = beyondTheApi(classes);
+        if (!beyond.isEmpty()) {
+            return wrap("WARNING: final grading leaves out " + String.join(", ", beyond.keySet()) + ": " + (beyond.size() == 1
+                    ? "it uses " : "they use ") + String.join(", ", new java.util.TreeSet<>(beyond.values())) + ", a class of "
+                    + "yours. Your tests also run on the course's caches, which have only the API of LruCache, Fibonacci "
+                    + "and CacheStats: test your own classes through LruCache.");
+        }
         return "";
+    }
+
+    /** The exercise's classes a test may use: the API, and the given files. */
+    private static final java.util.Set<String> API = java.util.Set.of("LruCache", "Fibonacci", "CacheStats", "NaiveFibonacci");
+
+    /**
+     * The test files (by their top-level class's file name) that use a class of package
+     * {@code memolab} which is neither the exercise's API nor one of the tests' own, with the
+     * first such class: final grading compiles the tests against the API alone and leaves
+     * such files out.
+     */
+    static java.util.Map<String, String> beyondTheApi(com.tngtech.archunit.core.domain.JavaClasses tests) {
+        java.util.Set<String> own = new java.util.HashSet<>();
+        tests.forEach(c -> own.add(topLevel(c.getName())));
+        java.util.Map<String, String> beyond = new java.util.TreeMap<>();
+        for (com.tngtech.archunit.core.domain.JavaClass test : tests) {
+            for (com.tngtech.archunit.core.domain.Dependency dependency : test.getDirectDependenciesFromSelf()) {
+                String target = dependency.getTargetClass().getName();
+                String simple = target.substring(target.lastIndexOf('.') + 1);
+                if (dependency.getTargetClass().getPackageName().equals(ExerciseRules.STUDENT_PACKAGE)
+                        && !own.contains(topLevel(target)) && !API.contains(simple)) { // a nested class of LruCache is not the API
+                    beyond.putIfAbsent(test.getSource().flatMap(source -> source.getFileName())
+                            .orElse(topLevel(test.getSimpleName()) + ".java"), simple.replace('$', '.'));
+                }
+            }
+        }
+        return beyond;
+    }
+
+    /** A class's top-level class's name: {@code memolab.LruCacheTest} for {@code memolab.LruCacheTest$Nested}. */
+    private static String topLevel(String name) {
+        int nested = name.indexOf('$');
+        return nested < 0 ? name : name.substring(0, nested);
     }
 
     /** The text in lines of at most the score table's width. */

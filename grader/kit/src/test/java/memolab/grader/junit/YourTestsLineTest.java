@@ -57,6 +57,28 @@ class YourTestsLineTest {
     }
 
     @Test
+    @DisplayName("a test of a class of the student's own, not the API, gets a warning: final grading leaves its file out")
+    void warnsOfATestBeyondTheApi() throws IOException {
+        Path helper = Files.createDirectories(target.resolve("src/main/memolab")).resolve("RecencyList.java");
+        Files.writeString(helper, "package memolab;\npublic class RecencyList { public void moveToEnd() { } }\n",
+                StandardCharsets.UTF_8);
+        int exit = ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", target.resolve("classes").toString(),
+                helper.toString());
+        assertThat(exit).isZero();
+        Path source = target.resolve("src/memolab/RecencyListTest.java");
+        Files.createDirectories(source.getParent());
+        Files.writeString(source, "package memolab;\nclass RecencyListTest {\n void moves() { new RecencyList().moveToEnd(); }\n}\n",
+                StandardCharsets.UTF_8);
+        exit = ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", target.resolve("test-classes").toString(),
+                "-classpath", target.resolve("classes") + java.io.File.pathSeparator + System.getProperty("java.class.path"),
+                source.toString());
+        assertThat(exit).isZero();
+        String warning = YourTestsLine.brokenRules(target.resolve("test-classes")).replaceAll("\\s+", " ");
+        assertThat(warning).contains("WARNING: final grading leaves out RecencyListTest.java: it uses RecencyList, a class of "
+                + "yours.");
+    }
+
+    @Test
     @DisplayName("tests within the rules get no warning")
     void noWarningWithinTheRules() throws IOException {
         compileTest("FineTest", "@org.junit.jupiter.api.Timeout(2) void fine() { "

@@ -98,6 +98,8 @@ class YourTestsTest {
         batch.add(student("hostile-counter", fixture("hostile-counter")));
         batch.add(student("tutorial-weak", tutorial("GetAfterPutTest.java")));
         batch.add(student("tutorial-mid", tutorial("GetAfterPutTest.java"), tutorial("OneBehaviourEachTest.java")));
+        batch.add(student("helper-class-test", tutorial("GetAfterPutTest.java"), tutorial("OneBehaviourEachTest.java"),
+                fixture("helper-class-test")));
         batch.add(student("tutorial-all", tutorial("GetAfterPutTest.java"), tutorial("OneBehaviourEachTest.java"),
                 tutorial("ModelTest.java")));
         batch.add(student("line-numbers", fixture("line-numbers")));
@@ -154,8 +156,8 @@ class YourTestsTest {
     void graded() throws IOException {
         assertThat(exitCode).as("exit code; stderr:%n%s", stderr).isEqualTo(GraderCli.OK);
         assertThat(Rubric.course().yourTestsPoints()).isEqualTo(10);
-        assertThat(rows).as("your-tests.csv").hasSize(23);
-        assertThat(book).as("gradebook.csv").hasSize(23);
+        assertThat(rows).as("your-tests.csv").hasSize(24);
+        assertThat(book).as("gradebook.csv").hasSize(24);
         assertThat(Files.readString(out.resolve("class-report.md"), StandardCharsets.UTF_8)).as("the class report's categories")
                 .containsPattern("\\| 8\\. Your tests \\| \\d+\\.\\d of 10 \\| \\d+ of " + book.size() + " \\|");
     }
@@ -192,6 +194,17 @@ class YourTestsTest {
     void theStubsScoreNothing() {
         assertThat(book.get("exercises")).containsEntry("total", "0");
         assertThat(rows.get("exercises")).containsEntry("branches", "0").containsEntry("points", "0");
+    }
+
+    @Test
+    @DisplayName("a test file that does not compile against the API (a test of a helper class) is left out, named with the "
+            + "compiler's words, and the others count")
+    void aFileThatDoesNotCompileIsLeftOutAlone() throws IOException {
+        assertThat(rows.get("helper-class-test")).containsEntry("tests", rows.get("tutorial-mid").get("tests"))
+                .containsEntry("bugs_caught", rows.get("tutorial-mid").get("bugs_caught"))
+                .containsEntry("points", rows.get("tutorial-mid").get("points"));
+        assertThat(feedback("helper-class-test")).contains("LEFT OUT of your tests: `RecencyListTest.java`, which does not "
+                + "compile against the exercise's API", "RecencyListTest.java:12: error: cannot find symbol");
     }
 
     @Test

@@ -190,6 +190,28 @@ public final class YourTests {
         Stream.of(System.getProperty("java.class.path").split(File.pathSeparator)).map(p -> Path.of(p).toAbsolutePath())
                 .forEach(classPath::add);
         var compilation = BoundedCompile.compile(sources, classes, root, classPath);
+        // A file that does not compile against the API (a test of a helper class of the student's, which the course's
+        // caches do not have) is left out, and the others run; with all of them left out, none does.
+        List<Path> compiled = new ArrayList<>(sources);
+        Map<String, String> leftOut = new LinkedHashMap<>();
+        for (int round = 0; !compilation.success() && round < MAX_FILES; round++) {
+            Map<String, String> broken = brokenFiles(compilation.messages(), compiled);
+            if (broken.isEmpty() || broken.size() >= compiled.size()) {
+                break;
+            }
+            leftOut.putAll(broken);
+            compiled.removeIf(file -> broken.containsKey(file.getFileName().toString()));
+            Folders.deleteTree(classes);
+            compilation = BoundedCompile.compile(compiled, classes, root, classPath);
+        }
+        if (compilation.success() && !leftOut.isEmpty()) {
+            notes.add("LEFT OUT of your tests: " + leftOut.keySet().stream().map(PlainText::inlineCode)
+                    .collect(Collectors.joining(", ")) + ", which " + (leftOut.size() == 1 ? "does" : "do") + " not compile "
+                    + "against the exercise's API: your tests also run on the course's caches, which have only the public "
+                    + "API of `LruCache`, `Fibonacci` and `CacheStats` (a test of a class of your own, a node or a list, "
+                    + "cannot run there; test it through `LruCache`). The others ran. The compiler said:\n"
+                    + PlainText.codeBlock(PlainText.clean(String.join("\n", leftOut.values()), PlainText.MESSAGE_CAP)).strip());
+        }
         if (!compilation.success()) {
             notes.add("Your tests do not compile against the exercise's API (they run on the reference and on other caches, "
                     + "so they may use only the public API of `LruCache`, `Fibonacci` and `CacheStats`, JUnit 5, AssertJ and "
@@ -398,6 +420,25 @@ public final class YourTests {
         }
         return corpus;
     }
+
+    /**
+     * The files among {@code files} that the compiler's {@code messages} name with an error, each
+     * with its first error ("LruCacheTest.java:12: error: ..."), in the order of the messages.
+     */
+    static Map<String, String> brokenFiles(List<String> messages, List<Path> files) {
+        Set<String> names = files.stream().map(f -> f.getFileName().toString()).collect(Collectors.toSet());
+        Map<String, String> broken = new LinkedHashMap<>();
+        for (String message : messages) {
+            java.util.regex.Matcher error = COMPILER_ERROR.matcher(message);
+            if (error.find() && names.contains(error.group(1))) {
+                broken.putIfAbsent(error.group(1), message);
+            }
+        }
+        return broken;
+    }
+
+    /** A compiler message of an error in a file: "LruCacheTest.java:12: error: ...". */
+    private static final java.util.regex.Pattern COMPILER_ERROR = java.util.regex.Pattern.compile("^([^/\\\\:]+\\.java):\\d+: error: ");
 
     /** Copies the test files into {@code target} as the compiler should read them; notes what was left out. */
     private static List<Path> copySources(List<Path> files, Path target, List<String> notes) throws IOException {

@@ -42,6 +42,14 @@ public class ScoreListener extends OutcomeCollector {
     private volatile boolean finished;
     private Thread hook;
 
+    /** What the run printed on System.out and System.err while the graded tests ran, in bytes. */
+    private final java.util.concurrent.atomic.AtomicLong printed = new java.util.concurrent.atomic.AtomicLong();
+    private PrintStream originalOut;
+    private PrintStream originalErr;
+
+    /** Printing past this many bytes gets a note under the table: it is slow enough to change timings. */
+    static final long PRINTED_NOTE_BYTES = 64 * 1024;
+
     @Override
     public synchronized void testPlanExecutionStarted(org.junit.platform.launcher.TestPlan testPlan) {
         super.testPlanExecutionStarted(testPlan);
@@ -50,16 +58,66 @@ public class ScoreListener extends OutcomeCollector {
             hook = new Thread(this::reportUnfinishedRun, "memolab-score-on-exit");
             Runtime.getRuntime().addShutdownHook(hook);
         }
+        if (!outcomes().isEmpty() && originalOut == null) {
+            // Counted on the way through: what the student's code prints still shows where it did.
+            originalOut = System.out;
+            originalErr = System.err;
+            printed.set(0);
+            System.setOut(new PrintStream(new Counting(originalOut), true));
+            System.setErr(new PrintStream(new Counting(originalErr), true));
+        }
+    }
+
+    /** Passes every byte on, counting them. */
+    private final class Counting extends java.io.FilterOutputStream {
+        Counting(java.io.OutputStream next) {
+            super(next);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            printed.incrementAndGet();
+            super.out.write(b);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            printed.addAndGet(length);
+            super.out.write(bytes, offset, length);
+        }
+    }
+
+    /**
+     * A note for the student when their code printed {@code bytes} while the graded tests ran,
+     * more than {@link #PRINTED_NOTE_BYTES}: debug prints left in a cache's methods, which make
+     * the timing tests and the time limits fail, with messages that blame a loop or a missing
+     * cache. Empty below that.
+     */
+    static String printedNote(long bytes) {
+        if (bytes <= PRINTED_NOTE_BYTES) {
+            return "";
+        }
+        return YourTestsLine.wrap(String.format(Locale.ROOT, "NOTE: your code printed %,d KB (System.out and System.err) while "
+                + "the graded tests ran. Printing is far slower than a cache's work: the time limits and the timing tests "
+                + "measure it, and their messages may then blame a loop or a missing cache that is not there. Remove debug "
+                + "prints and run the tests again. (Final grading keeps only the first %d KB of what your code prints, so its "
+                + "timings can differ from this run's.)", bytes / 1024, PRINTED_NOTE_BYTES / 1024));
     }
 
     @Override
     public void testPlanExecutionFinished(org.junit.platform.launcher.TestPlan testPlan) {
         finished = true;
+        if (originalOut != null) {
+            System.setOut(originalOut);
+            System.setErr(originalErr);
+            originalOut = null;
+            originalErr = null;
+        }
         List<TestOutcome> outcomes = outcomes();
         if (!outcomes.isEmpty()) {
             Score score = Score.of(outcomes);
             print(ScoreTable.details(score));
-            String table = ScoreTable.render(score, headline(outcomes));
+            String table = ScoreTable.render(score, headline(outcomes)) + printedNote(printed.get());
             String scoreFile = System.getProperty(ScoreGate.PROPERTY, "");
             boolean written = false;
             if (!scoreFile.isBlank()) {

@@ -106,4 +106,13 @@ class StudentOutputTest {
         }
         return bytes.toString(StandardCharsets.UTF_8);
     }
+
+    @Test
+    @DisplayName("a run whose code printed more than 64 KB gets a note under the table that printing skews the timings")
+    void muchPrintingGetsANote() {
+        assertThat(ScoreListener.printedNote(ScoreListener.PRINTED_NOTE_BYTES)).isEmpty();
+        assertThat(ScoreListener.printedNote(2_000_000).replaceAll("\\s+", " ")).contains(
+                "NOTE: your code printed 1,953 KB (System.out and System.err) while the graded tests ran",
+                "Remove debug prints and run the tests again.");
+    }
 }

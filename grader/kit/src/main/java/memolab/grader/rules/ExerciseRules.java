@@ -68,7 +68,9 @@ public final class ExerciseRules {
                             && !c.getPackageName().startsWith("java.") && !c.getPackageName().equals(STUDENT_PACKAGE)))
             .because("a cache library (Caffeine, Guava, Commons Collections ...) would do the work this exercise asks "
                     + "of you, and the JDK's internal classes (sun.*, jdk.*, com.sun.*, javax.*) are not for code under "
-                    + "test; use only the classes of the java.* packages");
+                    + "test; use only the classes of the java.* packages. Classes of your own go in package memolab "
+                    + "itself (beside LruCache.java), not in a package under it (memolab.util): the grader reads package "
+                    + "memolab only");
 
     /**
      * The packages a student's own tests may use besides java.* and memolab: JUnit 5, AssertJ's

@@ -48,7 +48,8 @@ public final class ScoreTable {
                     + "(./mvnw test runs them all), and the %d points of final grading's hidden tests.)%n", unselected, hidden));
         } else if (score.possible() < Score.SUITE_TOTAL) {
             out.append(String.format(Locale.ROOT,
-                    "(The other %d of the %d points are in tests that did not run here: the hidden tests of final grading.)%n",
+                    "(The other %d of the suite's %d points are in final grading's hidden tests. Final grading also "
+                            + "counts the steps your code takes in the cost tests; this run only times them.)%n",
                     Score.SUITE_TOTAL - score.possible(), Score.SUITE_TOTAL));
         }
         List<Score.LostGroup> groups = score.lostGroups();

@@ -135,7 +135,8 @@ final class SpeedupMeter {
                                 + "is computed once, which makes it thousands of times faster. Check that fib stores "
                                 + "its results in the cache and finds them there (cacheInfo() should show hits).",
                         Measure.duration(speedup.naiveNanos()), n, n, Measure.duration(speedup.memoNanos()),
-                        speedup.ratio() >= 1 ? String.format(Locale.ROOT, "only %.2f times as fast", speedup.ratio())
+                        speedup.ratio() >= 0.5 ? String.format(Locale.ROOT, "only %.2f times as fast%s", speedup.ratio(),
+                                speedup.ratio() < 1 ? ", a little slower than the naive recursion" : "")
                                 : String.format(Locale.ROOT, "%.1f times slower than the naive recursion, not faster",
                                         1 / speedup.ratio()),
                         factor))

@@ -496,8 +496,9 @@ public final class GradeCommand implements Callable<Integer> {
             int n = finished.incrementAndGet();
             int width = 30;
             int filled = total == 0 ? width : width * n / total;
-            String line = String.format(Locale.ROOT, "[%s%s] %d/%d %s: %d / %d", "#".repeat(filled), ".".repeat(width - filled),
-                    n, total, PlainText.oneLine(result.student()), result.score().earned(), result.score().possible());
+            // The grade the reports give (with "Your tests", the suite's points weighted), not the suite's alone.
+            String line = String.format(Locale.ROOT, "[%s%s] %d/%d %s: %s / %d", "#".repeat(filled), ".".repeat(width - filled),
+                    n, total, PlainText.oneLine(result.student()), result.totalText(), Rubric.TOTAL);
             if (console) {
                 err.print("\r" + line + " ".repeat(10) + (n == total ? "\n" : ""));
             } else {

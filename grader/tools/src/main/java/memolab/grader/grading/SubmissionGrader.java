@@ -251,8 +251,9 @@ public final class SubmissionGrader {
             String text = Submission.withoutByteOrderMark(read);
             if (text.length() < read.length()) {
                 problems.add(PlainText.inlineCode(source.getFileName().toString()) + " starts with a byte-order mark (some "
-                        + "editors on Windows add one); the grader removed it before compiling. Nothing to fix, but your "
-                        + "editor can save \"UTF-8 without BOM\".");
+                        + "editors on Windows add one); the grader removed it before compiling, so it cost nothing here. "
+                        + "javac itself stops at it (\"illegal character: '\\ufeff'\"), so your own `./mvnw test` does not "
+                        + "compile the file: save it as \"UTF-8 without BOM\" (your editor's encoding setting).");
             }
             Path copy = packageFolder.resolve(source.getFileName().toString());
             Files.writeString(copy, text, StandardCharsets.UTF_8);

@@ -87,9 +87,6 @@ final class YourTestsLine {
         return "";
     }
 
-    /** The exercise's classes a test may use: the API, and the given files. */
-    private static final java.util.Set<String> API = java.util.Set.of("LruCache", "Fibonacci", "CacheStats", "NaiveFibonacci");
-
     /**
      * The test files (by their top-level class's file name) that use a class of package
      * {@code memolab} which is neither the exercise's API nor one of the tests' own, with the
@@ -105,7 +102,7 @@ final class YourTestsLine {
                 String target = dependency.getTargetClass().getName();
                 String simple = target.substring(target.lastIndexOf('.') + 1);
                 if (dependency.getTargetClass().getPackageName().equals(ExerciseRules.STUDENT_PACKAGE)
-                        && !own.contains(topLevel(target)) && !API.contains(simple)) { // a nested class of LruCache is not the API
+                        && !own.contains(topLevel(target)) && !ExerciseRules.API_CLASSES.contains(simple)) { // a nested class of LruCache is not the API
                     beyond.putIfAbsent(test.getSource().flatMap(source -> source.getFileName())
                             .orElse(topLevel(test.getSimpleName()) + ".java"), simple.replace('$', '.'));
                 }

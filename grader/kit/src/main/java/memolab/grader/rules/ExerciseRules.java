@@ -495,6 +495,10 @@ public final class ExerciseRules {
     private ExerciseRules() {
     }
 
+    /** The exercise's classes a student's tests compile against: the API, and the given files. */
+    public static final java.util.Set<String> API_CLASSES = java.util.Set.of("LruCache", "Fibonacci", "CacheStats",
+            "NaiveFibonacci");
+
     /** The student's classes that are not the cache: the memo, and the given files. */
     private static final java.util.Set<String> NOT_THE_CACHE = java.util.Set.of("Fibonacci", "CacheStats", "NaiveFibonacci");
 

@@ -182,6 +182,8 @@ public final class YourTestsMain {
                     + ") has no security manager: the tests' JVM has only the rules for a wall", 0, 0));
         }
         Set<String> passedBugs = new java.util.HashSet<>(); // bugs a run of which passed every test here
+        // A cache of the corpus runs with its stop checks (below), added once for all its runs in this JVM.
+        Map<List<String>, Map<String, byte[]>> stopChecked = new HashMap<>();
         while (true) {
             for (Target given : plan.targets()) {
                 String bug = bugOf(given.id());
@@ -198,10 +200,12 @@ public final class YourTestsMain {
                 caught = false;
                 TestLibraries.reset();
                 discardOutput(); // a stream a test closed on one cache (its error flag set) is not the next one's
-                Map<String, byte[]> classes = caches.get(target.classes());
-                if (classes == null) {
+                Map<String, byte[]> read = caches.get(target.classes());
+                if (read == null) {
                     throw new IllegalStateException("a later plan names caches the first did not: " + target.classes());
                 }
+                Map<String, byte[]> classes = target.coverage() ? read
+                        : stopChecked.computeIfAbsent(target.classes(), folders -> withStopChecks(read));
                 int[] coverage = run(plan, target, classes, sandbox, emitter);
                 if (bug != null && target.failFast() && !caught) {
                     passedBugs.add(bug);
@@ -461,11 +465,21 @@ public final class YourTestsMain {
     }
 
     /**
+     * A cache of the corpus's {@code classes} (correct or not), each with the calls of
+     * {@link LoopStop#check}, so that a test whose time is up there ends without its JVM.
+     */
+    private static Map<String, byte[]> withStopChecks(Map<String, byte[]> classes) {
+        Map<String, byte[]> checked = new java.util.LinkedHashMap<>();
+        classes.forEach((file, bytes) -> checked.put(file,
+                memolab.grader.runner.StepCounting.withCalls(bytes, LoopStop.OWNER, LoopStop.CHECK)));
+        return checked;
+    }
+
+    /**
      * The cache's {@code classes} written into {@code into}; with a {@code runtime} (the student's
      * own classes), the cache's ({@link ExerciseRules#isCacheClass}) instrumented by JaCoCo, and
-     * their original bytes put in {@code originals}, for the analysis; without (a cache of the
-     * corpus, correct or not), each class with the calls of {@link LoopStop#check}, so that a test
-     * whose time is up there ends without its JVM.
+     * their original bytes put in {@code originals}, for the analysis; without, as given (a cache
+     * of the corpus, {@link #withStopChecks}).
      */
     private static Path copied(Map<String, byte[]> classes, Path into, IRuntime runtime, Map<String, byte[]> originals)
             throws IOException {
@@ -483,8 +497,6 @@ public final class YourTestsMain {
                 String name = ExerciseRules.STUDENT_PACKAGE + "/" + simple;
                 originals.put(name, bytes);
                 bytes = instrumenter.instrument(bytes, name);
-            } else if (instrumenter == null) {
-                bytes = memolab.grader.runner.StepCounting.withCalls(bytes, LoopStop.OWNER, LoopStop.CHECK);
             }
             Files.write(out.resolve(file.getKey()), bytes);
         }

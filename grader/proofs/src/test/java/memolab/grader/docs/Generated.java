@@ -161,7 +161,7 @@ final class Generated {
                 | thorough: share of the category, by the weight of the bugs caught | %d %% (%s) |
                 | covering: share of the category, all of it from this branch coverage | %d %%, from %d %% |
                 | time limit of a test, each run | %d s (a `@Timeout` may only shorten it) |
-                | ... on the bugs, and on the correct caches run among them | %d times its slowest run on the correct caches, at least %s s by the clock and %s s of processor time (the first test of a JVM %s s more); a test past either never returned |
+                | ... on the bugs, and on the correct caches run among them | %d times its slowest run on the correct caches, at least %s s by the clock and %s s of processor time (the first test of a JVM %s s more); on a cache of the corpus, also %d times the most steps the cache's code took for it on the correct caches (every call and every turn of a loop), at least %,d steps; a test past any of these never returned |
                 | ... a test past its limit there | stopped there (the corpus's classes check for a stop at every call and every turn of a loop): the JVM goes on once the test and its threads have ended, within %s s, and ends otherwise (a test whose own code keeps looping) |
                 | a tests' JVM silent this long is ended, its test as never returning | %d s |
                 | tests run on one cache, at most | %d |
@@ -175,6 +175,7 @@ final class Generated {
                 seconds(memolab.grader.grading.YourTests.LIMIT_FLOOR_MILLIS),
                 seconds(memolab.grader.grading.YourTests.CPU_FLOOR_MILLIS),
                 seconds(memolab.grader.grading.YourTestsMain.FIRST_TEST_GRACE_MILLIS),
+                memolab.grader.grading.YourTests.LIMIT_FACTOR, memolab.grader.grading.YourTests.STEP_FLOOR,
                 seconds(memolab.grader.grading.YourTestsMain.STOP_GRACE_MILLIS),
                 memolab.grader.grading.YourTests.SILENCE_SECONDS,
                 memolab.grader.grading.YourTests.MAX_TESTS, memolab.grader.grading.YourTests.MAX_JVMS,

@@ -386,6 +386,27 @@ public final class YourTests {
     public static final long CPU_FLOOR_MILLIS = 200;
 
     /**
+     * The least work a test may make a cache of the corpus do on a bug, whatever it made the
+     * correct caches do: the checks its code passes ({@link LoopStop}), one at every method and
+     * every turn of a loop. A test that makes a cache take {@link #LIMIT_FACTOR} times the most
+     * steps it took on the correct caches, and at least this many, counts as never returning
+     * there, as one past its time does: a cache that loops is seen after a few hundredths of a
+     * second of work rather than after {@link #CPU_FLOOR_MILLIS} of processor time, and the count,
+     * unlike a clock, is the same on every run and every machine. (A test that runs for a set
+     * time takes more steps where the code runs faster; the most of its runs on the correct
+     * caches, the later ones on code the JVM has compiled, is its pace at its fastest.)
+     */
+    public static final long STEP_FLOOR = 10_000_000;
+
+    /** Each sound test's limit in steps on the bugs, from the most steps it took on the correct caches: see {@link #STEP_FLOOR}. */
+    static Map<String, Long> stepLimits(Map<String, Long> mostSteps) {
+        Map<String, Long> limits = new LinkedHashMap<>();
+        mostSteps.forEach((test, steps) -> limits.put(test, Math.max(STEP_FLOOR,
+                steps > Long.MAX_VALUE / LIMIT_FACTOR ? Long.MAX_VALUE : steps * LIMIT_FACTOR)));
+        return limits;
+    }
+
+    /**
      * Each sound test's limit on the bugs, in milliseconds, from its slowest run on the correct
      * caches in nanoseconds: {@link #LIMIT_FACTOR} times that run, at most {@link #TEST_SECONDS}
      * ({@link #limitMillis}). A cache that loops then costs a fraction of a second rather than the
@@ -552,6 +573,14 @@ public final class YourTests {
             return sound;
         }
 
+        /** The {@link #soundTests} of {@code reference}, each with the most steps its cache took on one of them. */
+        Map<String, Long> mostSteps(List<String> reference) {
+            Map<String, Long> steps = new LinkedHashMap<>();
+            soundTests(reference).keySet().forEach(test -> steps.put(test, reference.stream()
+                    .mapToLong(target -> results(target).get(test).steps()).max().orElse(0)));
+            return steps;
+        }
+
         /**
          * Runs {@code targets} to the end, each test concluded once per target, restarting after
          * a test that never returned. Targets whose tests come from the runs of the
@@ -574,6 +603,7 @@ public final class YourTests {
                 }
                 boolean referencePending = left.stream().anyMatch(t -> reference.contains(t.id()));
                 Map<String, Long> limits = fresh || referencePending ? Map.of() : limits(soundTests(reference));
+                Map<String, Long> stepLimits = fresh || referencePending ? Map.of() : stepLimits(mostSteps(reference));
                 List<Target> plan = new ArrayList<>();
                 for (Target t : left) {
                     List<String> skip = List.copyOf(results(t.id()).keySet());
@@ -581,7 +611,7 @@ public final class YourTests {
                         plan.add(new Target(t.id(), t.classes(), t.only(), skip, t.coverage(), t.failFast(), t.limits(), t.soundFrom()));
                     } else if (!referencePending) {
                         plan.add(new Target(t.id(), t.classes(), List.copyOf(limits.keySet()), skip, t.coverage(), t.failFast(),
-                                t.limits() == null ? null : limits, null));
+                                t.limits() == null ? null : limits, null, t.limits() == null ? null : stepLimits));
                     } // else: it waits for the reference targets to end
                 }
                 fresh = false;

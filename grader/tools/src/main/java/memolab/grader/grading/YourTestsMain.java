@@ -69,10 +69,17 @@ public final class YourTestsMain {
      * (null: the plan's limit alone). With {@code soundFrom}, {@code only} and {@code limits}
      * come from the runs of those targets earlier in this JVM: the tests that passed on every
      * one of them, each with {@link YourTests#LIMIT_FACTOR} times its slowest run there (as
-     * {@code YourTests} reckons them from the same runs when a JVM must start afresh).
+     * {@code YourTests} reckons them from the same runs when a JVM must start afresh). On a
+     * cache of the corpus, each test in {@code stepLimits} may make the cache pass that many
+     * checks ({@link LoopStop}) before it counts as never returning, as if it had outlived its
+     * limit: a cache that loops is seen there long before the clock sees it.
      */
     record Target(String id, List<String> classes, List<String> only, List<String> skip, boolean coverage, boolean failFast,
-                  Map<String, Long> limits, List<String> soundFrom) {
+                  Map<String, Long> limits, List<String> soundFrom, Map<String, Long> stepLimits) {
+        Target(String id, List<String> classes, List<String> only, List<String> skip, boolean coverage, boolean failFast,
+               Map<String, Long> limits, List<String> soundFrom) {
+            this(id, classes, only, skip, coverage, failFast, limits, soundFrom, null);
+        }
     }
 
     /** The id of a bug's run number {@code run}: the grader runs each bug more than once. */
@@ -135,9 +142,17 @@ public final class YourTestsMain {
         }
     }
 
-    /** One message of this JVM: "started", "result", "done" (a target), "runaway", "finished". */
+    /**
+     * One message of this JVM: "started", "result", "done" (a target), "runaway", "finished". A
+     * test's result on a cache of the corpus says how many checks ({@link LoopStop}) the cache
+     * passed during it: {@code steps}, the work the cache did for the test.
+     */
     record Event(String type, String target, String test, String name, boolean failed, boolean timedOut, String message,
-                 int covered, int branches) {
+                 int covered, int branches, long steps) {
+        Event(String type, String target, String test, String name, boolean failed, boolean timedOut, String message,
+              int covered, int branches) {
+            this(type, target, test, name, failed, timedOut, message, covered, branches, 0);
+        }
     }
 
     private static final Gson GSON = new Gson();
@@ -196,6 +211,7 @@ public final class YourTestsMain {
                 emitter.target = target.id();
                 emitter.failFast = target.failFast();
                 emitter.limits = target.limits();
+                emitter.stepLimits = target.stepLimits();
                 emitter.stoppable = !target.coverage(); // a cache of the corpus: its classes check for the stop
                 caught = false;
                 TestLibraries.reset();
@@ -514,6 +530,7 @@ public final class YourTestsMain {
         String target;
         boolean failFast;
         volatile Map<String, Long> limits;
+        volatile Map<String, Long> stepLimits; // on a cache of the corpus: the checks each test's cache may pass
         volatile boolean stoppable; // the running cache is the corpus's: a test whose time is up there can be stopped
         private boolean first = true; // no test has started in this JVM yet
         private TestIdentifier stopped; // the test given its verdict and then stopped, until it ends; guarded by this
@@ -575,6 +592,9 @@ public final class YourTestsMain {
                 startedAt = System.nanoTime();
                 Map<String, Long> own = limits;
                 Long millis = own == null ? null : own.get(test.getUniqueId());
+                Map<String, Long> ownSteps = stepLimits;
+                Long steps = millis == null || ownSteps == null || !stoppable ? null : ownSteps.get(test.getUniqueId());
+                LoopStop.count(steps == null ? Long.MAX_VALUE : steps, timeLimitThreads());
                 synchronized (this) {
                     if (millis != null) {
                         long grace = first ? FIRST_TEST_GRACE_MILLIS : 0;
@@ -617,13 +637,19 @@ public final class YourTestsMain {
                         }
                         boolean byClock = watched != null && System.nanoTime() - watchedUntil > 0;
                         boolean byCpu = watched != null && !byClock && cpu.used() > watchedCpuNanos;
-                        if (byClock || byCpu) {
-                            send(new Event("result", target, watched.getUniqueId(), name(watched), true, true, String.format(
+                        // Past its steps: the cache's work, the same on every run, where time needs a floor against a pause.
+                        boolean bySteps = watched != null && !byClock && !byCpu && stoppable && LoopStop.overBudget();
+                        if (byClock || byCpu || bySteps) {
+                            String why = bySteps ? String.format(java.util.Locale.ROOT, "did not finish within its limit here: "
+                                    + "the cache's code took more than %d times the steps it took for this test on the correct "
+                                    + "caches (at least %,d steps), as a cache that loops does", YourTests.LIMIT_FACTOR,
+                                    YourTests.STEP_FLOOR) : String.format(
                                     java.util.Locale.ROOT, "did not finish within %.1f s%s, its limit here (%d times its slowest "
                                             + "run on the correct caches, at least %.1f s)", (byClock ? watchedMillis
                                             : watchedCpuMillis) / 1000.0, byClock ? "" : " of processor time",
                                     YourTests.LIMIT_FACTOR, (byClock ? YourTests.LIMIT_FLOOR_MILLIS : YourTests.CPU_FLOOR_MILLIS)
-                                            / 1000.0), 0, 0));
+                                            / 1000.0);
+                            send(new Event("result", target, watched.getUniqueId(), name(watched), true, true, why, 0, 0));
                             if (stoppable) {
                                 if (failFast) {
                                     caught = true;
@@ -707,7 +733,8 @@ public final class YourTestsMain {
             if (failed && failFast && admitted) {
                 caught = true;
             }
-            send(new Event("result", target, test.getUniqueId(), name(test), failed, timedOut, failed ? message(result) : null, 0, 0));
+            send(new Event("result", target, test.getUniqueId(), name(test), failed, timedOut, failed ? message(result) : null, 0, 0,
+                    stoppable ? LoopStop.steps() : 0));
             if (timedOut && (stoppable ? !stoppedAfterTimeout() : runawayLeft())) {
                 send(new Event("runaway", target, test.getUniqueId(), name(test), true, true, null, 0, 0));
                 out.flush();
@@ -775,6 +802,19 @@ public final class YourTestsMain {
         /** Whether one of JUnit's time-limit threads is alive. */
         private static boolean timeLimitThreadsAlive() {
             return Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().startsWith(TIMEOUT_THREAD) && t.isAlive());
+        }
+
+        /** JUnit's time-limit threads alive now: at a test's start, an earlier test's. */
+        private static List<Thread> timeLimitThreads() {
+            Thread[] all = new Thread[Thread.activeCount() + 8];
+            int count = Thread.enumerate(all);
+            List<Thread> found = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                if (all[i].getName().startsWith(TIMEOUT_THREAD) && all[i].isAlive()) {
+                    found.add(all[i]);
+                }
+            }
+            return found;
         }
 
         /** Whether a time-limit thread is still running, half a second after its test timed out. */

@@ -31,15 +31,28 @@ public final class LoopStop {
     private static volatile boolean stopping;
 
     /**
-     * The checks the running test's cache has passed, and how many it may pass: counted by the
-     * threads that run the cache's code, without a lock (a count a thread loses to another is
-     * lost, not wrong by more than that); read by the test's runner thread once its threads have
-     * ended, and by the watchdog only through {@link #overBudget}.
+     * The running test's count: the checks its cache has passed, and how many it may pass. Each
+     * test has a count of its own, so a thread that still holds an earlier one adds to that one
+     * only. Counted by the threads that run the cache's code, without a lock (a count a thread
+     * loses to another is lost, not wrong by more than that); read by the test's runner thread
+     * once its threads have ended, and by the watchdog only through {@link #overBudget}.
      */
-    private static long steps;
-    private static long budget = Long.MAX_VALUE;
-    private static volatile boolean overBudget;
-    /** Threads an earlier test left running (a time limit of its own whose failure it swallowed): not the running test's work. */
+    private static final class Count {
+        private final long budget;
+        private long steps;
+        private volatile boolean over;
+
+        Count(long budget) {
+            this.budget = budget;
+        }
+    }
+
+    private static volatile Count count = new Count(Long.MAX_VALUE);
+    /**
+     * Threads an earlier test left running (a time limit of its own whose failure it caught or
+     * that JUnit does not stop): not the running test's work. Such a thread that read this before
+     * the count changed and the count after adds one step to it, no more.
+     */
     private static volatile Thread[] earlier = new Thread[0];
 
     private LoopStop() {
@@ -58,9 +71,9 @@ public final class LoopStop {
         if (left.length > 0 && isAmong(Thread.currentThread(), left)) {
             return;
         }
-        if (++steps > budget) {
-            budget = Long.MAX_VALUE; // marked once
-            overBudget = true;
+        Count running = count;
+        if (++running.steps > running.budget && !running.over) {
+            running.over = true;
         }
     }
 
@@ -81,19 +94,17 @@ public final class LoopStop {
      */
     static void count(long limit, List<Thread> leftRunning) {
         earlier = leftRunning.toArray(new Thread[0]);
-        overBudget = false;
-        steps = 0;
-        budget = limit;
+        count = new Count(limit);
     }
 
     /** The checks counted since {@link #count}: read once the test and its threads have ended. */
     static long steps() {
-        return steps;
+        return count.steps;
     }
 
     /** Whether the running test's cache has passed more checks than its budget: a cache that loops, or works far too hard. */
     static boolean overBudget() {
-        return overBudget;
+        return count.over;
     }
 
     /** Sets the stop (the running test has its verdict), or clears it (the next test starts). */

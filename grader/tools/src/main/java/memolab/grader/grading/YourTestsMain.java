@@ -390,18 +390,25 @@ public final class YourTestsMain {
         }
 
         private List<Thread> threads() {
-            Thread[] all = new Thread[Thread.activeCount() + 8];
-            int count = Thread.enumerate(all);
             List<Thread> threads = new ArrayList<>();
             Thread tests = runner;
             threads.add(tests);
-            for (int i = 0; i < count; i++) {
-                if (all[i] != tests && all[i].getName().startsWith(TIMEOUT_THREAD)) {
-                    threads.add(all[i]);
-                }
-            }
+            timeLimitThreads().stream().filter(thread -> thread != tests).forEach(threads::add);
             return threads;
         }
+    }
+
+    /** JUnit's time-limit threads alive now (at a test's start: an earlier test's, left running). */
+    private static List<Thread> timeLimitThreads() {
+        Thread[] all = new Thread[Thread.activeCount() + 8];
+        int count = Thread.enumerate(all);
+        List<Thread> found = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            if (all[i].getName().startsWith(TIMEOUT_THREAD)) {
+                found.add(all[i]);
+            }
+        }
+        return found;
     }
 
     /**
@@ -802,19 +809,6 @@ public final class YourTestsMain {
         /** Whether one of JUnit's time-limit threads is alive. */
         private static boolean timeLimitThreadsAlive() {
             return Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().startsWith(TIMEOUT_THREAD) && t.isAlive());
-        }
-
-        /** JUnit's time-limit threads alive now: at a test's start, an earlier test's. */
-        private static List<Thread> timeLimitThreads() {
-            Thread[] all = new Thread[Thread.activeCount() + 8];
-            int count = Thread.enumerate(all);
-            List<Thread> found = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                if (all[i].getName().startsWith(TIMEOUT_THREAD) && all[i].isAlive()) {
-                    found.add(all[i]);
-                }
-            }
-            return found;
         }
 
         /** Whether a time-limit thread is still running, half a second after its test timed out. */

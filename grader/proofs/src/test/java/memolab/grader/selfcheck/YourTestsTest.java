@@ -115,6 +115,7 @@ class YourTestsTest {
         batch.add(student("shared-random", fixture("shared-random")));
         batch.add(student("with-assertions", fixture("with-assertions")));
         batch.add(student("ignores-the-stop", fixture("ignores-the-stop")));
+        batch.add(student("preemptive", fixture("preemptive")));
         out = temp.resolve("out");
         // --out relative to the working folder, as an instructor types it: the tests' JVMs run elsewhere.
         String relativeOut = Path.of("").toAbsolutePath().relativize(out.toAbsolutePath()).toString();
@@ -156,8 +157,8 @@ class YourTestsTest {
     void graded() throws IOException {
         assertThat(exitCode).as("exit code; stderr:%n%s", stderr).isEqualTo(GraderCli.OK);
         assertThat(Rubric.course().yourTestsPoints()).isEqualTo(10);
-        assertThat(rows).as("your-tests.csv").hasSize(24);
-        assertThat(book).as("gradebook.csv").hasSize(24);
+        assertThat(rows).as("your-tests.csv").hasSize(25);
+        assertThat(book).as("gradebook.csv").hasSize(25);
         assertThat(Files.readString(out.resolve("class-report.md"), StandardCharsets.UTF_8)).as("the class report's categories")
                 .containsPattern("\\| 8\\. Your tests \\| \\d+\\.\\d of 10 \\| \\d+ of " + book.size() + " \\|");
     }
@@ -221,6 +222,18 @@ class YourTestsTest {
         // The first swallows the stop and ends: no JVM ends there. The second catches it and calls the cache again, on each
         // of the bug's two runs: each of those JVMs ends, and the next one goes on.
         assertThat(rows.get("ignores-the-stop")).containsEntry("jvms", "4");
+    }
+
+    @Test
+    @DisplayName("a test whose own assertTimeoutPreemptively runs out on a looping bug is stopped there too, though JUnit's "
+            + "failure names no TimeoutException: its JVM ends if it keeps its thread busy")
+    void aTestsOwnTimeLimitIsStoppedToo() throws IOException {
+        assertThat(rows.get("preemptive")).containsEntry("tests", "1").containsEntry("sound", "1");
+        assertThat(feedback("preemptive")).contains("at capacity 1 the only entry is both, and the search never ends. Failed: "
+                + "`PreemptiveTest > aFullCacheOfOneTakesANewKeyQuickly()`.");
+        // The sound JVM, the bugs' JVM, and a fresh one after each of the two runs of capacity-one-loops (2 before: the
+        // thread JUnit left running went on calling through the rest of the bugs).
+        assertThat(rows.get("preemptive")).containsEntry("jvms", "4");
     }
 
     @Test

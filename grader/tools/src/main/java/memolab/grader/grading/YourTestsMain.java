@@ -695,7 +695,7 @@ public final class YourTestsMain {
                             send(new Event("result", target, child.getUniqueId(), name(child), true, false, message, 0, 0));
                         }
                     }
-                    if (timedOut(result) && runawayLeft()) {
+                    if ((timedOut(result) || timeLimitThreadsAlive()) && runawayLeft()) {
                         // Its @BeforeAll outlived its limit and runs on: the rest go on in a fresh JVM, as after a test's.
                         out.flush();
                         ChildMain.endNow();
@@ -737,12 +737,16 @@ public final class YourTestsMain {
                 passed.computeIfAbsent(target, t -> new HashMap<>()).put(test.getUniqueId(), System.nanoTime() - startedAt);
             }
             boolean timedOut = timedOut(result);
+            // A test can also lose its time in an assertTimeoutPreemptively of its own, whose failure JUnit makes without a
+            // TimeoutException (its cause is an ExecutionTimeoutException, or whatever the test's failure factory makes),
+            // and leaves the thread running: a time-limit thread still alive as it fails is stopped like one that timed out.
+            boolean leftRunning = timedOut || failed && timeLimitThreadsAlive();
             if (failed && failFast && admitted) {
                 caught = true;
             }
             send(new Event("result", target, test.getUniqueId(), name(test), failed, timedOut, failed ? message(result) : null, 0, 0,
                     stoppable ? LoopStop.steps() : 0));
-            if (timedOut && (stoppable ? !stoppedAfterTimeout() : runawayLeft())) {
+            if (leftRunning && (stoppable ? !stoppedAfterTimeout() : runawayLeft())) {
                 send(new Event("runaway", target, test.getUniqueId(), name(test), true, true, null, 0, 0));
                 out.flush();
                 ChildMain.endNow();
@@ -790,17 +794,8 @@ public final class YourTestsMain {
                 return false;
             }
             LoopStop.stop(true);
-            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(STOP_GRACE_MILLIS);
-            while (timeLimitThreadsAlive()) {
-                if (System.nanoTime() - deadline > 0) {
-                    return false; // the stop stays: this JVM ends
-                }
-                try {
-                    Thread.sleep(10);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return false;
-                }
+            if (timeLimitThreadsLeft(STOP_GRACE_MILLIS)) {
+                return false; // the stop stays: this JVM ends
             }
             LoopStop.stop(false);
             return true;
@@ -808,22 +803,28 @@ public final class YourTestsMain {
 
         /** Whether one of JUnit's time-limit threads is alive. */
         private static boolean timeLimitThreadsAlive() {
-            return Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().startsWith(TIMEOUT_THREAD) && t.isAlive());
+            return !timeLimitThreads().isEmpty();
         }
 
         /** Whether a time-limit thread is still running, half a second after its test timed out. */
         private static boolean runawayLeft() {
-            long deadline = System.nanoTime() + 500_000_000L;
+            return timeLimitThreadsLeft(500);
+        }
+
+        /** Whether a time-limit thread is alive after waiting up to {@code millis} for them all to end (no longer). */
+        private static boolean timeLimitThreadsLeft(long millis) {
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
             while (true) {
-                boolean alive = timeLimitThreadsAlive();
-                if (!alive || System.nanoTime() >= deadline) {
-                    return alive;
+                List<Thread> alive = timeLimitThreads();
+                long left = deadline - System.nanoTime();
+                if (alive.isEmpty() || left <= 0) {
+                    return !alive.isEmpty();
                 }
                 try {
-                    Thread.sleep(50);
+                    alive.get(0).join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    return alive;
+                    return true;
                 }
             }
         }

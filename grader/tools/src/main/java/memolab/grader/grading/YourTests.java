@@ -573,10 +573,10 @@ public final class YourTests {
             return sound;
         }
 
-        /** The {@link #soundTests} of {@code reference}, each with the most steps its cache took on one of them. */
-        Map<String, Long> mostSteps(List<String> reference) {
+        /** The {@code sound} tests of {@code reference}, each with the most steps its cache took on one of them. */
+        Map<String, Long> mostSteps(List<String> reference, Set<String> sound) {
             Map<String, Long> steps = new LinkedHashMap<>();
-            soundTests(reference).keySet().forEach(test -> steps.put(test, reference.stream()
+            sound.forEach(test -> steps.put(test, reference.stream()
                     .mapToLong(target -> results(target).get(test).steps()).max().orElse(0)));
             return steps;
         }
@@ -602,8 +602,9 @@ public final class YourTests {
                     return;
                 }
                 boolean referencePending = left.stream().anyMatch(t -> reference.contains(t.id()));
-                Map<String, Long> limits = fresh || referencePending ? Map.of() : limits(soundTests(reference));
-                Map<String, Long> stepLimits = fresh || referencePending ? Map.of() : stepLimits(mostSteps(reference));
+                Map<String, Long> sound = fresh || referencePending ? Map.of() : soundTests(reference);
+                Map<String, Long> limits = limits(sound);
+                Map<String, Long> stepLimits = stepLimits(mostSteps(reference, sound.keySet()));
                 List<Target> plan = new ArrayList<>();
                 for (Target t : left) {
                     List<String> skip = List.copyOf(results(t.id()).keySet());

@@ -16,9 +16,12 @@ import java.util.stream.Stream;
 import memolab.grader.Category;
 import memolab.grader.Graded;
 import memolab.grader.Hidden;
+import memolab.grader.grading.GradingPlan;
 import memolab.grader.score.Score;
+import memolab.grader.score.TestOutcome;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The rubric adds up: 100 points, every graded test in the suite carries points, hidden ones are marked. */
 class PointsTest {
@@ -83,5 +86,32 @@ class PointsTest {
             assertThat(top.getSimpleName().startsWith("Hidden")).as("%s: hidden=%s", top.getSimpleName(), test.hidden())
                     .isEqualTo(test.hidden());
         }
+    }
+
+    @Test
+    @DisplayName("a visible test has the same number in a per-push run (visible tests only) as in final grading, and the "
+            + "rules run first: the visible classes run before the hidden ones, each kind by name")
+    void aVisibleTestKeepsItsNumber(@TempDir Path temp) throws IOException {
+        Map<String, String> perPush = numbers(GradingPlan.prepare(temp.resolve("visible"), false).outcomes());
+        List<TestOutcome> finalPlan = GradingPlan.prepare(temp.resolve("hidden"), true).outcomes();
+        Map<String, String> inFinal = numbers(finalPlan);
+        assertThat(perPush).hasSize(42);
+        perPush.forEach((test, number) -> assertThat(inFinal.get(test)).as("%s's number in final grading", test).isEqualTo(number));
+        assertThat(finalPlan.get(0).testClass()).isEqualTo("memolab.grader.suite.RulesTest");
+        List<String> classes = finalPlan.stream().map(TestOutcome::testClass).map(c -> c.replaceAll("\\$.*", "")).distinct().toList();
+        List<String> visibleFirst = new ArrayList<>(classes.subList(1, classes.size()));
+        visibleFirst.sort(java.util.Comparator.comparing((String c) -> c.contains(".Hidden")).thenComparing(c -> c));
+        assertThat(classes.subList(1, classes.size())).isEqualTo(visibleFirst);
+    }
+
+    /** Each test's number as results.json gives it (its category's, then its place among that category's tests). */
+    private static Map<String, String> numbers(List<TestOutcome> plan) {
+        Map<Category, Integer> counts = new EnumMap<>(Category.class);
+        Map<String, String> numbers = new java.util.LinkedHashMap<>();
+        for (TestOutcome test : plan) {
+            numbers.put(test.testClass() + "#" + test.testMethod(),
+                    test.category().number() + "." + counts.merge(test.category(), 1, Integer::sum));
+        }
+        return numbers;
     }
 }

@@ -1,20 +1,25 @@
 package memolab.grader.runner;
 
 import static org.junit.platform.engine.discovery.ClassNameFilter.includeClassNamePatterns;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClasspathRoots;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import java.io.IOException;
 import java.net.MalformedURLException;
 import java.net.URL;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.jar.JarFile;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
 import memolab.grader.Hidden;
 import memolab.grader.junit.OutcomeCollector;
 import memolab.grader.score.TestOutcome;
+import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.FilterResult;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.support.descriptor.MethodSource;
@@ -70,7 +75,7 @@ public final class SuiteRunner {
 
     /**
      * As {@link #run(List, List, boolean, Set, TestExecutionListener...)}, with the test classes
-     * in {@code deferred} run after all the others ({@link DeferredClassesLast}).
+     * in {@code deferred} run after all the others ({@link SuiteClassOrder}).
      */
     public static List<TestOutcome> run(List<Path> submissionClasses, List<Path> suiteClasses, boolean includeHidden,
                                         Set<String> skip, Set<String> deferred, TestExecutionListener... listeners)
@@ -129,15 +134,16 @@ public final class SuiteRunner {
         ClassLoader previous = thread.getContextClassLoader();
         try (SubmissionClassLoader loader = SubmissionClassLoader.create(submission, suite, SuiteRunner.class.getClassLoader())) {
             thread.setContextClassLoader(loader);
+            String classPattern = Pattern.quote(SUITE_PACKAGE) + "\\." + testClasses;
             LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
-                    .selectors(selectClasspathRoots(new LinkedHashSet<>(suiteClasses)))
-                    .filters(includeClassNamePatterns(java.util.regex.Pattern.quote(SUITE_PACKAGE) + "\\." + testClasses));
+                    .selectors(suiteTestClasses(suiteClasses, classPattern))
+                    .filters(includeClassNamePatterns(classPattern));
             if (!includeHidden) {
                 request.filters(TagFilter.excludeTags(Hidden.TAG));
             }
+            request.configurationParameter("junit.jupiter.testclass.order.default", SuiteClassOrder.class.getName());
             if (!deferred.isEmpty()) {
-                request.configurationParameter("junit.jupiter.testclass.order.default", DeferredClassesLast.class.getName())
-                        .configurationParameter(DeferredClassesLast.PARAMETER, String.join(",", deferred));
+                request.configurationParameter(SuiteClassOrder.PARAMETER, String.join(",", deferred));
             }
             if (!skip.isEmpty()) {
                 request.filters((PostDiscoveryFilter) descriptor -> FilterResult.includedIf(!skip.contains(key(descriptor))));
@@ -150,6 +156,39 @@ public final class SuiteRunner {
         } finally {
             thread.setContextClassLoader(previous);
         }
+    }
+
+    /**
+     * The suite's top-level classes in {@code roots} whose names match {@code classPattern}, each
+     * selected by name: the classes JUnit's scan of the roots finds (a class's {@code @Nested}
+     * classes come with it), without that scan's walk of the whole grader jar, some 15,000
+     * files. The order they run in is {@link SuiteClassOrder}'s.
+     */
+    static List<DiscoverySelector> suiteTestClasses(List<Path> roots, String classPattern) throws IOException {
+        Pattern wanted = Pattern.compile(classPattern);
+        String folder = SUITE_PACKAGE.replace('.', '/') + "/";
+        List<String> files = new ArrayList<>();
+        for (Path root : roots) {
+            if (Files.isDirectory(root)) {
+                Path suite = root.resolve(folder);
+                if (Files.isDirectory(suite)) {
+                    try (Stream<Path> walk = Files.walk(suite)) {
+                        walk.filter(Files::isRegularFile).forEach(f -> files.add(root.relativize(f).toString().replace('\\', '/')));
+                    }
+                }
+            } else if (Files.isRegularFile(root)) {
+                try (JarFile jar = new JarFile(root.toFile())) {
+                    jar.stream().map(ZipEntry::getName).filter(name -> name.startsWith(folder)).forEach(files::add);
+                }
+            }
+        }
+        return files.stream()
+                .filter(name -> name.endsWith(".class") && name.indexOf('$') < 0)
+                .map(name -> name.substring(0, name.length() - ".class".length()).replace('/', '.'))
+                .filter(name -> wanted.matcher(name).matches())
+                .distinct()
+                .<DiscoverySelector>map(name -> selectClass(name))
+                .toList();
     }
 
     /** A test's {@code Class#method}, or "" for a container. */

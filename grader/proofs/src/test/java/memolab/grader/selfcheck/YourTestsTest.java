@@ -226,14 +226,16 @@ class YourTestsTest {
 
     @Test
     @DisplayName("a test whose own assertTimeoutPreemptively runs out on a looping bug is stopped there too, though JUnit's "
-            + "failure names no TimeoutException: its JVM ends if it keeps its thread busy")
+            + "failure names no TimeoutException, or the test catches it and passes: its JVM ends if it keeps its thread busy")
     void aTestsOwnTimeLimitIsStoppedToo() throws IOException {
-        assertThat(rows.get("preemptive")).containsEntry("tests", "1").containsEntry("sound", "1");
+        assertThat(rows.get("preemptive")).containsEntry("tests", "2").containsEntry("sound", "2");
         assertThat(feedback("preemptive")).contains("at capacity 1 the only entry is both, and the search never ends. Failed: "
                 + "`PreemptiveTest > aFullCacheOfOneTakesANewKeyQuickly()`.");
-        // The sound JVM, the bugs' JVM, and a fresh one after each of the two runs of capacity-one-loops (2 before: the
-        // thread JUnit left running went on calling through the rest of the bugs).
-        assertThat(rows.get("preemptive")).containsEntry("jvms", "4");
+        // The sound JVM, the bugs' JVM, a fresh one after each run of capacity-one-loops (the failed test) and after each
+        // run of remove-last-loops (the test that passes, so the second run is skipped when a JVM learnt that the first
+        // passed every test; on a loaded machine the grader's own limit may come before the test's, and catch the bug).
+        // With no stop, 2: the threads JUnit left running went on calling through the rest of the bugs.
+        assertThat(Integer.parseInt(rows.get("preemptive").get("jvms"))).isBetween(5, 6);
     }
 
     @Test

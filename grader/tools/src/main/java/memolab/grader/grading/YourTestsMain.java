@@ -402,6 +402,10 @@ public final class YourTestsMain {
     private static List<Thread> timeLimitThreads() {
         Thread[] all = new Thread[Thread.activeCount() + 8];
         int count = Thread.enumerate(all);
+        while (count == all.length) { // the array may have been too short: Thread.enumerate leaves out what does not fit
+            all = new Thread[all.length * 2];
+            count = Thread.enumerate(all);
+        }
         List<Thread> found = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             if (all[i].getName().startsWith(TIMEOUT_THREAD)) {
@@ -695,7 +699,7 @@ public final class YourTestsMain {
                             send(new Event("result", target, child.getUniqueId(), name(child), true, false, message, 0, 0));
                         }
                     }
-                    if ((timedOut(result) || timeLimitThreadsAlive()) && runawayLeft()) {
+                    if (leftRunning(result) && (stoppable ? !stoppedAfterTimeout() : runawayLeft())) {
                         // Its @BeforeAll outlived its limit and runs on: the rest go on in a fresh JVM, as after a test's.
                         out.flush();
                         ChildMain.endNow();
@@ -737,10 +741,7 @@ public final class YourTestsMain {
                 passed.computeIfAbsent(target, t -> new HashMap<>()).put(test.getUniqueId(), System.nanoTime() - startedAt);
             }
             boolean timedOut = timedOut(result);
-            // A test can also lose its time in an assertTimeoutPreemptively of its own, whose failure JUnit makes without a
-            // TimeoutException (its cause is an ExecutionTimeoutException, or whatever the test's failure factory makes),
-            // and leaves the thread running: a time-limit thread still alive as it fails is stopped like one that timed out.
-            boolean leftRunning = timedOut || failed && timeLimitThreadsAlive();
+            boolean leftRunning = leftRunning(result);
             if (failed && failFast && admitted) {
                 caught = true;
             }
@@ -772,6 +773,19 @@ public final class YourTestsMain {
             String text = thrown.getMessage() == null ? thrown.getClass().getName() : thrown.getClass().getSimpleName() + ": "
                     + thrown.getMessage();
             return PlainText.clean(text.strip(), 600);
+        }
+
+        /**
+         * Whether a test (or a class's set-up) may have left a thread running: it ran out of JUnit's limit; or, on a cache
+         * of the corpus, one of JUnit's time-limit threads is alive as it ends, whatever its result. A test's own
+         * {@code assertTimeoutPreemptively} that runs out fails without a TimeoutException (its cause is an
+         * ExecutionTimeoutException, or whatever the test's failure factory makes), or is caught and passes, and leaves
+         * its code running: there it gets the stop (a thread merely ending is joined at once). On the student's own
+         * classes such a thread is left to the end of the JVM, which comes after that cache: ending it sooner would lose
+         * the branches the tests before it covered.
+         */
+        private boolean leftRunning(TestExecutionResult result) {
+            return timedOut(result) || stoppable && timeLimitThreadsAlive();
         }
 
         private static boolean timedOut(TestExecutionResult result) {

@@ -46,11 +46,12 @@ public final class GradescopeJson {
         json.addProperty("stdout_visibility", "hidden");
         JsonArray tests = new JsonArray();
         List<TestOutcome> outcomes = score.outcomes(); // the guards of broken rules applied
-        int[] numberInCategory = new int[memolab.grader.Category.values().length];
-        for (TestOutcome outcome : outcomes) {
+        List<String> numbers = numbers(outcomes);
+        for (int i = 0; i < outcomes.size(); i++) {
+            TestOutcome outcome = outcomes.get(i);
             JsonObject test = new JsonObject();
             test.addProperty("name", outcome.displayName());
-            test.addProperty("number", outcome.category().number() + "." + ++numberInCategory[outcome.category().ordinal()]);
+            test.addProperty("number", numbers.get(i));
             test.addProperty("score", outcome.earned());
             test.addProperty("max_score", outcome.points());
             test.addProperty("status", outcome.status() == TestOutcome.Status.PASSED ? "passed" : "failed");
@@ -80,6 +81,26 @@ public final class GradescopeJson {
         }
         String output = json.get("output").getAsString().replaceFirst("\n" + Pattern.quote(Lateness.EXPLAINED) + "[^\n]*\n\\z", "");
         json.addProperty("output", lateness.applies() ? output + "\n" + lateness.explain() + "\n" : output);
+    }
+
+    /**
+     * Each test's number, "category.place": a category's visible tests first, in the order they
+     * ran, then its hidden ones. So a visible test has the same number in a per-push run, which
+     * has the visible tests only, as in final grading (where the suite's classes run visible and
+     * hidden interleaved: see {@code SuiteClassOrder}).
+     */
+    public static List<String> numbers(List<TestOutcome> outcomes) {
+        String[] numbers = new String[outcomes.size()];
+        int[] inCategory = new int[memolab.grader.Category.values().length];
+        for (boolean hidden : new boolean[] {false, true}) {
+            for (int i = 0; i < outcomes.size(); i++) {
+                TestOutcome outcome = outcomes.get(i);
+                if (outcome.hidden() == hidden) {
+                    numbers[i] = outcome.category().number() + "." + ++inCategory[outcome.category().ordinal()];
+                }
+            }
+        }
+        return List.of(numbers);
     }
 
     /** A score as JSON writes it: a whole number without a decimal point ("100", not "100.0"). */

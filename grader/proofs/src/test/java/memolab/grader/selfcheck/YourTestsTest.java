@@ -220,8 +220,9 @@ class YourTestsTest {
                         + "left empty: removing the last entry never returns. Failed: `StopTest > "
                         + "removingTheOnlyKeyEmptiesTheCache()`.");
         // The first swallows the stop and ends: no JVM ends there. The second catches it and calls the cache again, on each
-        // of the bug's two runs: each of those JVMs ends, and the next one goes on.
-        assertThat(rows.get("ignores-the-stop")).containsEntry("jvms", "4");
+        // of the bug's two runs: each of those JVMs ends, and the next one goes on (none when that run is the last of the
+        // order drawn at random).
+        assertThat(Integer.parseInt(rows.get("ignores-the-stop").get("jvms"))).isBetween(3, 4);
     }
 
     @Test
@@ -233,9 +234,10 @@ class YourTestsTest {
                 + "`PreemptiveTest > aFullCacheOfOneTakesANewKeyQuickly()`.");
         // The sound JVM, the bugs' JVM, a fresh one after each run of capacity-one-loops (the failed test) and after each
         // run of remove-last-loops (the test that passes, so the second run is skipped when a JVM learnt that the first
-        // passed every test; on a loaded machine the grader's own limit may come before the test's, and catch the bug).
+        // passed every test; on a loaded machine the grader's own limit may come before the test's, and catch the bug):
+        // 5 or 6. One fewer when one of those runs is the last of the order drawn at random: no fresh JVM follows it.
         // With no stop, 2: the threads JUnit left running went on calling through the rest of the bugs.
-        assertThat(Integer.parseInt(rows.get("preemptive").get("jvms"))).isBetween(5, 6);
+        assertThat(Integer.parseInt(rows.get("preemptive").get("jvms"))).isBetween(4, 6);
     }
 
     @Test

@@ -453,6 +453,47 @@ class ReleaseTest {
         }
     }
 
+    @Test
+    @Order(13)
+    @DisplayName("a test of the student's own that never ends fails after the time final grading gives a test, named; "
+            + "./mvnw test goes on to the graded tests and the score table")
+    void loopingOwnTestIsStopped() throws Exception {
+        Path pushed = copyOfTemplate("own-test-loops");
+        for (String file : List.of("LruCache.java", "Fibonacci.java")) {
+            Files.copy(Submissions.REFERENCE.resolve(file), pushed.resolve("exercises/src/main/java/memolab").resolve(file),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        // A mistake students make: filling a cache "until it holds one more than its capacity", which it never does.
+        Files.writeString(pushed.resolve("exercises/src/test/java/memolab/FillTest.java"), """
+                package memolab;
+
+                import static org.assertj.core.api.Assertions.assertThat;
+
+                import org.junit.jupiter.api.Test;
+
+                class FillTest {
+                    @Test
+                    void fillsPastItsCapacity() {
+                        LruCache<Integer, Integer> cache = new LruCache<>(2);
+                        for (int k = 0; cache.size() < 3; k++) {
+                            cache.put(k, k);
+                        }
+                        assertThat(cache.size()).isEqualTo(2);
+                    }
+                }
+                """);
+        long start = System.nanoTime();
+        Run run = runIn(pushed, List.of("sh", "./mvnw", "-B", "test"), Map.of());
+        long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
+        assertThat(run.output).as("./mvnw test's output").contains("fillsPastItsCapacity() timed out after "
+                + memolab.grader.rules.ExerciseRules.TEST_SECONDS + " seconds");
+        assertThat(run.exitCode).as("the graded tests all pass; output:%n%s", run.tail()).isZero();
+        assertThat(run.output).contains("Every graded test passed.")
+                .containsPattern("Your tests: \\d+ ran on your code, \\d+ passed");
+        assertThat(seconds).as("seconds ./mvnw test took (without the limit, Surefire's own ends it after 900)")
+                .isLessThan(300);
+    }
+
     /** The reference's LruCache with the named methods' bodies back to a stub's throw. */
     private static String notWrittenYet(String reference, java.util.Set<String> methods) {
         java.util.regex.Pattern signature = java.util.regex.Pattern.compile("^    public [^=(]*?\\b(\\w+)\\(.*\\) \\{$");

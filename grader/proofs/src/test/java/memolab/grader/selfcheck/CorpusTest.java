@@ -261,6 +261,17 @@ public class CorpusTest {
     }
 
     @Test
+    @DisplayName("a bug loses the random-sequence tests of the parts it breaks: a put that does not refresh a present key "
+            + "keeps containsKey's (whose puts are of new keys), a containsKey that refreshes loses them")
+    void sequencePartsStandApart() {
+        java.util.function.Predicate<TestOutcome> peek = o -> o.category() == LRU_SEQUENCES && o.displayName().startsWith("containsKey is a peek");
+        assertThat(graded.get("put-existing-does-not-refresh").outcomes()).filteredOn(peek).hasSize(2)
+                .allSatisfy(o -> assertThat(o.earned()).as(o.displayName() + ": " + o.message()).isEqualTo(o.points()));
+        assertThat(graded.get("containskey-refreshes").outcomes()).filteredOn(peek).hasSize(2)
+                .allSatisfy(o -> assertThat(o.earned()).as(o.displayName()).isZero());
+    }
+
+    @Test
     @DisplayName("where a cache bug costs points in a Fibonacci category too, the message says it comes from LruCache")
     void cascadesSaySo() {
         Score score = graded.get("hashmap-computeifabsent-recursion").score();

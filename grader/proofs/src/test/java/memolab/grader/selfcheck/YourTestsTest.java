@@ -99,7 +99,7 @@ class YourTestsTest {
         batch.add(student("tutorial-weak", tutorial("GetAfterPutTest.java")));
         batch.add(student("tutorial-mid", tutorial("GetAfterPutTest.java"), tutorial("OneBehaviourEachTest.java")));
         batch.add(student("helper-class-test", tutorial("GetAfterPutTest.java"), tutorial("OneBehaviourEachTest.java"),
-                fixture("helper-class-test")));
+                fixture("helper-class-test"), fixture("half-written")));
         batch.add(student("tutorial-all", tutorial("GetAfterPutTest.java"), tutorial("OneBehaviourEachTest.java"),
                 tutorial("ModelTest.java")));
         batch.add(student("line-numbers", fixture("line-numbers")));
@@ -198,14 +198,17 @@ class YourTestsTest {
     }
 
     @Test
-    @DisplayName("a test file that does not compile against the API (a test of a helper class) is left out, named with the "
-            + "compiler's words, and the others count")
+    @DisplayName("a test file that does not compile against the API (a test of a helper class), or has a syntax error, is left "
+            + "out, each named with the compiler's words and what it means, and the others count")
     void aFileThatDoesNotCompileIsLeftOutAlone() throws IOException {
         assertThat(rows.get("helper-class-test")).containsEntry("tests", rows.get("tutorial-mid").get("tests"))
                 .containsEntry("bugs_caught", rows.get("tutorial-mid").get("bugs_caught"))
                 .containsEntry("points", rows.get("tutorial-mid").get("points"));
         assertThat(feedback("helper-class-test")).contains("LEFT OUT of your tests: `RecencyListTest.java`, which does not "
-                + "compile against the exercise's API", "RecencyListTest.java:12: error: cannot find symbol");
+                + "compile against the exercise's API", "RecencyListTest.java:12: error: cannot find symbol",
+                "LEFT OUT of your tests: `HalfWrittenTest.java`, which has a syntax error (your own ./mvnw test stops at it "
+                        + "too, before any test runs)", "HalfWrittenTest.java:13: error: ';' expected")
+                .doesNotContain("`HalfWrittenTest.java`, which does not compile against");
     }
 
     @Test

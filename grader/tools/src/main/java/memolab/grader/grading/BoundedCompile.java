@@ -100,7 +100,9 @@ final class BoundedCompile {
         List<String> resultLines = Files.readAllLines(result, StandardCharsets.UTF_8);
         List<String> messages = new ArrayList<>();
         StringBuilder message = new StringBuilder();
-        for (String line : resultLines.subList(1, resultLines.size())) {
+        java.util.Set<String> unparsable = new java.util.TreeSet<>(List.of(resultLines.get(1).split("\t")));
+        unparsable.remove(CompilerMain.UNPARSABLE);
+        for (String line : resultLines.subList(2, resultLines.size())) {
             if (line.equals(CompilerMain.END)) {
                 messages.add(message.toString());
                 message.setLength(0);
@@ -122,7 +124,7 @@ final class BoundedCompile {
         if (!own.isEmpty()) {
             messages.add(firstLines(own, 12));
         }
-        return new JavaSources.Compilation(resultLines.get(0).equals("success"), messages);
+        return new JavaSources.Compilation(resultLines.get(0).equals("success"), messages, unparsable);
     }
 
     /** One compiler JVM: its process, and what it printed beside its results since its last compilation. */

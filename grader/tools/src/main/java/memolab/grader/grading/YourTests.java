@@ -195,8 +195,10 @@ public final class YourTests {
         // caches do not have) is left out, and the others run; with all of them left out, none does.
         List<Path> compiled = new ArrayList<>(sources);
         Map<String, String> leftOut = new LinkedHashMap<>();
+        java.util.Set<String> unparsable = new java.util.TreeSet<>();
         for (int round = 0; !compilation.success() && round < MAX_FILES; round++) {
             Map<String, String> broken = brokenFiles(compilation.messages(), compiled);
+            unparsable.addAll(compilation.unparsable());
             if (broken.isEmpty() || broken.size() >= compiled.size()) {
                 break;
             }
@@ -206,18 +208,31 @@ public final class YourTests {
             compilation = BoundedCompile.compile(compiled, classes, root, classPath);
         }
         if (compilation.success() && !leftOut.isEmpty()) {
-            notes.add("LEFT OUT of your tests: " + leftOut.keySet().stream().map(PlainText::inlineCode)
-                    .collect(Collectors.joining(", ")) + ", which " + (leftOut.size() == 1 ? "does" : "do") + " not compile "
-                    + "against the exercise's API: your tests also run on the course's caches, which have only the public "
-                    + "API of `LruCache`, `Fibonacci` and `CacheStats` (a test of a class of your own, a node or a list, "
-                    + "cannot run there; test it through `LruCache`). The others ran. The compiler said:\n"
-                    + PlainText.codeBlock(PlainText.clean(String.join("\n", leftOut.values()), PlainText.MESSAGE_CAP)).strip());
+            Map<String, String> syntax = new LinkedHashMap<>(leftOut);
+            syntax.keySet().retainAll(unparsable);
+            Map<String, String> api = new LinkedHashMap<>(leftOut);
+            api.keySet().removeAll(unparsable);
+            if (!syntax.isEmpty()) {
+                notes.add("LEFT OUT of your tests: " + names(syntax) + ", which " + (syntax.size() == 1 ? "has a syntax error"
+                        : "have syntax errors") + " (your own ./mvnw test stops at it too, before any test runs). The others "
+                        + "ran. The compiler said:\n" + compilerSaid(syntax.values()));
+            }
+            if (!api.isEmpty()) {
+                notes.add("LEFT OUT of your tests: " + names(api) + ", which " + (api.size() == 1 ? "does" : "do") + " not "
+                        + "compile against the exercise's API: your tests also run on the course's caches, which have only the "
+                        + "public API of `LruCache`, `Fibonacci` and `CacheStats` (a test of a class of your own, a node or a "
+                        + "list, cannot run there; test it through `LruCache`). The others ran. The compiler said:\n"
+                        + compilerSaid(api.values()));
+            }
         }
         if (!compilation.success()) {
-            notes.add("Your tests do not compile against the exercise's API (they run on the reference and on other caches, "
-                    + "so they may use only the public API of `LruCache`, `Fibonacci` and `CacheStats`, JUnit 5, AssertJ and "
-                    + "the kit's property checker). The compiler said:\n" + PlainText.codeBlock(PlainText.clean(
-                    compilation.messages().stream().limit(20).collect(Collectors.joining("\n")), PlainText.MESSAGE_CAP)).strip());
+            boolean syntaxOnly = !unparsable.isEmpty() && brokenFiles(compilation.messages(), compiled).keySet().stream()
+                    .allMatch(unparsable::contains);
+            notes.add((syntaxOnly ? "Your tests have a syntax error (your own ./mvnw test stops at it too, before any test "
+                    + "runs)." : "Your tests do not compile against the exercise's API (they run on the reference and on "
+                    + "other caches, so they may use only the public API of `LruCache`, `Fibonacci` and `CacheStats`, JUnit 5, "
+                    + "AssertJ and the kit's property checker).") + " The compiler said:\n"
+                    + compilerSaid(compilation.messages().stream().limit(20).toList()));
             return YourTestsReport.of(points, notes, 0, List.of(), 0, List.of(), 0, 0, seconds(start), 0);
         }
         List<SafetyGate.Violation> violations = SafetyGate.checkTests(classes);
@@ -447,6 +462,15 @@ public final class YourTests {
      * The files among {@code files} that the compiler's {@code messages} name with an error, each
      * with its first error ("LruCacheTest.java:12: error: ..."), in the order of the messages.
      */
+    private static String names(Map<String, String> files) {
+        return files.keySet().stream().map(PlainText::inlineCode).collect(Collectors.joining(", "));
+    }
+
+    /** The compiler's messages, as a block of code in the feedback. */
+    private static String compilerSaid(java.util.Collection<String> messages) {
+        return PlainText.codeBlock(PlainText.clean(String.join("\n", messages), PlainText.MESSAGE_CAP)).strip();
+    }
+
     static Map<String, String> brokenFiles(List<String> messages, List<Path> files) {
         Set<String> names = files.stream().map(f -> f.getFileName().toString()).collect(Collectors.toSet());
         Map<String, String> broken = new LinkedHashMap<>();

@@ -13,8 +13,9 @@ import java.util.List;
  * The entry point of a JVM that compiles submissions, one after another: each line on its
  * standard input names a request file and a result file, separated by a tab. The request
  * holds the output folder on its first line, then one source per line; the result gets
- * "success" or "failure" on its first line, then the compiler's messages, each ended by a
- * line holding only {@link #END}; then this JVM prints {@link #DONE} on a line of its own.
+ * "success" or "failure" on its first line, {@link #UNPARSABLE} and the names of the files with
+ * a syntax error (each after a tab) on its second, then the compiler's messages, each ended by
+ * a line holding only {@link #END}; then this JVM prints {@link #DONE} on a line of its own.
  * Its own JVM bounds the compiler's memory and time, whatever the sources are (see
  * {@code BoundedCompile}).
  */
@@ -25,6 +26,9 @@ public final class CompilerMain {
 
     /** What this JVM prints when a result file is written. */
     public static final String DONE = "memolab-compiled";
+
+    /** What the result's second line starts with: the files with a syntax error follow it, each after a tab. */
+    public static final String UNPARSABLE = "unparsable";
 
     /** A request's line that names a class path entry rather than a source file. */
     public static final String CLASS_PATH = "class-path=";
@@ -56,6 +60,10 @@ public final class CompilerMain {
         });
         JavaSources.Compilation compilation = JavaSources.compile(sources, output, classPath);
         StringBuilder result = new StringBuilder(compilation.success() ? "success" : "failure").append('\n');
+        result.append(UNPARSABLE);
+        compilation.unparsable().stream().filter(name -> name.chars().noneMatch(c -> c == '\t' || c == '\n' || c == '\r'))
+                .forEach(name -> result.append('\t').append(name));
+        result.append('\n');
         for (String message : compilation.messages()) {
             result.append(message.replace(END, "")).append('\n').append(END).append('\n');
         }

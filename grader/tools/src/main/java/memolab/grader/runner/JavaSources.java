@@ -1,5 +1,8 @@
 package memolab.grader.runner;
 
+import com.sun.source.util.JavacTask;
+import com.sun.source.util.TaskEvent;
+import com.sun.source.util.TaskListener;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -8,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
 import javax.tools.JavaCompiler;
@@ -24,10 +28,21 @@ public final class JavaSources {
     /**
      * The result of a compilation.
      *
-     * @param success  whether class files were written
-     * @param messages the compiler's errors and warnings, each as "file:line: message"
+     * @param success    whether class files were written
+     * @param messages   the compiler's errors and warnings, each as "file:line: message"
+     * @param unparsable the names of the files with a syntax error (an error the compiler met while
+     *                   parsing them, before it looked at what they name)
      */
-    public record Compilation(boolean success, List<String> messages) {
+    public record Compilation(boolean success, List<String> messages, Set<String> unparsable) {
+        public Compilation {
+            messages = List.copyOf(messages);
+            unparsable = Set.copyOf(unparsable);
+        }
+
+        /** A compilation whose messages say nothing of syntax. */
+        public Compilation(boolean success, List<String> messages) {
+            this(success, messages, Set.of());
+        }
     }
 
     /**
@@ -72,8 +87,29 @@ public final class JavaSources {
                     "-implicit:none", "-classpath", path.toString(), "-sourcepath", outputDir.toString(),
                     "-d", outputDir.toString());
             StringWriter out = new StringWriter();
-            boolean success = compiler.getTask(out, files, diagnostics, options, null,
-                    files.getJavaFileObjectsFromPaths(sources)).call();
+            // An error reported while a file is parsed is a syntax error; javac parses every file before it enters any.
+            Set<String> unparsable = new java.util.TreeSet<>();
+            boolean[] parsing = {false};
+            javax.tools.DiagnosticListener<JavaFileObject> listener = d -> {
+                diagnostics.report(d);
+                if (parsing[0] && d.getKind() == Diagnostic.Kind.ERROR && d.getSource() != null) {
+                    unparsable.add(Path.of(d.getSource().toUri()).getFileName().toString());
+                }
+            };
+            JavacTask task = (JavacTask) compiler.getTask(out, files, listener, options, null,
+                    files.getJavaFileObjectsFromPaths(sources));
+            task.addTaskListener(new TaskListener() {
+                @Override
+                public void started(TaskEvent e) {
+                    parsing[0] = e.getKind() == TaskEvent.Kind.PARSE;
+                }
+
+                @Override
+                public void finished(TaskEvent e) {
+                    parsing[0] = false;
+                }
+            });
+            boolean success = task.call();
             List<String> messages = new ArrayList<>();
             for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
                 String file = d.getSource() == null ? "" : Path.of(d.getSource().toUri()).getFileName() + ":" + d.getLineNumber() + ": ";
@@ -82,7 +118,7 @@ public final class JavaSources {
             if (!out.toString().isBlank()) {
                 messages.add(out.toString().strip());
             }
-            return new Compilation(success, messages);
+            return new Compilation(success, messages, unparsable);
         }
     }
 }

@@ -1,0 +1,39 @@
+package memolab.grader.grading;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import memolab.grader.runner.JavaSources;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BoundedCompileTest {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    @DisplayName("a syntax error is told from a name the code uses that does not exist: only the first file is unparsable")
+    void syntaxErrorsAreToldApart() throws IOException {
+        Path typo = Files.writeString(temp.resolve("Typo.java"), "class Typo { int x = 1 }\n");
+        Path unknown = Files.writeString(temp.resolve("Unknown.java"), "class Unknown { Missing m; }\n");
+        JavaSources.Compilation both = BoundedCompile.compile(List.of(typo, unknown), temp.resolve("a"), temp);
+        assertThat(both.success()).isFalse();
+        assertThat(both.unparsable()).containsExactly("Typo.java");
+        assertThat(both.messages()).anyMatch(m -> m.startsWith("Typo.java:1: error: ';' expected"));
+
+        JavaSources.Compilation alone = BoundedCompile.compile(List.of(unknown), temp.resolve("b"), temp);
+        assertThat(alone.success()).isFalse();
+        assertThat(alone.unparsable()).isEmpty();
+        assertThat(alone.messages()).anyMatch(m -> m.startsWith("Unknown.java:1: error: cannot find symbol"));
+
+        JavaSources.Compilation fine = BoundedCompile.compile(List.of(Files.writeString(temp.resolve("Fine.java"),
+                "class Fine { }\n")), temp.resolve("c"), temp);
+        assertThat(fine.success()).isTrue();
+        assertThat(fine.unparsable()).isEmpty();
+    }
+}

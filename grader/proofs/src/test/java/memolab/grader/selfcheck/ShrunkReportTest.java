@@ -26,6 +26,27 @@ class ShrunkReportTest {
                 but held [1, 2] (key 0 should still be cached; key 1 should be gone (evicted or removed))""");
     }
 
+    @Test
+    @DisplayName("a cache whose containsKey is not written yet (chapter 4's second step done, not its third) fails the counters' "
+            + "sequences at a containsKey of the case, not at a put the test looked at the cache around")
+    void aMethodNotWrittenYetIsTheOneNamed() throws java.io.IOException {
+        String reference = java.nio.file.Files.readString(Submissions.REFERENCE.resolve("LruCache.java"));
+        java.util.regex.Matcher body = java.util.regex.Pattern.compile("(?s)(public boolean containsKey\\(K key\\) \\{).*?\n    }")
+                .matcher(reference);
+        assertThat(body.find()).as("containsKey in the reference").isTrue();
+        java.nio.file.Path half = java.nio.file.Files.createDirectories(Submissions.SCRATCH.resolve("contains-key-not-written"));
+        java.nio.file.Files.writeString(half.resolve("LruCache.java"), reference.substring(0, body.start()) + body.group(1)
+                + "\n        throw new UnsupportedOperationException(\"containsKey is not written yet\");\n    }"
+                + reference.substring(body.end()));
+        Score score = Submissions.grade(Submissions.compile("contains-key-not-written", Submissions.REFERENCE, half), false);
+        assertThat(failed(score, "countersAndClear").message()).contains("-> at step 1, containsKey(0): it threw "
+                + "java.lang.UnsupportedOperationException: containsKey is not written yet (expected to return false)");
+        assertThat(score.outcomes()).filteredOn(o -> o.category() == Category.LRU_SEQUENCES && !o.hidden())
+                .filteredOn(o -> o.status() == TestOutcome.Status.FAILED).extracting(TestOutcome::testMethod)
+                .as("the sequence tests with containsKey among their calls, and no other")
+                .containsExactlyInAnyOrder("containsKeyIsAPeek", "countersAndClear", "capacitiesZeroAndOne");
+    }
+
     private static TestOutcome failed(Score score, String method) {
         TestOutcome outcome = score.outcomes().stream()
                 .filter(o -> o.category() == Category.LRU_SEQUENCES && o.testMethod().equals(method))

@@ -61,6 +61,16 @@ class YourTestsTest {
         return root;
     }
 
+    /** A student whose own cache is a bug of the corpus. */
+    private Path studentOn(String bug, String name, Path... testFiles) throws IOException {
+        Path root = Submissions.materialize(temp.resolve("class"), name, Submissions.variantSources(Submissions.CORPUS, bug));
+        Path tests = Files.createDirectories(root.resolve("exercises/src/test/java/memolab"));
+        for (Path file : testFiles) {
+            Files.copy(file, tests.resolve(file.getFileName()));
+        }
+        return root;
+    }
+
     /**
      * A student whose cache does its work in a class of its own: the reference's cache renamed
      * {@code LruCore}, behind the fixture's {@code LruCache}, which only delegates to it.
@@ -116,6 +126,7 @@ class YourTestsTest {
         batch.add(student("with-assertions", fixture("with-assertions")));
         batch.add(student("ignores-the-stop", fixture("ignores-the-stop")));
         batch.add(student("preemptive", fixture("preemptive")));
+        batch.add(studentOn("capacity-one-loops", "own-loop", fixture("own-loop")));
         out = temp.resolve("out");
         // --out relative to the working folder, as an instructor types it: the tests' JVMs run elsewhere.
         String relativeOut = Path.of("").toAbsolutePath().relativize(out.toAbsolutePath()).toString();
@@ -157,8 +168,8 @@ class YourTestsTest {
     void graded() throws IOException {
         assertThat(exitCode).as("exit code; stderr:%n%s", stderr).isEqualTo(GraderCli.OK);
         assertThat(Rubric.course().yourTestsPoints()).isEqualTo(10);
-        assertThat(rows).as("your-tests.csv").hasSize(25);
-        assertThat(book).as("gradebook.csv").hasSize(25);
+        assertThat(rows).as("your-tests.csv").hasSize(26);
+        assertThat(book).as("gradebook.csv").hasSize(26);
         assertThat(Files.readString(out.resolve("class-report.md"), StandardCharsets.UTF_8)).as("the class report's categories")
                 .containsPattern("\\| 8\\. Your tests \\| \\d+\\.\\d of 10 \\| \\d+ of " + book.size() + " \\|");
     }
@@ -241,6 +252,18 @@ class YourTestsTest {
         // 5 or 6. One fewer when one of those runs is the last of the order drawn at random: no fresh JVM follows it.
         // With no stop, 2: the threads JUnit left running went on calling through the rest of the bugs.
         assertThat(Integer.parseInt(rows.get("preemptive").get("jvms"))).isBetween(4, 6);
+    }
+
+    @Test
+    @DisplayName("on the student's own cache, a test that never returns ends the JVM measuring coverage; the branches the tests "
+            + "before it reached still count, added to those of the fresh JVM")
+    void coverageOutlivesTheJvmALoopEnds() {
+        Map<String, String> row = rows.get("own-loop");
+        assertThat(row).containsEntry("tests", "2").containsEntry("sound", "2");
+        // The first test alone reaches 32 of this cache's 52 branches (measured so, the second left out); the JVM ends at
+        // the second, and the fresh one has no test left to run: without the coverage sent on, 0.
+        assertThat(Integer.parseInt(row.get("branches_covered")) * 2).as("branches covered, twice, against all %s",
+                row.get("branches")).isGreaterThanOrEqualTo(Integer.parseInt(row.get("branches")));
     }
 
     @Test

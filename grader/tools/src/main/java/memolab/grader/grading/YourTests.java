@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -540,6 +541,8 @@ public final class YourTests {
         private int jvms;
         final Map<String, Map<String, Event>> results = new LinkedHashMap<>();
         final Map<String, Event> done = new LinkedHashMap<>();
+        /** For a target measured for coverage whose JVM ended during a test: the coverage reached so far, for the next. */
+        private final Map<String, String> coveredBefore = new HashMap<>();
         final Set<String> problems = new LinkedHashSet<>();
         /** How long each test took on each target, in nanoseconds, from its "started" to its result as they reached here. */
         final Map<String, Map<String, Long>> durations = new LinkedHashMap<>();
@@ -641,7 +644,7 @@ public final class YourTests {
                 }
                 fresh = false;
                 String planJson = GSON.toJson(new YourTestsMain.Plan(classes.toAbsolutePath().toString(), plan, TEST_SECONDS,
-                        caches));
+                        caches, Map.copyOf(coveredBefore)));
                 Ended ended = attempt(planJson);
                 if (ended.target() != null) {
                     // The JVM ended during a test: silent far past the test's limit, it never returned (a hang, which
@@ -820,6 +823,11 @@ public final class YourTests {
                             progressed = true;
                         }
                         case "finished" -> finished = true;
+                        case "covered" -> {
+                            if (event.target() != null && event.message() != null) {
+                                coveredBefore.put(event.target(), event.message());
+                            }
+                        }
                         case "unwalled" -> warnUnwalled(event.message());
                         default -> problems.add("unknown event from your tests' run");
                     }

@@ -56,8 +56,13 @@ import org.junit.platform.launcher.core.LauncherFactory;
  */
 public final class YourTestsMain {
 
-    /** What to run: the test classes' folder, the targets in order, the limit per test. */
-    record Plan(String tests, List<Target> targets, int timeoutSeconds, List<List<String>> caches) {
+    /**
+     * What to run: the test classes' folder, the targets in order, the limit per test; and for a
+     * target measured for coverage that a JVM before this one ended during, the coverage its
+     * tests had reached there (JaCoCo's execution data, in Base64), to add to this JVM's.
+     */
+    record Plan(String tests, List<Target> targets, int timeoutSeconds, List<List<String>> caches,
+                Map<String, String> coveredBefore) {
     }
 
     /**
@@ -254,9 +259,13 @@ public final class YourTestsMain {
         IRuntime runtime = null;
         RuntimeData data = null;
         Map<String, byte[]> originals = new HashMap<>();
+        byte[] before = null;
         if (target.coverage()) {
             runtime = new LoggerRuntime();
             data = new RuntimeData();
+            String earlier = plan.coveredBefore() == null ? null : plan.coveredBefore().get(target.id());
+            before = earlier == null ? null : java.util.Base64.getDecoder().decode(earlier);
+            covering = new Covering(target.id(), data, before);
         }
         // Every cache runs from the same folder, copied afresh: where its classes were loaded from tells nothing.
         List<Path> folders = List.of(copied(classes, tests.getParent().resolve("cache"), runtime, originals));
@@ -325,8 +334,8 @@ public final class YourTestsMain {
         if (runtime == null) {
             return new int[] {0, 0};
         }
-        ExecutionDataStore executionData = new ExecutionDataStore();
-        data.collect(executionData, new SessionInfoStore(), false);
+        covering = null;
+        ExecutionDataStore executionData = collected(data, before);
         runtime.shutdown();
         CoverageBuilder coverage = new CoverageBuilder();
         Analyzer analyzer = new Analyzer(executionData, coverage);
@@ -340,6 +349,33 @@ public final class YourTestsMain {
             branches += covering.getBranchCounter().getTotalCount();
         }
         return new int[] {covered, branches};
+    }
+
+    /** The target measured for coverage while its tests run: its id, JaCoCo's probes, and what JVMs before reached. */
+    private record Covering(String target, RuntimeData data, byte[] before) {
+    }
+
+    private static volatile Covering covering;
+
+    /** The probes {@code data} has set, with those of {@code before} (execution data a JVM before this one sent) added. */
+    private static ExecutionDataStore collected(RuntimeData data, byte[] before) throws IOException {
+        ExecutionDataStore store = new ExecutionDataStore();
+        data.collect(store, new SessionInfoStore(), false);
+        if (before != null) {
+            org.jacoco.core.data.ExecutionDataReader reader = new org.jacoco.core.data.ExecutionDataReader(
+                    new ByteArrayInputStream(before));
+            reader.setExecutionDataVisitor(store); // put() adds the probes to those of the same class
+            reader.setSessionInfoVisitor(new SessionInfoStore());
+            reader.read();
+        }
+        return store;
+    }
+
+    /** What the tests measured for coverage have reached so far in this JVM and those before, as execution data. */
+    private static byte[] coveredSoFar(Covering measured) throws IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        collected(measured.data(), measured.before()).accept(new org.jacoco.core.data.ExecutionDataWriter(bytes));
+        return bytes.toByteArray();
     }
 
     /**
@@ -590,6 +626,25 @@ public final class YourTestsMain {
             out.println(channel.sign(GSON.toJson(event)));
         }
 
+        /**
+         * Ends this JVM, as a test outlived its limit; first sends the coverage the tests of the
+         * target measured for it reached here, which the fresh JVM that runs the rest adds to its
+         * own (else the branches the tests before this one reached would count for nothing).
+         */
+        void endNow() {
+            Covering measured = covering;
+            if (measured != null) {
+                try {
+                    send(new Event("covered", measured.target(), null, null, false, false,
+                            java.util.Base64.getEncoder().encodeToString(coveredSoFar(measured)), 0, 0));
+                } catch (IOException | RuntimeException e) {
+                    // the fresh JVM counts its own tests' coverage alone, as before
+                }
+            }
+            out.flush();
+            ChildMain.endNow();
+        }
+
         @Override
         public void testPlanExecutionStarted(TestPlan plan) {
             testPlan = plan;
@@ -641,8 +696,7 @@ public final class YourTestsMain {
                         if (stopped != null) {
                             if (!stoppedEnded && System.nanoTime() - stopUntil > 0) { // it ignored the stop: its own code loops
                                 send(new Event("runaway", target, stopped.getUniqueId(), name(stopped), true, true, null, 0, 0));
-                                out.flush();
-                                ChildMain.endNow();
+                                endNow();
                             }
                             continue;
                         }
@@ -672,8 +726,7 @@ public final class YourTestsMain {
                                 continue;
                             }
                             send(new Event("runaway", target, watched.getUniqueId(), name(watched), true, true, null, 0, 0));
-                            out.flush();
-                            ChildMain.endNow();
+                            endNow();
                         }
                     }
                 }
@@ -701,8 +754,7 @@ public final class YourTestsMain {
                     }
                     if (leftRunning(result) && (stoppable ? !stoppedAfterTimeout() : runawayLeft())) {
                         // Its @BeforeAll outlived its limit and runs on: the rest go on in a fresh JVM, as after a test's.
-                        out.flush();
-                        ChildMain.endNow();
+                        endNow();
                     }
                 }
                 return;
@@ -723,8 +775,7 @@ public final class YourTestsMain {
                 this.failed.computeIfAbsent(target, t -> new java.util.HashSet<>()).add(test.getUniqueId());
                 if (!stoppedAfterTimeout()) {
                     send(new Event("runaway", target, test.getUniqueId(), name(test), true, true, null, 0, 0));
-                    out.flush();
-                    ChildMain.endNow();
+                    endNow();
                 }
                 synchronized (this) {
                     stopped = null;
@@ -749,8 +800,7 @@ public final class YourTestsMain {
                     stoppable ? LoopStop.steps() : 0));
             if (leftRunning && (stoppable ? !stoppedAfterTimeout() : runawayLeft())) {
                 send(new Event("runaway", target, test.getUniqueId(), name(test), true, true, null, 0, 0));
-                out.flush();
-                ChildMain.endNow();
+                endNow();
             }
         }
 

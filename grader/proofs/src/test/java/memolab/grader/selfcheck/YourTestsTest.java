@@ -61,6 +61,22 @@ class YourTestsTest {
         return root;
     }
 
+    /** A student just started: the stubs, with the constructor's check of its capacity written (two branches), and tests. */
+    private Path halfWritten(String name, Path... testFiles) throws IOException {
+        Path root = student(name, testFiles);
+        Path main = root.resolve("exercises/src/main/java/memolab");
+        for (String file : List.of("LruCache.java", "Fibonacci.java")) {
+            Files.copy(Submissions.STUBS.resolve(file), main.resolve(file), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        Path cache = main.resolve("LruCache.java");
+        String stub = Files.readString(cache, StandardCharsets.UTF_8);
+        String written = stub.replaceFirst("(public LruCache\\(int capacity\\) \\{)\\s*throw new UnsupportedOperationException\\([^;]*;",
+                "$1\n        if (capacity < 0) {\n            throw new IllegalArgumentException(\"capacity < 0\");\n        }");
+        assertThat(written).as("the stub's constructor, written").isNotEqualTo(stub);
+        Files.writeString(cache, written, StandardCharsets.UTF_8);
+        return root;
+    }
+
     /** A student whose own cache is a bug of the corpus. */
     private Path studentOn(String bug, String name, Path... testFiles) throws IOException {
         Path root = Submissions.materialize(temp.resolve("class"), name, Submissions.variantSources(Submissions.CORPUS, bug));
@@ -127,6 +143,7 @@ class YourTestsTest {
         batch.add(student("ignores-the-stop", fixture("ignores-the-stop")));
         batch.add(student("preemptive", fixture("preemptive")));
         batch.add(studentOn("capacity-one-loops", "own-loop", fixture("own-loop")));
+        batch.add(halfWritten("half-stubs", tutorial("GetAfterPutTest.java")));
         out = temp.resolve("out");
         // --out relative to the working folder, as an instructor types it: the tests' JVMs run elsewhere.
         String relativeOut = Path.of("").toAbsolutePath().relativize(out.toAbsolutePath()).toString();
@@ -168,8 +185,8 @@ class YourTestsTest {
     void graded() throws IOException {
         assertThat(exitCode).as("exit code; stderr:%n%s", stderr).isEqualTo(GraderCli.OK);
         assertThat(Rubric.course().yourTestsPoints()).isEqualTo(10);
-        assertThat(rows).as("your-tests.csv").hasSize(26);
-        assertThat(book).as("gradebook.csv").hasSize(26);
+        assertThat(rows).as("your-tests.csv").hasSize(27);
+        assertThat(book).as("gradebook.csv").hasSize(27);
         assertThat(Files.readString(out.resolve("class-report.md"), StandardCharsets.UTF_8)).as("the class report's categories")
                 .containsPattern("\\| 8\\. Your tests \\| \\d+\\.\\d of 10 \\| \\d+ of " + book.size() + " \\|");
     }
@@ -264,6 +281,18 @@ class YourTestsTest {
         // the second, and the fresh one has no test left to run: without the coverage sent on, 0.
         assertThat(Integer.parseInt(row.get("branches_covered")) * 2).as("branches covered, twice, against all %s",
                 row.get("branches")).isGreaterThanOrEqualTo(Integer.parseInt(row.get("branches")));
+    }
+
+    @Test
+    @DisplayName("a cache barely started (two branches in all) earns no more for its coverage than a finished one with the same "
+            + "tests: the share counts at least the branches of the course's most compact complete cache")
+    void aHalfWrittenCacheIsNotCoveredMoreThanAFinishedOne() throws IOException {
+        assertThat(rows.get("half-stubs")).containsEntry("branches", "2").containsEntry("branches_covered", "1")
+                .containsEntry("sound", rows.get("tutorial-weak").get("sound"));
+        assertThat(points("half-stubs")).as("the same tests on the reference: %s", rows.get("tutorial-weak"))
+                .isLessThanOrEqualTo(points("tutorial-weak"));
+        assertThat(feedback("half-stubs")).containsPattern("1 of 2 branches of your cache's classes\\*\\* \\(50 %; counted as 1 "
+                + "of \\d+, the branches of the course's most compact complete cache");
     }
 
     @Test

@@ -184,7 +184,7 @@ public final class YourTests {
         List<Path> sources = copySources(testFiles, root.resolve("src").resolve(ExerciseRules.STUDENT_PACKAGE), notes);
         if (sources.isEmpty()) {
             notes.add("No test files of package memolab in `src/test/java/memolab`: this category scores 0.");
-            return YourTestsReport.of(points, notes, 0, List.of(), 0, List.of(), 0, 0, seconds(start), 0);
+            return YourTestsReport.of(points, notes, 0, List.of(), 0, List.of(), 0, 0, 0, seconds(start), 0);
         }
         Path classes = root.resolve("classes");
         List<Path> classPath = new ArrayList<>();
@@ -234,7 +234,7 @@ public final class YourTests {
                     + "other caches, so they may use only the public API of `LruCache`, `Fibonacci` and `CacheStats`, JUnit 5, "
                     + "AssertJ and the kit's property checker).") + " The compiler said:\n"
                     + compilerSaid(compilation.messages().stream().limit(20).toList()));
-            return YourTestsReport.of(points, notes, 0, List.of(), 0, List.of(), 0, 0, seconds(start), 0);
+            return YourTestsReport.of(points, notes, 0, List.of(), 0, List.of(), 0, 0, 0, seconds(start), 0);
         }
         List<SafetyGate.Violation> violations = SafetyGate.checkTests(classes);
         if (!violations.isEmpty()) {
@@ -242,7 +242,7 @@ public final class YourTests {
                     .replace("so final grading did not run it at all and it scores 0", "so final grading did not run them at all "
                             + "and this category scores 0").replace("; your own ./mvnw test shows the same rules in \"Rules of the "
                             + "exercise\".", "."));
-            return YourTestsReport.of(points, notes, 0, List.of(), 0, List.of(), 0, 0, seconds(start), 0);
+            return YourTestsReport.of(points, notes, 0, List.of(), 0, List.of(), 0, 0, 0, seconds(start), 0);
         }
         BugCorpus corpus = corpus();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(BUDGET_SECONDS);
@@ -295,7 +295,7 @@ public final class YourTests {
             }
             if (sound.isEmpty()) {
                 notes.addAll(runs.problems);
-                return YourTestsReport.of(points, notes, names.size(), unsound, 0, List.of(), 0, 0, seconds(start), runs.jvms);
+                return YourTestsReport.of(points, notes, names.size(), unsound, 0, List.of(), 0, 0, 0, seconds(start), runs.jvms);
             }
 
             // 3. Thorough, on each bug twice, the sound tests only, in a JVM started for them (told the sound tests and
@@ -345,10 +345,42 @@ public final class YourTests {
             Event coverage = kept.isEmpty() ? null : runs.done.get("own");
             notes.addAll(runs.problems);
             return YourTestsReport.of(points, notes, names.size(), unsound, kept.size(), verdicts,
-                    coverage == null ? 0 : coverage.covered(), coverage == null ? 0 : coverage.branches(), seconds(start), runs.jvms);
+                    coverage == null ? 0 : coverage.covered(), coverage == null ? 0 : coverage.branches(), leastBranches(corpus),
+                    seconds(start), runs.jvms);
         } finally {
             runs.close(); // the tests' JVM that waits for a further plan
         }
+    }
+
+    /** The corpus whose correct caches {@link #leastBranches} counted, and that count. */
+    private static BugCorpus countedCorpus;
+    private static int leastBranchesCounted;
+
+    /**
+     * The fewest branches a complete cache of the course has: those of the corpus's correct cache
+     * with the fewest (the cache's classes, as the student's are counted), by JaCoCo's analysis.
+     */
+    static synchronized int leastBranches(BugCorpus corpus) throws IOException {
+        if (countedCorpus != corpus) {
+            int least = Integer.MAX_VALUE;
+            for (Path folder : corpus.correct()) {
+                org.jacoco.core.analysis.CoverageBuilder coverage = new org.jacoco.core.analysis.CoverageBuilder();
+                org.jacoco.core.analysis.Analyzer analyzer = new org.jacoco.core.analysis.Analyzer(
+                        new org.jacoco.core.data.ExecutionDataStore(), coverage);
+                try (Stream<Path> files = Files.walk(folder)) {
+                    for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".class")).sorted().toList()) {
+                        String simple = file.getFileName().toString().replaceFirst("\\.class$", "");
+                        if (ExerciseRules.isCacheClass(simple)) {
+                            analyzer.analyzeClass(Files.readAllBytes(file), simple);
+                        }
+                    }
+                }
+                least = Math.min(least, coverage.getClasses().stream().mapToInt(c -> c.getBranchCounter().getTotalCount()).sum());
+            }
+            leastBranchesCounted = least == Integer.MAX_VALUE ? 0 : least;
+            countedCorpus = corpus;
+        }
+        return leastBranchesCounted;
     }
 
     private static final java.util.concurrent.atomic.AtomicBoolean WARNED = new java.util.concurrent.atomic.AtomicBoolean();

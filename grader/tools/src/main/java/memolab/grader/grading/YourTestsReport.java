@@ -17,13 +17,16 @@ import memolab.grader.score.PlainText;
  * @param bugs       every bug of the corpus, caught or not
  * @param covered    branches of the student's cache the sound tests covered
  * @param branches   branches of the student's cache in all (0 when not measured)
+ * @param leastBranches the fewest branches a complete cache of the course has (the most compact correct cache's): the
+ *                   share covered counts at least these, so that a cache mostly unwritten, a few branches in all, does
+ *                   not earn more than a finished one
  * @param seconds    how long the measurement took
  * @param jvms       how many JVMs the tests ran in: one for the runs on the correct caches and the student's, one for
  *                   the bugs', and one more after each test that never returned and could not be stopped (its own code
  *                   looped, or the student's cache did: a test stopped on a cache of the corpus ends no JVM)
  */
 public record YourTestsReport(int possible, double earned, List<String> problems, int tests, List<Unsound> unsound, int sound,
-                              List<BugVerdict> bugs, int covered, int branches, double seconds, int jvms) {
+                              List<BugVerdict> bugs, int covered, int branches, int leastBranches, double seconds, int jvms) {
 
     /** The share of the points that follows the bugs caught; the rest follows the branch coverage. */
     public static final double THOROUGH_SHARE = 0.8;
@@ -67,21 +70,26 @@ public record YourTestsReport(int possible, double earned, List<String> problems
     /** The points for the branches covered. */
     public double coveringPoints() {
         return sound == 0 || branches == 0 ? 0
-                : tenth(possible * (1 - THOROUGH_SHARE) * Math.min(1, covered / (double) branches / FULL_COVERAGE));
+                : tenth(possible * (1 - THOROUGH_SHARE) * Math.min(1, covered / (double) countedBranches() / FULL_COVERAGE));
+    }
+
+    /** The branches the share covered is counted against: the cache's own, or the fewest of a complete cache when fewer. */
+    public int countedBranches() {
+        return Math.max(branches, leastBranches);
     }
 
     /** The report's figures with the points computed from them. */
     static YourTestsReport of(int possible, List<String> problems, int tests, List<Unsound> unsound, int sound,
-                              List<BugVerdict> bugs, int covered, int branches, double seconds, int jvms) {
-        YourTestsReport report = new YourTestsReport(possible, 0, problems, tests, unsound, sound, bugs, covered, branches, seconds,
-                jvms);
+                              List<BugVerdict> bugs, int covered, int branches, int leastBranches, double seconds, int jvms) {
+        YourTestsReport report = new YourTestsReport(possible, 0, problems, tests, unsound, sound, bugs, covered, branches,
+                leastBranches, seconds, jvms);
         return new YourTestsReport(possible, tenth(report.thoroughPoints() + report.coveringPoints()), problems, tests, unsound,
-                sound, bugs, covered, branches, seconds, jvms);
+                sound, bugs, covered, branches, leastBranches, seconds, jvms);
     }
 
     /** A report of no tests run, for {@code why}. */
     static YourTestsReport none(int possible, String why, double seconds) {
-        return new YourTestsReport(possible, 0, List.of(why), 0, List.of(), 0, List.of(), 0, 0, seconds, 0);
+        return new YourTestsReport(possible, 0, List.of(why), 0, List.of(), 0, List.of(), 0, 0, 0, seconds, 0);
     }
 
     private static double tenth(double value) {
@@ -151,7 +159,10 @@ public record YourTestsReport(int possible, double earned, List<String> problems
                     + "above).\n");
         } else {
             text.append(covered).append(" of ").append(branches).append(" branches of your cache's classes** (")
-                    .append(Math.round(100.0 * covered / branches)).append(" %), ").append(points(coveringPoints()))
+                    .append(Math.round(100.0 * covered / branches)).append(" %").append(branches < leastBranches
+                            ? "; counted as " + covered + " of " + leastBranches + ", the branches of the course's most "
+                            + "compact complete cache: the rest of yours is not written yet, or is more compact still" : "")
+                    .append("), ").append(points(coveringPoints()))
                     .append(" of ").append(points(possible * (1 - THOROUGH_SHARE))).append(" points (all of them from ")
                     .append(Math.round(FULL_COVERAGE * 100)).append(" %: an `assert` or an invariant check has branches no "
                     + "correct use reaches).\n");

@@ -84,7 +84,14 @@ final class BoundedCompile {
         }
         String own = compiler.said.text().strip();
         if (!done) {
-            boolean timedOut = compiler.process.isAlive();
+            boolean timedOut;
+            try { // a compiler that just died may still look alive for a moment: it did not run out of time
+                timedOut = !compiler.process.waitFor(2, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                compiler.kill();
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while compiling", e);
+            }
             compiler.kill();
             if (timedOut) {
                 return failed("The compiler was stopped after " + TIMEOUT_SECONDS + " s without finishing (the reference "

@@ -197,11 +197,18 @@ public final class YourTests {
         List<Path> compiled = new ArrayList<>(sources);
         Map<String, String> leftOut = new LinkedHashMap<>();
         java.util.Set<String> unparsable = new java.util.TreeSet<>();
+        Map<String, String> usesLeftOut = new LinkedHashMap<>(); // a file left out for a class of a file left out before
         for (int round = 0; !compilation.success() && round < MAX_FILES; round++) {
             Map<String, String> broken = brokenFiles(compilation.messages(), compiled);
             unparsable.addAll(compilation.unparsable());
             if (broken.isEmpty() || broken.size() >= compiled.size()) {
                 break;
+            }
+            java.util.Set<String> declaredOut = declaredIn(sources.stream()
+                    .filter(file -> leftOut.containsKey(file.getFileName().toString())).toList());
+            for (String file : broken.keySet()) {
+                missingSymbols(compilation.messages(), file).stream().filter(declaredOut::contains).findFirst()
+                        .ifPresent(used -> usesLeftOut.put(file, used));
             }
             leftOut.putAll(broken);
             compiled.removeIf(file -> broken.containsKey(file.getFileName().toString()));
@@ -211,19 +218,32 @@ public final class YourTests {
         if (compilation.success() && !leftOut.isEmpty()) {
             Map<String, String> syntax = new LinkedHashMap<>(leftOut);
             syntax.keySet().retainAll(unparsable);
+            Map<String, String> uses = new LinkedHashMap<>(leftOut);
+            uses.keySet().retainAll(usesLeftOut.keySet());
+            uses.keySet().removeAll(unparsable);
             Map<String, String> api = new LinkedHashMap<>(leftOut);
             api.keySet().removeAll(unparsable);
+            api.keySet().removeAll(usesLeftOut.keySet());
+            List<String> leftOutNotes = new ArrayList<>();
             if (!syntax.isEmpty()) {
-                notes.add("LEFT OUT of your tests: " + names(syntax) + ", which " + (syntax.size() == 1 ? "has a syntax error"
-                        : "have syntax errors") + " (your own ./mvnw test stops at it too, before any test runs). The others "
-                        + "ran. The compiler said:\n" + compilerSaid(syntax.values()));
+                leftOutNotes.add("LEFT OUT of your tests: " + names(syntax) + ", which " + (syntax.size() == 1
+                        ? "has a syntax error" : "have syntax errors") + " (your own ./mvnw test stops at it too, before any "
+                        + "test runs).%s The compiler said:\n" + compilerSaid(syntax.values()));
+            }
+            if (!uses.isEmpty()) {
+                leftOutNotes.add("LEFT OUT of your tests: " + uses.keySet().stream().map(file -> PlainText.inlineCode(file)
+                        + ", which uses " + PlainText.inlineCode(usesLeftOut.get(file))).collect(Collectors.joining("; "))
+                        + ", of a file left out above: mend that file and " + (uses.size() == 1 ? "it runs" : "these run") + " again.%s");
             }
             if (!api.isEmpty()) {
-                notes.add("LEFT OUT of your tests: " + names(api) + ", which " + (api.size() == 1 ? "does" : "do") + " not "
+                leftOutNotes.add("LEFT OUT of your tests: " + names(api) + ", which " + (api.size() == 1 ? "does" : "do") + " not "
                         + "compile against the exercise's API: your tests also run on the course's caches, which have only the "
                         + "public API of `LruCache`, `Fibonacci` and `CacheStats` (a test of a class of your own, a node or a "
-                        + "list, cannot run there; test it through `LruCache`). The others ran. The compiler said:\n"
+                        + "list, cannot run there; test it through `LruCache`).%s The compiler said:\n"
                         + compilerSaid(api.values()));
+            }
+            for (int i = 0; i < leftOutNotes.size(); i++) {
+                notes.add(leftOutNotes.get(i).replace("%s", i == leftOutNotes.size() - 1 ? " The rest of your tests ran." : ""));
             }
         }
         if (!compilation.success()) {
@@ -495,6 +515,39 @@ public final class YourTests {
      * The files among {@code files} that the compiler's {@code messages} name with an error, each
      * with its first error ("LruCacheTest.java:12: error: ..."), in the order of the messages.
      */
+    /** The names of the classes, interfaces, enums and records the files declare (read as text: they may not parse). */
+    private static java.util.Set<String> declaredIn(List<Path> files) throws IOException {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (Path file : files) {
+            names.add(file.getFileName().toString().replaceFirst("\\.java$", ""));
+            java.util.regex.Matcher declared = DECLARED.matcher(Files.readString(file, StandardCharsets.UTF_8));
+            while (declared.find()) {
+                names.add(declared.group(1));
+            }
+        }
+        return names;
+    }
+
+    private static final java.util.regex.Pattern DECLARED =
+            java.util.regex.Pattern.compile("\\b(?:class|interface|enum|record)\\s+([A-Za-z_$][A-Za-z0-9_$]*)");
+
+    /** The symbols the compiler could not find in {@code file}, as its messages name them. */
+    private static List<String> missingSymbols(List<String> messages, String file) {
+        List<String> missing = new ArrayList<>();
+        for (String message : messages) {
+            if (message.startsWith(file + ":")) {
+                java.util.regex.Matcher symbol = MISSING_SYMBOL.matcher(message);
+                while (symbol.find()) {
+                    missing.add(symbol.group(1));
+                }
+            }
+        }
+        return missing;
+    }
+
+    private static final java.util.regex.Pattern MISSING_SYMBOL =
+            java.util.regex.Pattern.compile("(?m)^\\s*symbol:\\s+(?:class|variable|interface|enum|record)\\s+([A-Za-z_$][A-Za-z0-9_$]*)");
+
     private static String names(Map<String, String> files) {
         return files.keySet().stream().map(PlainText::inlineCode).collect(Collectors.joining(", "));
     }
@@ -528,6 +581,8 @@ public final class YourTests {
             String name = file.getFileName().toString();
             if (copies.size() >= MAX_FILES) {
                 leftOut.add(PlainText.inlineCode(name) + " (more than " + MAX_FILES + " files)");
+            } else if (!memolab.grader.runner.JavaSources.isJavaFileName(name)) {
+                leftOut.add(PlainText.inlineCode(name) + " (" + memolab.grader.runner.JavaSources.NOT_A_CLASS_NAME + ")");
             } else if (API_FILES.contains(name)) {
                 leftOut.add(PlainText.inlineCode(name) + " (the name of a class of the exercise: tests go in classes of their own)");
             } else if (Files.size(file) > Submission.MAX_SOURCE_BYTES) {

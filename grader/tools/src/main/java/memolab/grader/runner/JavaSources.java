@@ -46,6 +46,26 @@ public final class JavaSources {
     }
 
     /**
+     * Whether {@code fileName} names a Java class's file: an identifier, then {@code .java}. Any
+     * other name (a space, a tab or a line break in it) is no class's, and would not survive the
+     * compiler's request file, one path per line.
+     */
+    public static boolean isJavaFileName(String fileName) {
+        if (!fileName.endsWith(".java") || fileName.length() == ".java".length()) {
+            return false;
+        }
+        String base = fileName.substring(0, fileName.length() - ".java".length());
+        if (!Character.isJavaIdentifierStart(base.codePointAt(0))) {
+            return false;
+        }
+        return base.codePoints().allMatch(c -> Character.isJavaIdentifierPart(c) && !Character.isIdentifierIgnorable(c));
+    }
+
+    /** Why a file whose name {@link #isJavaFileName} refuses is left out, for the student. */
+    public static final String NOT_A_CLASS_NAME = "not a Java class's name: a file is named after its class, letters, digits "
+            + "and _ only";
+
+    /**
      * Compiles the sources into {@code outputDir} for Java 17, with debug information,
      * against the JDK alone (no class path).
      *

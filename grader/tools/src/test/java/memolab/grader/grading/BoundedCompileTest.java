@@ -36,4 +36,12 @@ class BoundedCompileTest {
         assertThat(fine.success()).isTrue();
         assertThat(fine.unparsable()).isEmpty();
     }
+
+    @Test
+    @DisplayName("a file is a class's file only by an identifier's name: a tab, a line break or a space makes it none")
+    void fileNamesAreIdentifiers() {
+        assertThat(List.of("LruCacheTest.java", "Ä_Test$1.java", "_Test.java")).allMatch(JavaSources::isJavaFileName);
+        assertThat(List.of("Tab\tTest.java", "Evil\nunparsable\tLruCacheTest.java", "My Test.java", "1Test.java", ".java",
+                "Test.java.txt", "Zero\u0000Test.java")).noneMatch(JavaSources::isJavaFileName);
+    }
 }

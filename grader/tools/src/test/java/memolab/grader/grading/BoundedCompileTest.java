@@ -38,6 +38,15 @@ class BoundedCompileTest {
     }
 
     @Test
+    @DisplayName("a compiler JVM that dies at once is not said to have run out of time")
+    void aCompilerThatDiesIsNoTimeout() throws IOException {
+        Path notJava = Files.writeString(temp.resolve("NotJava.txt"), "class NotJava { }\n"); // javac throws: no source
+        JavaSources.Compilation died = BoundedCompile.compile(List.of(notJava), temp.resolve("d"), temp);
+        assertThat(died.success()).isFalse();
+        assertThat(String.join("\n", died.messages())).doesNotContain("was stopped after").contains("exit code");
+    }
+
+    @Test
     @DisplayName("a file is a class's file only by an identifier's name: a tab, a line break or a space makes it none")
     void fileNamesAreIdentifiers() {
         assertThat(List.of("LruCacheTest.java", "Ä_Test$1.java", "_Test.java")).allMatch(JavaSources::isJavaFileName);

@@ -462,12 +462,16 @@ final class LruSequences implements Property<LruSequences.Scenario> {
             }
             Object expected = op.applyTo(model);
             if (part.watch == Watch.OWN_COUNTERS) {
+                Optional<String> odd;
                 try {
-                    own.look(cache);
+                    odd = own.look(cache, scenario.capacity());
                 } catch (RuntimeException | StackOverflowError e) {
                     // Not the step's fault: what threw is a method the test reads the state with.
-                    return Optional.of("before step " + (i + 1) + ", " + op + ": reading the cache's state (keys(), size(), "
-                            + "capacity()) threw " + e);
+                    return Optional.of("before step " + (i + 1) + ", " + op + ": reading the cache's state (keys(), size()) "
+                            + "threw " + e);
+                }
+                if (odd.isPresent()) {
+                    return Optional.of("before step " + (i + 1) + ", " + op + ": " + odd.get());
                 }
             }
             Object actual;
@@ -513,12 +517,20 @@ final class LruSequences implements Property<LruSequences.Scenario> {
 
         /**
          * Reads what the cache holds before a call, to know what the call should count: through
-         * keys(), size() and capacity(), not containsKey, so that a cache whose containsKey is not
-         * written yet fails at its own calls, not at every put.
+         * keys() and size(), as every part reads the state, not containsKey, so that a cache whose
+         * containsKey is not written yet fails at its own calls, not at every put; the capacity is
+         * the case's. What the cache says of itself must hold together: what is wrong, if not.
          */
-        void look(LruCache<Integer, String> cache) {
-            full = cache.capacity() > 0 && cache.size() == cache.capacity();
-            held = new java.util.HashSet<>(cache.keys());
+        Optional<String> look(LruCache<Integer, String> cache, int capacity) {
+            List<Integer> keys = cache.keys();
+            int size = cache.size();
+            held = new java.util.HashSet<>(keys);
+            if (size != keys.size() || held.size() != keys.size() || size > capacity) {
+                return Optional.of("[invariant: size() is the number of keys keys() lists, each once, at most the capacity "
+                        + capacity + "] size() was " + size + ", keys() listed " + keys);
+            }
+            full = capacity > 0 && size == capacity;
+            return Optional.empty();
         }
 
         /** Applies {@code op} to the cache, as {@link #look} found it just before, and counts what it should. */

@@ -60,8 +60,8 @@ public record Submission(String student, Path root, List<Path> sources, List<Str
             String shown = PlainText.inlineCode(sourcesRoot.relativize(file).toString().replace('\\', '/'));
             if (!layout.holds(file)) {
                 leftOut.add(shown);
-            } else if (!memolab.grader.runner.JavaSources.isJavaFileName(file.getFileName().toString())) {
-                leftOut.add(shown + " (" + memolab.grader.runner.JavaSources.NOT_A_CLASS_NAME + ")");
+            } else if (!memolab.grader.runner.JavaSources.isCompilableFileName(file.getFileName().toString())) {
+                leftOut.add(shown + " (" + memolab.grader.runner.JavaSources.NOT_COMPILABLE_NAME + ")");
             } else if (GIVEN_FILES.contains(file.getFileName().toString())) {
                 notes.add(shown + " is a file given complete; the grader used its original copy instead.");
             } else if (Files.size(file) > MAX_SOURCE_BYTES) {

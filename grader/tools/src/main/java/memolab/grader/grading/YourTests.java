@@ -581,8 +581,8 @@ public final class YourTests {
             String name = file.getFileName().toString();
             if (copies.size() >= MAX_FILES) {
                 leftOut.add(PlainText.inlineCode(name) + " (more than " + MAX_FILES + " files)");
-            } else if (!memolab.grader.runner.JavaSources.isJavaFileName(name)) {
-                leftOut.add(PlainText.inlineCode(name) + " (" + memolab.grader.runner.JavaSources.NOT_A_CLASS_NAME + ")");
+            } else if (!memolab.grader.runner.JavaSources.isCompilableFileName(name)) {
+                leftOut.add(PlainText.inlineCode(name) + " (" + memolab.grader.runner.JavaSources.NOT_COMPILABLE_NAME + ")");
             } else if (API_FILES.contains(name)) {
                 leftOut.add(PlainText.inlineCode(name) + " (the name of a class of the exercise: tests go in classes of their own)");
             } else if (Files.size(file) > Submission.MAX_SOURCE_BYTES) {

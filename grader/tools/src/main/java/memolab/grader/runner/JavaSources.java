@@ -46,24 +46,18 @@ public final class JavaSources {
     }
 
     /**
-     * Whether {@code fileName} names a Java class's file: an identifier, then {@code .java}. Any
-     * other name (a space, a tab or a line break in it) is no class's, and would not survive the
-     * compiler's request file, one path per line.
+     * Whether the compiler is given a file of this name: a {@code .java} file with no control
+     * character in its name (a tab, a line break), which would not survive its request file, one
+     * path per line. Other names compile as Maven compiles them.
      */
-    public static boolean isJavaFileName(String fileName) {
-        if (!fileName.endsWith(".java") || fileName.length() == ".java".length()) {
-            return false;
-        }
-        String base = fileName.substring(0, fileName.length() - ".java".length());
-        if (!Character.isJavaIdentifierStart(base.codePointAt(0))) {
-            return false;
-        }
-        return base.codePoints().allMatch(c -> Character.isJavaIdentifierPart(c) && !Character.isIdentifierIgnorable(c));
+    public static boolean isCompilableFileName(String fileName) {
+        return fileName.endsWith(".java") && fileName.length() > ".java".length()
+                && fileName.codePoints().noneMatch(c -> Character.isISOControl(c) || c == '\u2028' || c == '\u2029');
     }
 
-    /** Why a file whose name {@link #isJavaFileName} refuses is left out, for the student. */
-    public static final String NOT_A_CLASS_NAME = "not a Java class's name: a file is named after its class, letters, digits "
-            + "and _ only";
+    /** Why a file whose name {@link #isCompilableFileName} refuses is left out, for the student. */
+    public static final String NOT_COMPILABLE_NAME = "a control character, a tab or a line break, in its name: rename it "
+            + "after its class";
 
     /**
      * Compiles the sources into {@code outputDir} for Java 17, with debug information,

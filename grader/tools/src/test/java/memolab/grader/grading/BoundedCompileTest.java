@@ -47,10 +47,12 @@ class BoundedCompileTest {
     }
 
     @Test
-    @DisplayName("a file is a class's file only by an identifier's name: a tab, a line break or a space makes it none")
-    void fileNamesAreIdentifiers() {
-        assertThat(List.of("LruCacheTest.java", "Ä_Test$1.java", "_Test.java")).allMatch(JavaSources::isJavaFileName);
-        assertThat(List.of("Tab\tTest.java", "Evil\nunparsable\tLruCacheTest.java", "My Test.java", "1Test.java", ".java",
-                "Test.java.txt", "Zero\u0000Test.java")).noneMatch(JavaSources::isJavaFileName);
+    @DisplayName("the compiler is given a .java file whatever its name but one with a control character, a tab or a line "
+            + "break, which would split its request file")
+    void fileNamesWithoutControlCharacters() {
+        assertThat(List.of("LruCacheTest.java", "Ä_Test$1.java", "My Test.java", "[x](y) <img>.java", "1Test.java"))
+                .allMatch(JavaSources::isCompilableFileName);
+        assertThat(List.of("Tab\tTest.java", "Evil\nunparsable\tLruCacheTest.java", ".java", "Test.java.txt",
+                "Zero\u0000Test.java", "Line\u2028Test.java")).noneMatch(JavaSources::isCompilableFileName);
     }
 }

@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import memolab.grader.cli.GradeCommand;
 import memolab.grader.grading.Folders;
 import memolab.grader.grading.SubmissionGrader;
+import memolab.grader.shared.Statistics;
 import memolab.grader.selfcheck.ClassFolder;
 import memolab.grader.selfcheck.ClassReportCrossCheck;
 import memolab.grader.selfcheck.Submissions;
@@ -74,6 +75,8 @@ final class GradingThroughput {
                     |---|---|---|---|---|---|---|---|---|
                     """).append(rows).append('\n');
         }
+        Path alone = work.resolve(smoke ? "mixed" : "deadline").resolve(smoke ? "reference-1" : "correct-reference-1");
+        text.append(platform(work.resolve("out-platform"), alone, smoke ? 1 : PLATFORM_RUNS, smoke));
         return String.format(Locale.ROOT, """
                 `java -jar grader/target/memolab-grader.jar grade --hidden --jobs N --timeout 60` over two classes, on \
                 %s; with a baseline jar, each class is graded twice by each grader, in the order baseline, this \
@@ -143,6 +146,66 @@ final class GradingThroughput {
         return rows.toString();
     }
 
+    /** How many times each way {@link #platform} grades its submission. */
+    private static final int PLATFORM_RUNS = 6;
+
+    /** The grader JVM's own flags in the platforms' scripts (Gradescope's run_autograder, Classroom 50's autograder.py). */
+    static final List<String> PLATFORM_FLAGS = List.of("-XX:TieredStopAtLevel=1");
+
+    /**
+     * One submission graded alone, as a platform grades each push: a grader JVM for one
+     * submission, with the JVM's default compilers and with {@link #PLATFORM_FLAGS}, alternating
+     * (ABBA), this build's jar; the wall time of the whole command, as the student waits for
+     * their points.
+     */
+    private static String platform(Path out, Path submission, int runs, boolean smoke) throws IOException, InterruptedException {
+        List<List<String>> ways = List.of(List.of(), PLATFORM_FLAGS);
+        double[][] seconds = new double[2][runs];
+        java.util.Set<String> totals = new java.util.TreeSet<>();
+        for (int run = 0; run < runs; run++) {
+            for (int step = 0; step < 2; step++) {
+                int way = run % 2 == 0 ? step : 1 - step;
+                long start = System.nanoTime();
+                String summary = grade(out.resolveSibling(out.getFileName() + "-" + run + "-" + way), Submissions.GRADER_JAR,
+                        List.of(submission.toString()), 1, ways.get(way));
+                seconds[way][run] = (System.nanoTime() - start) / 1e9;
+                totals.addAll(totals(summary).values());
+            }
+        }
+        if (totals.size() != 1) {
+            throw new IllegalStateException("the two ways gave " + submission.getFileName() + " different totals: " + totals);
+        }
+        double[] plain = {Statistics.median(seconds[0]), min(seconds[0]), max(seconds[0])};
+        double[] c1 = {Statistics.median(seconds[1]), min(seconds[1]), max(seconds[1])};
+        return String.format(Locale.ROOT, """
+                **One submission, as a platform grades a push.** `grade --hidden --jobs 1 --timeout 60` on one \
+                submission (%s), a grader JVM for it alone, as Gradescope's `run_autograder` runs it (Classroom 50's \
+                `autograder.py` runs the visible jar so, without `--hidden`); %d times each way, alternating; the wall time of the whole command, median \
+                (fastest to slowest).
+
+                | grader JVM | runs | wall time | fastest | slowest |
+                |---|---|---|---|---|
+                | the JVM's default compilers (C1 and C2) | %d | %.1f s | %.1f s | %.1f s |
+                | `%s` (the platforms' scripts) | %d | **%.1f s** | %.1f s | %.1f s |
+
+                With C1 alone, a push is graded in **%.2f times** the time it takes with both compilers (%s).
+
+                """, smoke ? "a short run: a copy of the reference" : "a copy of the reference with the tests of its own "
+                        + "it has in the class at its deadline", runs, runs, plain[0], plain[1], plain[2],
+                String.join(" ", PLATFORM_FLAGS), runs, c1[0], c1[1], c1[2], c1[0] / plain[0], c1[0] < plain[0]
+                        ? "the optimising compiler spends more processor time on the grader's own code, javac's and "
+                        + "ArchUnit's, than it saves while one submission is graded"
+                        : "no gain here: the scripts' flag should go");
+    }
+
+    private static double min(double[] values) {
+        return java.util.Arrays.stream(values).min().orElseThrow();
+    }
+
+    private static double max(double[] values) {
+        return java.util.Arrays.stream(values).max().orElseThrow();
+    }
+
     /** Each student's total in a grader's summary table, by name. */
     private static java.util.Map<String, String> totals(String summary) {
         java.util.Map<String, String> totals = new java.util.TreeMap<>();
@@ -155,8 +218,15 @@ final class GradingThroughput {
 
     private static String grade(Path out, Path jar, List<String> submissions, int jobs)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar.toString(), "grade", "--hidden", "--jobs", String.valueOf(jobs), "--timeout", "60",
+        return grade(out, jar, submissions, jobs, List.of());
+    }
+
+    /** As above, the grader's JVM started with {@code jvmFlags}. */
+    private static String grade(Path out, Path jar, List<String> submissions, int jobs, List<String> jvmFlags)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmFlags);
+        command.addAll(List.of("-jar", jar.toString(), "grade", "--hidden", "--jobs", String.valueOf(jobs), "--timeout", "60",
                 "--out", out.toString()));
         command.addAll(submissions);
         Files.createDirectories(out.getParent());

@@ -284,6 +284,15 @@ class YourTestsTest {
     }
 
     @Test
+    @DisplayName("a sound test that fails on the student's own cache is named: it found a bug there")
+    void aTestThatFailsOnTheStudentsCacheIsNamed() throws IOException {
+        // own-loop's second test never returns on its own cache, which loops at capacity 1; both pass on the correct ones.
+        assertThat(feedback("own-loop")).contains("**On your own cache, 1 sound test of yours failed:** "
+                + "`OwnLoopTest > aCacheOfOneTakesANewKey()`. It passes on both correct caches");
+        assertThat(feedback("tutorial-weak")).as("the same kind of test, on the reference").doesNotContain("On your own cache");
+    }
+
+    @Test
     @DisplayName("a cache barely started (two branches in all) earns no more for its coverage than a finished one with the same "
             + "tests: the share counts at least the branches of the course's most compact complete cache")
     void aHalfWrittenCacheIsNotCoveredMoreThanAFinishedOne() throws IOException {

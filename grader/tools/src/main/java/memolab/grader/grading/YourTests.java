@@ -363,10 +363,13 @@ public final class YourTests {
                         caughtBy));
             }
             Event coverage = kept.isEmpty() ? null : runs.done.get("own");
+            // A sound test that failed on the student's own cache found a bug there: the student hears which.
+            List<String> failedOnOwn = runs.results("own").values().stream().filter(e -> e.failed() && kept.contains(e.test()))
+                    .map(e -> names.getOrDefault(e.test(), e.name())).distinct().toList();
             notes.addAll(runs.problems);
             return YourTestsReport.of(points, notes, names.size(), unsound, kept.size(), verdicts,
                     coverage == null ? 0 : coverage.covered(), coverage == null ? 0 : coverage.branches(), leastBranches(corpus),
-                    seconds(start), runs.jvms);
+                    failedOnOwn, seconds(start), runs.jvms);
         } finally {
             runs.close(); // the tests' JVM that waits for a further plan
         }

@@ -20,13 +20,20 @@ import memolab.grader.score.PlainText;
  * @param leastBranches the fewest branches a complete cache of the course has (the most compact correct cache's): the
  *                   share covered counts at least these, so that a cache mostly unwritten, a few branches in all, does
  *                   not earn more than a finished one
+ * @param failedOnOwn the sound tests (as the student named them) that failed on the student's own cache: each found
+ *                   something that cache does wrong, which the graded tests see too
  * @param seconds    how long the measurement took
  * @param jvms       how many JVMs the tests ran in: one for the runs on the correct caches and the student's, one for
  *                   the bugs', and one more after each test that never returned and could not be stopped (its own code
  *                   looped, or the student's cache did: a test stopped on a cache of the corpus ends no JVM)
  */
 public record YourTestsReport(int possible, double earned, List<String> problems, int tests, List<Unsound> unsound, int sound,
-                              List<BugVerdict> bugs, int covered, int branches, int leastBranches, double seconds, int jvms) {
+                              List<BugVerdict> bugs, int covered, int branches, int leastBranches, List<String> failedOnOwn,
+                              double seconds, int jvms) {
+
+    public YourTestsReport {
+        failedOnOwn = List.copyOf(failedOnOwn);
+    }
 
     /** The share of the points that follows the bugs caught; the rest follows the branch coverage. */
     public static final double THOROUGH_SHARE = 0.8;
@@ -81,15 +88,22 @@ public record YourTestsReport(int possible, double earned, List<String> problems
     /** The report's figures with the points computed from them. */
     static YourTestsReport of(int possible, List<String> problems, int tests, List<Unsound> unsound, int sound,
                               List<BugVerdict> bugs, int covered, int branches, int leastBranches, double seconds, int jvms) {
+        return of(possible, problems, tests, unsound, sound, bugs, covered, branches, leastBranches, List.of(), seconds, jvms);
+    }
+
+    /** As above, with the sound tests that failed on the student's own cache. */
+    static YourTestsReport of(int possible, List<String> problems, int tests, List<Unsound> unsound, int sound,
+                              List<BugVerdict> bugs, int covered, int branches, int leastBranches, List<String> failedOnOwn,
+                              double seconds, int jvms) {
         YourTestsReport report = new YourTestsReport(possible, 0, problems, tests, unsound, sound, bugs, covered, branches,
-                leastBranches, seconds, jvms);
+                leastBranches, failedOnOwn, seconds, jvms);
         return new YourTestsReport(possible, tenth(report.thoroughPoints() + report.coveringPoints()), problems, tests, unsound,
-                sound, bugs, covered, branches, leastBranches, seconds, jvms);
+                sound, bugs, covered, branches, leastBranches, failedOnOwn, seconds, jvms);
     }
 
     /** A report of no tests run, for {@code why}. */
     static YourTestsReport none(int possible, String why, double seconds) {
-        return new YourTestsReport(possible, 0, List.of(why), 0, List.of(), 0, List.of(), 0, 0, 0, seconds, 0);
+        return new YourTestsReport(possible, 0, List.of(why), 0, List.of(), 0, List.of(), 0, 0, 0, List.of(), seconds, 0);
     }
 
     private static double tenth(double value) {
@@ -166,6 +180,14 @@ public record YourTestsReport(int possible, double earned, List<String> problems
                     .append(" of ").append(points(possible * (1 - THOROUGH_SHARE))).append(" points (all of them from ")
                     .append(Math.round(FULL_COVERAGE * 100)).append(" %: an `assert` or an invariant check has branches no "
                     + "correct use reaches).\n");
+        }
+        if (!failedOnOwn.isEmpty()) {
+            boolean one = failedOnOwn.size() == 1;
+            text.append("\n**On your own cache, ").append(failedOnOwn.size()).append(one ? " sound test" : " sound tests")
+                    .append(" of yours failed:** ").append(String.join(", ", failedOnOwn.stream().map(PlainText::inlineCode).toList()))
+                    .append(". ").append(one ? "It passes" : "They pass").append(" on both correct caches, so ")
+                    .append(one ? "it has" : "each has").append(" found something your cache does wrong: the graded tests "
+                    + "that failed in this report say what, and `./mvnw test` shows the same failure.\n");
         }
         return text.toString();
     }

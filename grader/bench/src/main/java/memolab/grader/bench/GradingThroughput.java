@@ -179,6 +179,8 @@ final class GradingThroughput {
         double[] c1 = seconds[1];
         java.util.Arrays.sort(plain); // fastest first, as the table shows them
         java.util.Arrays.sort(c1);
+        double plainMedian = Statistics.median(plain);
+        double c1Median = Statistics.median(c1);
         return String.format(Locale.ROOT, """
                 **One submission, as a platform grades a push.** `grade --hidden --jobs 1 --timeout 60` on one \
                 submission (%s), a grader JVM for it alone, as Gradescope's `run_autograder` runs it \
@@ -193,9 +195,9 @@ final class GradingThroughput {
                 With C1 alone, a push is graded in **%.2f times** the time it takes with both compilers (%s).
 
                 """, smoke ? "a short run: a copy of the reference" : "a copy of the reference with the tests of its own "
-                        + "it has in the class at its deadline", runs, runs, Statistics.median(plain), plain[0],
-                plain[runs - 1], String.join(" ", PLATFORM_FLAGS), runs, Statistics.median(c1), c1[0], c1[runs - 1],
-                Statistics.median(c1) / Statistics.median(plain), Statistics.median(c1) < Statistics.median(plain)
+                        + "it has in the class at its deadline", runs, runs, plainMedian, plain[0],
+                plain[runs - 1], String.join(" ", PLATFORM_FLAGS), runs, c1Median, c1[0], c1[runs - 1],
+                c1Median / plainMedian, c1Median < plainMedian
                         ? "the optimising compiler spends more processor time on the grader's own code, javac's and "
                         + "ArchUnit's, than it saves while one submission is graded"
                         : "no gain here: the scripts' flag should go");

@@ -333,8 +333,8 @@ public final class GradeCommand implements Callable<Integer> {
         YourTests measure = hidden && rubric.yourTestsCount() && GraderFiles.hasBugCorpus()
                 ? new YourTests(() -> {
                     long started = System.nanoTime();
-                    BugCorpus corpus = BugCorpus.prepare(out.resolve(WORK).resolve("bugs"), plan.givenSources());
-                    err.printf(Locale.ROOT, "Compiled the bug corpus the students' own tests run on (%d bugs) in %.1f s.%n",
+                    BugCorpus corpus = BugCorpus.prepare(out.resolve(WORK).resolve("bugs"));
+                    err.printf(Locale.ROOT, "Prepared the bug corpus the students' own tests run on (%d bugs) in %.1f s.%n",
                             corpus.bugs().size(), (System.nanoTime() - started) / 1e9);
                     return corpus;
                 }, plan.stubClasses(),

@@ -51,7 +51,7 @@ public final class GraderFiles {
     }
 
     /** Where the full grader keeps the bug corpus and the reference's sources ("Your tests"). */
-    static final String BUGS = "memolab/grader/bugs/";
+    public static final String BUGS = "memolab/grader/bugs/";
 
     /** Whether this grader carries the bug corpus: the full jar does, the visible jar does not. */
     public static boolean hasBugCorpus() {

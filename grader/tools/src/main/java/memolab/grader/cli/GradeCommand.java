@@ -342,12 +342,17 @@ public final class GradeCommand implements Callable<Integer> {
                 : null;
         Progress progress = new Progress(err, todo.size());
         Batch batch = new Batch();
+        // With a core to spare for each submission graded at once (one push graded on a platform, say), a submission's own
+        // tests run beside its suite, on the other core, rather than after it. A batch that keeps every core busy already
+        // runs its submissions side by side: there, two JVMs per submission would crowd the suites' timing tests.
+        ExecutorService beside = measure != null && Math.min(jobs, todo.size()) * 2 <= Runtime.getRuntime().availableProcessors()
+                ? Executors.newFixedThreadPool(jobs) : null;
         try (Gradebook gradebook = Gradebook.open(gradebookFile)) {
             ExecutorService pool = Executors.newFixedThreadPool(jobs);
             try {
                 List<Future<GradingResult>> futures = new ArrayList<>();
                 for (Path path : todo) {
-                    futures.add(pool.submit(() -> gradeOne(path, grader, measure, manifest, gradebook, batch, progress)));
+                    futures.add(pool.submit(() -> gradeOne(path, grader, measure, beside, manifest, gradebook, batch, progress)));
                 }
                 for (Future<GradingResult> future : futures) {
                     batch.results.add(future.get());
@@ -356,6 +361,9 @@ public final class GradeCommand implements Callable<Integer> {
                 throw new IllegalStateException("grading stopped on an unexpected error", e.getCause());
             } finally {
                 pool.shutdownNow();
+                if (beside != null) {
+                    beside.shutdownNow();
+                }
             }
         }
         if (measure != null) {
@@ -366,13 +374,20 @@ public final class GradeCommand implements Callable<Integer> {
 
     /**
      * One submission: graded, checked against the template, its reports written and its row
-     * appended. A report that cannot be written is noted, and the others go on.
+     * appended. A report that cannot be written is noted, and the others go on. With
+     * {@code beside}, the student's own tests start there once the suite is about to run.
      */
-    private GradingResult gradeOne(Path path, SubmissionGrader grader, YourTests tests, Map<String, String> manifest,
-            Gradebook gradebook, Batch batch, Progress progress) {
-        GradingResult result = grader.grade(path);
+    private GradingResult gradeOne(Path path, SubmissionGrader grader, YourTests tests, ExecutorService beside,
+            Map<String, String> manifest, Gradebook gradebook, Batch batch, Progress progress) {
+        List<Future<YourTestsReport>> besideSuite = new ArrayList<>(1);
+        GradingResult result = grader.grade(path, () -> {
+            if (tests != null && beside != null) {
+                besideSuite.add(beside.submit(() -> grader.measure(tests, path, true)));
+            }
+        });
         if (tests != null) {
-            result = result.withYourTests(grader.measure(tests, path, result));
+            result = result.withYourTests(besideSuite.isEmpty() ? grader.measure(tests, path, result)
+                    : SubmissionGrader.measured(besideSuite.get(0), tests));
             batch.yourTests.put(result.student(), result.yourTests());
         }
         try {

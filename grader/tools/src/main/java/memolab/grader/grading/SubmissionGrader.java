@@ -125,6 +125,15 @@ public final class SubmissionGrader {
      * ends as that submission's verdict, with a reason, and the batch goes on.
      */
     public GradingResult grade(Path path) {
+        return grade(path, () -> { });
+    }
+
+    /**
+     * As {@link #grade(Path)}, calling {@code ready} once the submission's classes have passed
+     * the gate and the API check, just before the suite's JVM starts: what may run beside the
+     * suite (the student's own tests, on a core of their own) can start then.
+     */
+    public GradingResult grade(Path path, Runnable ready) {
         long start = System.nanoTime();
         Submission submission;
         try {
@@ -146,7 +155,7 @@ public final class SubmissionGrader {
         }
         GradingResult result;
         try {
-            result = compileAndRun(submission, start);
+            result = compileAndRun(submission, start, ready);
         } catch (Throwable e) { // the grader's own fault, on this submission only
             result = notRun(submission.student(), Status.GRADER_ERROR, List.of("The grader failed on this submission ("
                     + PlainText.inlineCode(PlainText.clean(String.valueOf(e), 500)) + "); grade it again or report it."), "Not run: the grader failed.", start);
@@ -163,21 +172,45 @@ public final class SubmissionGrader {
      * passed the gate and ran. Never throws: a failure is the report's.
      */
     public YourTestsReport measure(YourTests tests, Path path, GradingResult graded) {
+        return measure(tests, path, graded.status() == Status.GRADED || graded.status() == Status.TIMED_OUT
+                || graded.status() == Status.CRASHED);
+    }
+
+    /**
+     * As above, told whether the student's classes passed the gate and ran ({@code suiteRan}):
+     * from the {@code ready} of {@link #grade(Path, Runnable)}, the own tests can run beside the
+     * suite.
+     */
+    public YourTestsReport measure(YourTests tests, Path path, boolean suiteRan) {
         long start = System.nanoTime();
         try {
             Submission submission = Submission.locate(path);
             Path folder = workRoot.resolve(Submission.folderName(submission.student()));
             Path classes = folder.resolve("classes");
-            boolean ran = (graded.status() == Status.GRADED || graded.status() == Status.TIMED_OUT
-                    || graded.status() == Status.CRASHED) && Files.isDirectory(classes);
+            boolean ran = suiteRan && Files.isDirectory(classes);
             return tests.measure(submission, ran ? java.util.Optional.of(classes) : java.util.Optional.empty(), folder);
         } catch (Submission.InvalidSubmissionException e) {
             return YourTestsReport.none(tests.points(), "Your tests were not run: there was nothing to grade.", seconds(start));
         } catch (IOException | RuntimeException | Error e) {
-            return YourTestsReport.none(tests.points(), "The grader failed while running your tests ("
-                    + PlainText.inlineCode(PlainText.clean(String.valueOf(e), 500)) + "); this is not your fault: report it.",
-                    seconds(start));
+            return graderFailed(tests, e, seconds(start));
         }
+    }
+
+    /** The report of {@link #measure} run on another thread (beside the suite); should that thread fail, a report that says so. */
+    public static YourTestsReport measured(java.util.concurrent.Future<YourTestsReport> report, YourTests tests) {
+        try {
+            return report.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return graderFailed(tests, e, 0);
+        } catch (java.util.concurrent.ExecutionException e) {
+            return graderFailed(tests, e.getCause(), 0);
+        }
+    }
+
+    private static YourTestsReport graderFailed(YourTests tests, Throwable e, double seconds) {
+        return YourTestsReport.none(tests.points(), "The grader failed while running your tests ("
+                + PlainText.inlineCode(PlainText.clean(String.valueOf(e), 500)) + "); this is not your fault: report it.", seconds);
     }
 
     /** The student's name for a path that could not be read, without reading it again. */
@@ -189,7 +222,7 @@ public final class SubmissionGrader {
         }
     }
 
-    private GradingResult compileAndRun(Submission submission, long start) throws IOException {
+    private GradingResult compileAndRun(Submission submission, long start, Runnable ready) throws IOException {
         Path folder = workRoot.resolve(Submission.folderName(submission.student()));
         Path classes = folder.resolve("classes");
         Folders.deleteTree(classes);
@@ -223,6 +256,7 @@ public final class SubmissionGrader {
         }
         Path factsFile = classes.resolveSibling("rule-facts.txt");
         facts.write(factsFile);
+        ready.run();
         return suiteRun().run(submission.student(), classes, factsFile, problems, compileSeconds, start);
     }
 

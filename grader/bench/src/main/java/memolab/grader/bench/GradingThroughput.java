@@ -76,7 +76,7 @@ final class GradingThroughput {
                     """).append(rows).append('\n');
         }
         Path alone = work.resolve(smoke ? "mixed" : "deadline").resolve(smoke ? "reference-1" : "correct-reference-1");
-        text.append(platform(work.resolve("out-platform"), alone, smoke ? 1 : PLATFORM_RUNS, smoke));
+        text.append(platform(work.resolve("out-platform"), alone, jars, smoke ? 1 : PLATFORM_RUNS, smoke));
         return String.format(Locale.ROOT, """
                 `java -jar grader/target/memolab-grader.jar grade --hidden --jobs N --timeout 60` over two classes, on \
                 %s; with a baseline jar, each class is graded twice by each grader, in the order baseline, this \
@@ -154,53 +154,66 @@ final class GradingThroughput {
 
     /**
      * One submission graded alone, as a platform grades each push: a grader JVM for one
-     * submission, with the JVM's default compilers and with {@link #PLATFORM_FLAGS}, alternating
-     * (ABBA), this build's jar; the wall time of the whole command, as the student waits for
-     * their points.
+     * submission, as the platforms' scripts start it ({@link #PLATFORM_FLAGS}), this build's jar
+     * and the baseline's when given, and this build's with the JVM's default compilers, in turn
+     * (ABC, CBA, ...); the wall time of the whole command, as the student waits for their points.
      */
-    private static String platform(Path out, Path submission, int runs, boolean smoke) throws IOException, InterruptedException {
-        List<List<String>> ways = List.of(List.of(), PLATFORM_FLAGS);
-        double[][] seconds = new double[2][runs];
+    private static String platform(Path out, Path submission, List<Path> jars, int runs, boolean smoke)
+            throws IOException, InterruptedException {
+        Path build = jars.get(jars.size() - 1);
+        List<Path> wayJars = new ArrayList<>(List.of(build, build));
+        List<List<String>> wayFlags = new ArrayList<>(List.of(PLATFORM_FLAGS, List.of()));
+        List<String> wayNames = new ArrayList<>(List.of("this build, `" + String.join(" ", PLATFORM_FLAGS)
+                + "` (the platforms' scripts)", "this build, the JVM's default compilers (C1 and C2)"));
+        if (jars.size() > 1) {
+            wayJars.add(jars.get(0));
+            wayFlags.add(PLATFORM_FLAGS);
+            wayNames.add("baseline (`" + jars.get(0).getFileName() + "`), `" + String.join(" ", PLATFORM_FLAGS) + "`");
+        }
+        int ways = wayJars.size();
+        double[][] seconds = new double[ways][runs];
         java.util.Set<String> totals = new java.util.TreeSet<>();
         for (int run = 0; run < runs; run++) {
-            for (int step = 0; step < 2; step++) {
-                int way = run % 2 == 0 ? step : 1 - step;
+            for (int step = 0; step < ways; step++) {
+                int way = run % 2 == 0 ? step : ways - 1 - step;
                 long start = System.nanoTime();
-                String summary = grade(out.resolveSibling(out.getFileName() + "-" + run + "-" + way), Submissions.GRADER_JAR,
-                        List.of(submission.toString()), 1, ways.get(way));
+                String summary = grade(out.resolveSibling(out.getFileName() + "-" + run + "-" + way), wayJars.get(way),
+                        List.of(submission.toString()), 1, wayFlags.get(way));
                 seconds[way][run] = (System.nanoTime() - start) / 1e9;
                 totals.addAll(totals(summary).values());
             }
         }
         if (totals.size() != 1) {
-            throw new IllegalStateException("the two ways gave " + submission.getFileName() + " different totals: " + totals);
+            throw new IllegalStateException("the runs gave " + submission.getFileName() + " different totals: " + totals);
         }
-        double[] plain = seconds[0];
-        double[] c1 = seconds[1];
-        java.util.Arrays.sort(plain); // fastest first, as the table shows them
-        java.util.Arrays.sort(c1);
-        double plainMedian = Statistics.median(plain);
-        double c1Median = Statistics.median(c1);
+        double[] medians = new double[ways];
+        StringBuilder rows = new StringBuilder();
+        for (int way = 0; way < ways; way++) {
+            java.util.Arrays.sort(seconds[way]); // fastest first, as the table shows them
+            medians[way] = Statistics.median(seconds[way]);
+            rows.append(String.format(Locale.ROOT, way == 0 ? "| %s | %d | **%.1f s** | %.1f s | %.1f s |%n"
+                    : "| %s | %d | %.1f s | %.1f s | %.1f s |%n", wayNames.get(way), runs, medians[way], seconds[way][0],
+                    seconds[way][runs - 1]));
+        }
+        String versus = ways > 2 ? String.format(Locale.ROOT, " This build grades a push **%.2f times** as fast as the "
+                + "baseline (the ratio of the medians, both as the scripts run them).", medians[2] / medians[0]) : "";
         return String.format(Locale.ROOT, """
                 **One submission, as a platform grades a push.** `grade --hidden --jobs 1 --timeout 60` on one \
                 submission (%s), a grader JVM for it alone, as Gradescope's `run_autograder` runs it \
                 (Classroom 50's `autograder.py` runs the visible jar so, without `--hidden`); %d times each way, \
-                alternating; the wall time of the whole command, median (fastest to slowest).
+                in turn; the wall time of the whole command, median (fastest to slowest). With a core to spare, this \
+                build runs the student's own tests beside the suite, and its jar carries the bug corpus compiled.
 
-                | grader JVM | runs | wall time | fastest | slowest |
+                | grader | runs | wall time | fastest | slowest |
                 |---|---|---|---|---|
-                | the JVM's default compilers (C1 and C2) | %d | %.1f s | %.1f s | %.1f s |
-                | `%s` (the platforms' scripts) | %d | **%.1f s** | %.1f s | %.1f s |
-
-                With C1 alone, a push is graded in **%.2f times** the time it takes with both compilers (%s).
+                %s
+                With C1 alone, this build grades a push in **%.2f times** the time it takes with both compilers (%s).%s
 
                 """, smoke ? "a short run: a copy of the reference" : "a copy of the reference with the tests of its own "
-                        + "it has in the class at its deadline", runs, runs, plainMedian, plain[0],
-                plain[runs - 1], String.join(" ", PLATFORM_FLAGS), runs, c1Median, c1[0], c1[runs - 1],
-                c1Median / plainMedian, c1Median < plainMedian
+                        + "it has in the class at its deadline", runs, rows, medians[0] / medians[1], medians[0] < medians[1]
                         ? "the optimising compiler spends more processor time on the grader's own code, javac's and "
                         + "ArchUnit's, than it saves while one submission is graded"
-                        : "no gain here: the scripts' flag should go");
+                        : "no gain here: the scripts' flag should go", versus);
     }
 
     /** Each student's total in a grader's summary table, by name. */

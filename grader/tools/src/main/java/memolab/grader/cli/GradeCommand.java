@@ -238,6 +238,12 @@ public final class GradeCommand implements Callable<Integer> {
         if (classroom50 != null && paths.size() != 1) {
             return Optional.of("--classroom50 writes the result of one submission: give exactly one <submission-dir>.");
         }
+        if (hidden && Rubric.course().yourTestsCount() && GraderFiles.hasBugCorpus() && !GraderFiles.hasCompiledBugCorpus()) {
+            // Said before grading: each student's own tests would otherwise fail on it, one report after another.
+            return Optional.of("This grader's bug corpus, which the students' own tests run on, was not compiled when the "
+                    + "grader was built (run from class folders without Maven's process-classes step?): build it with "
+                    + "./mvnw -B package and grade with grader/target/memolab-grader.jar.");
+        }
         return Optional.empty();
     }
 
@@ -320,6 +326,19 @@ public final class GradeCommand implements Callable<Integer> {
         return grader.withClassArchive(out.resolve(WORK).resolve("plan").resolve("suite-classes.jsa"));
     }
 
+    /**
+     * The memory one submission needs to run its own tests beside its suite: the suite's JVM,
+     * the tests' JVM and a compiler JVM, each with a heap of 512 MB, with room for what each
+     * JVM holds beside its heap.
+     */
+    static final long BESIDE_MEMORY = 3L << 30;
+
+    /** The machine's memory (a container's, where the JVM sees its limit); 0 when the JVM does not say. */
+    private static long memory() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean system ? system.getTotalMemorySize() : 0;
+    }
+
     /** Grades {@code todo}, {@code --jobs} at once; each result is reported and in the gradebook as soon as it is known. */
     private Batch gradeAll(List<Path> todo, GradingPlan plan, Map<String, String> manifest, Path gradebookFile, PrintWriter err)
             throws IOException, InterruptedException {
@@ -342,11 +361,13 @@ public final class GradeCommand implements Callable<Integer> {
                 : null;
         Progress progress = new Progress(err, todo.size());
         Batch batch = new Batch();
-        // With a core to spare for each submission graded at once (one push graded on a platform, say), a submission's own
-        // tests run beside its suite, on the other core, rather than after it. A batch that keeps every core busy already
-        // runs its submissions side by side: there, two JVMs per submission would crowd the suites' timing tests.
-        ExecutorService beside = measure != null && Math.min(jobs, todo.size()) * 2 <= Runtime.getRuntime().availableProcessors()
-                ? Executors.newFixedThreadPool(jobs) : null;
+        // With a core to spare for each submission graded at once (one push graded on a platform, say), and the memory, a
+        // submission's own tests run beside its suite, on the other core, rather than after it. A batch that keeps every
+        // core busy already runs its submissions side by side: there, two JVMs per submission would crowd the suites'
+        // timing tests.
+        int atOnce = Math.min(jobs, todo.size());
+        ExecutorService beside = measure != null && atOnce * 2 <= Runtime.getRuntime().availableProcessors()
+                && memory() >= atOnce * BESIDE_MEMORY ? Executors.newFixedThreadPool(jobs) : null;
         try (Gradebook gradebook = Gradebook.open(gradebookFile)) {
             ExecutorService pool = Executors.newFixedThreadPool(jobs);
             try {
@@ -379,14 +400,18 @@ public final class GradeCommand implements Callable<Integer> {
      */
     private GradingResult gradeOne(Path path, SubmissionGrader grader, YourTests tests, ExecutorService beside,
             Map<String, String> manifest, Gradebook gradebook, Batch batch, Progress progress) {
+        // The student's classes passed the gate and the suite starts on them: the own tests may run on them too, and when
+        // there is a core to spare they start now, beside the suite.
+        java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
         List<Future<YourTestsReport>> besideSuite = new ArrayList<>(1);
         GradingResult result = grader.grade(path, () -> {
+            started.set(true);
             if (tests != null && beside != null) {
                 besideSuite.add(beside.submit(() -> grader.measure(tests, path, true)));
             }
         });
         if (tests != null) {
-            result = result.withYourTests(besideSuite.isEmpty() ? grader.measure(tests, path, result)
+            result = result.withYourTests(besideSuite.isEmpty() ? grader.measure(tests, path, started.get())
                     : SubmissionGrader.measured(besideSuite.get(0), tests));
             batch.yourTests.put(result.student(), result.yourTests());
         }

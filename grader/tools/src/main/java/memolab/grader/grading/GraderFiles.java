@@ -59,6 +59,15 @@ public final class GraderFiles {
     }
 
     /**
+     * Whether this grader's bug corpus was compiled when the grader was built (the build's
+     * {@code process-classes} step): a grader run from class folders that skipped it has the
+     * corpus's sources only.
+     */
+    public static boolean hasCompiledBugCorpus() {
+        return GraderFiles.class.getClassLoader().getResource(BUGS + "compiled/reference/memolab/LruCache.class") != null;
+    }
+
+    /**
      * Copies the bug corpus into {@code target}: {@code corpus/*.edit},
      * {@code corpus/correct-compact/memolab/*.java} and {@code reference/memolab/*.java}.
      */

@@ -167,19 +167,10 @@ public final class SubmissionGrader {
     }
 
     /**
-     * Measures the student's own tests at {@code path} ("Your tests"), after {@link #grade}
-     * gave {@code graded}: their coverage is measured on the student's classes when those
-     * passed the gate and ran. Never throws: a failure is the report's.
-     */
-    public YourTestsReport measure(YourTests tests, Path path, GradingResult graded) {
-        return measure(tests, path, graded.status() == Status.GRADED || graded.status() == Status.TIMED_OUT
-                || graded.status() == Status.CRASHED);
-    }
-
-    /**
-     * As above, told whether the student's classes passed the gate and ran ({@code suiteRan}):
-     * from the {@code ready} of {@link #grade(Path, Runnable)}, the own tests can run beside the
-     * suite.
+     * Measures the student's own tests at {@code path} ("Your tests"): their coverage is
+     * measured on the student's classes when those passed the gate and the suite started on
+     * them ({@code suiteRan}: the {@code ready} of {@link #grade(Path, Runnable)} was called),
+     * after the grading or beside it. Never throws: a failure is the report's.
      */
     public YourTestsReport measure(YourTests tests, Path path, boolean suiteRan) {
         long start = System.nanoTime();
@@ -205,6 +196,8 @@ public final class SubmissionGrader {
             return graderFailed(tests, e, 0);
         } catch (java.util.concurrent.ExecutionException e) {
             return graderFailed(tests, e.getCause(), 0);
+        } catch (RuntimeException e) { // cancelled
+            return graderFailed(tests, e, 0);
         }
     }
 

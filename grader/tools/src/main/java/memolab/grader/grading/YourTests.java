@@ -89,7 +89,7 @@ public final class YourTests {
 
     private static final Gson GSON = new Gson();
 
-    /** Compiles the bug corpus: done once, by the first submission that has tests. */
+    /** Prepares the bug corpus (its classes, compiled when the grader was built): done once, by the first submission that has tests. */
     public interface CorpusSource {
         BugCorpus prepare() throws IOException;
     }
@@ -101,7 +101,7 @@ public final class YourTests {
     private final List<String> jvmFlags;
 
     /**
-     * @param corpus      the bugs and the correct caches, compiled once for the batch when first needed
+     * @param corpus      the bugs and the correct caches, prepared once for the batch when first needed
      * @param stubClasses the stubs, compiled: what the tests compile against
      * @param points      what the category is worth
      * @param jvmFlags    flags for the tests' JVMs beyond the suite's JIT flags: the batch's

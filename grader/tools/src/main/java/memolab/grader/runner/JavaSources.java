@@ -9,7 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import javax.tools.Diagnostic;
@@ -125,9 +127,16 @@ public final class JavaSources {
             });
             boolean success = task.call();
             List<String> messages = new ArrayList<>();
+            Map<JavaFileObject, String> texts = new HashMap<>();
             for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
                 String file = d.getSource() == null ? "" : Path.of(d.getSource().toUri()).getFileName() + ":" + d.getLineNumber() + ": ";
-                messages.add(file + d.getKind().toString().toLowerCase(Locale.ROOT) + ": " + d.getMessage(Locale.ROOT));
+                String message = d.getMessage(Locale.ROOT);
+                String where = d.getSource() == null ? ""
+                        : pointedAt(d.getPosition(), texts.computeIfAbsent(d.getSource(), JavaSources::text));
+                int firstLine = message.indexOf('\n');
+                // As javac prints it: the message's first line, the source line and a caret under the column, then the rest.
+                messages.add(file + d.getKind().toString().toLowerCase(Locale.ROOT) + ": " + (firstLine < 0 ? message + where
+                        : message.substring(0, firstLine) + where + message.substring(firstLine)));
             }
             if (!out.toString().isBlank()) {
                 messages.add(out.toString().strip());
@@ -135,4 +144,46 @@ public final class JavaSources {
             return new Compilation(success, messages, unparsable);
         }
     }
+
+    /** A source file's text, as javac read it; empty when it cannot be read again. */
+    private static String text(JavaFileObject source) {
+        try {
+            return source.getCharContent(true).toString();
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
+    }
+
+    /**
+     * The line of {@code text} that holds {@code position} (a diagnostic's, in characters from
+     * the start) and a caret under that position, each on a line of its own after a newline, as
+     * javac prints them: {@code "\n        int x = 3\n                 ^"}. The caret's line keeps
+     * the source line's tabs, so that it lines up under any tab width. Empty when the position is
+     * not in the text, or its line is too long to show.
+     */
+    public static String pointedAt(long position, String text) {
+        if (position < 0 || position > text.length()) {
+            return "";
+        }
+        int at = (int) position;
+        int start = at;
+        while (start > 0 && text.charAt(start - 1) != '\n' && text.charAt(start - 1) != '\r') {
+            start--;
+        }
+        int end = at;
+        while (end < text.length() && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
+            end++;
+        }
+        if (end - start > MAX_SHOWN_LINE) {
+            return "";
+        }
+        StringBuilder caret = new StringBuilder();
+        for (int i = start; i < at; i++) {
+            caret.append(text.charAt(i) == '\t' ? '\t' : ' ');
+        }
+        return "\n" + text.substring(start, end) + "\n" + caret.append('^');
+    }
+
+    /** The longest source line a message shows (a generated or minified line says nothing in a report). */
+    private static final int MAX_SHOWN_LINE = 200;
 }

@@ -38,6 +38,21 @@ class BoundedCompileTest {
     }
 
     @Test
+    @DisplayName("a compiler's message shows the line it is about and a caret under the place, as javac prints them, tabs kept")
+    void messagesPointAtTheirPlace() throws IOException {
+        Path typo = Files.writeString(temp.resolve("Typo.java"), "class Typo {\n\tint x = 1\n}\n");
+        Path unknown = Files.writeString(temp.resolve("Unknown.java"), "class Unknown {\n    Missing m;\n}\n");
+        JavaSources.Compilation typoCompiled = BoundedCompile.compile(List.of(typo), temp.resolve("e"), temp);
+        assertThat(typoCompiled.messages()).contains("Typo.java:2: error: ';' expected\n\tint x = 1\n\t         ^");
+        JavaSources.Compilation unknownCompiled = BoundedCompile.compile(List.of(unknown), temp.resolve("f"), temp);
+        // The caret between the message's first line and its details, where javac puts it.
+        assertThat(unknownCompiled.messages()).anyMatch(m -> m.startsWith("Unknown.java:2: error: cannot find symbol\n"
+                + "    Missing m;\n    ^\n") && m.contains("symbol:"));
+        assertThat(JavaSources.pointedAt(3, "ab")).isEmpty(); // past the text: nothing to point at
+        assertThat(JavaSources.pointedAt(2, "x".repeat(300))).isEmpty(); // a line too long to show
+    }
+
+    @Test
     @DisplayName("a compiler JVM that dies at once is not said to have run out of time")
     void aCompilerThatDiesIsNoTimeout() throws IOException {
         Path notJava = Files.writeString(temp.resolve("NotJava.txt"), "class NotJava { }\n"); // javac throws: no source

@@ -52,8 +52,39 @@ final class YourTestsLine {
             line.append(String.format(Locale.ROOT, ", reaching %d of %d branches of your cache's classes (%d %%)", branches[0],
                     branches[1], Math.round(100.0 * branches[0] / branches[1])));
         }
-        return wrap(line.append("; ").append(grading).toString())
+        List<String> timedOut = timedOut(exercisesTarget.resolve("surefire-reports"));
+        String stopped = timedOut.isEmpty() ? "" : wrap(String.format(Locale.ROOT, "%s did not finish within %d s, the "
+                + "limit of each of your tests, here as in final grading (which counts it as failing): %s. A loop, in your "
+                + "cache or in the test? Surefire's message above shows where it was stopped.", timedOut.size() == 1
+                ? "1 of them" : timedOut.size() + " of them", ExerciseRules.TEST_SECONDS, timedOut.size() <= 5
+                        ? String.join(", ", timedOut) : String.join(", ", timedOut.subList(0, 5)) + " and "
+                        + (timedOut.size() - 5) + " more"));
+        return wrap(line.append("; ").append(grading).toString()) + stopped
                 + (brokenRules != null ? brokenRules : brokenRules(exercisesTarget.resolve("test-classes")));
+    }
+
+    /** A test case of a Surefire report whose failure is JUnit's time limit: its class and name, its message. */
+    private static final Pattern TIMED_OUT = Pattern.compile("<testcase\\b[^>]*?\\bname=\"([^\"]*)\"[^>]*?\\bclassname=\"([^\"]*)\""
+            + "[^>]*>\\s*<(?:error|failure)\\b[^>]*?\\bmessage=\"[^\"]*timed out after ");
+
+    /** The tests JUnit stopped at their time limit, as {@code LruCacheTest.loops()}, in the reports' order. */
+    static List<String> timedOut(Path reports) throws IOException {
+        List<String> names = new java.util.ArrayList<>();
+        if (!Files.isDirectory(reports)) {
+            return names;
+        }
+        List<Path> files;
+        try (Stream<Path> list = Files.list(reports)) {
+            files = list.filter(f -> f.getFileName().toString().matches("TEST-.*\\.xml")).sorted().toList();
+        }
+        for (Path file : files) {
+            Matcher found = TIMED_OUT.matcher(Files.readString(file, StandardCharsets.UTF_8));
+            while (found.find()) {
+                String test = found.group(2).substring(found.group(2).lastIndexOf('.') + 1) + "." + found.group(1);
+                names.add(test.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&amp;", "&"));
+            }
+        }
+        return names;
     }
 
     /**

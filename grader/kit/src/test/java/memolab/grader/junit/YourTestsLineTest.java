@@ -48,6 +48,30 @@ class YourTestsLineTest {
     }
 
     @Test
+    @DisplayName("tests JUnit stopped at their time limit are named under the line, with the limit and where to look")
+    void namesTestsStoppedAtTheirLimit() throws IOException {
+        Files.createDirectories(target.resolve("surefire-reports"));
+        Files.writeString(target.resolve("surefire-reports/TEST-memolab.FillTest.xml"), """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <testsuite name="memolab.FillTest" time="3.1" tests="3" errors="1" skipped="0" failures="1">
+                  <testcase name="fillsPastItsCapacity" classname="memolab.FillTest" time="3.012">
+                    <error message="fillsPastItsCapacity() timed out after 3 seconds" type="java.util.concurrent.TimeoutException"><![CDATA[java.util.concurrent.TimeoutException: fillsPastItsCapacity() timed out after 3 seconds
+                	at memolab.LruCache.put(LruCache.java:40)
+                ]]></error>
+                  </testcase>
+                  <testcase name="getsWhatItPut" classname="memolab.FillTest" time="0.01">
+                    <failure message="expected: 2 but was: 3" type="org.opentest4j.AssertionFailedError"><![CDATA[...]]></failure>
+                  </testcase>
+                  <testcase name="evicts" classname="memolab.FillTest" time="0.001"/>
+                </testsuite>
+                """, StandardCharsets.UTF_8);
+        String line = YourTestsLine.of(target, 10).replaceAll("\\s+", " ");
+        assertThat(line).contains("Your tests: 3 ran on your code, 1 passed", "1 of them did not finish within 3 s, the limit "
+                + "of each of your tests, here as in final grading (which counts it as failing): FillTest.fillsPastItsCapacity.");
+        assertThat(YourTestsLine.timedOut(target.resolve("surefire-reports"))).containsExactly("FillTest.fillsPastItsCapacity");
+    }
+
+    @Test
     @DisplayName("tests that break a rule of final grading get a warning that names the rule and the call")
     void warnsOfBrokenRules() throws IOException {
         compileTest("ByNameTest", "void reads() { org.assertj.core.api.Assertions.assertThat((Object) \"x\").extracting(\"bytes\"); }");

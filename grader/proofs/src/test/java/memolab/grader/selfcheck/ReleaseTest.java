@@ -490,6 +490,9 @@ class ReleaseTest {
         assertThat(run.exitCode).as("the graded tests all pass; output:%n%s", run.tail()).isZero();
         assertThat(run.output).contains("Every graded test passed.")
                 .containsPattern("Your tests: \\d+ ran on your code, \\d+ passed");
+        // The line under the table names it, with the limit and where to look.
+        assertThat(run.output.replaceAll("\\s+", " ")).contains("1 of them did not finish within "
+                + memolab.grader.rules.ExerciseRules.TEST_SECONDS + " s", "FillTest.fillsPastItsCapacity");
         assertThat(seconds).as("seconds ./mvnw test took (without the limit, Surefire's own ends it after 900)")
                 .isLessThan(300);
     }

@@ -87,8 +87,8 @@ final class GradingThroughput {
                 The rules of the exercise are checked once, in the grader's JVM, on the classes the safety gate \
                 has just read. This build's suite JVMs compile with C1 only (`%s`), and a batch of %d or more first \
                 makes a class-data archive, once, on the grader's stubs, which every suite JVM after it maps (the \
-                making is in the wall time). Each submission compiles in a compiler JVM of its own, which \
-                serves one compilation after another. A test whose \
+                making is in the wall time). Submissions compile in compiler JVMs of the grader's, one for each \
+                compilation at once, each serving one compilation after another. A test whose \
                 code never returns ends its suite JVM at its own limit (5 s; 4 s for the first call of the memoized-vs-naive \
                 tests and the first round of the cost tests), and the tests not yet run go on in a fresh one until such \
                 tests have taken 40 s; the looping \

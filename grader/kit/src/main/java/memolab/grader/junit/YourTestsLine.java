@@ -54,13 +54,22 @@ final class YourTestsLine {
         }
         List<String> timedOut = timedOut(exercisesTarget.resolve("surefire-reports"));
         String stopped = timedOut.isEmpty() ? "" : wrap(String.format(Locale.ROOT, "%s did not finish within %d s, the "
-                + "limit of each of your tests, here as in final grading (which counts it as failing): %s. A loop, in your "
-                + "cache or in the test? Surefire's message above shows where it was stopped.", timedOut.size() == 1
-                ? "1 of them" : timedOut.size() + " of them", ExerciseRules.TEST_SECONDS, timedOut.size() <= 5
-                        ? String.join(", ", timedOut) : String.join(", ", timedOut.subList(0, 5)) + " and "
-                        + (timedOut.size() - 5) + " more"));
+                + "limit of each of your tests, here as in final grading (which counts %s as failing): %s. A loop that "
+                + "never ends, in your cache or in the test? Run it alone in your editor's debugger and pause it, or read "
+                + "its stack in exercises/target/surefire-reports.", timedOut.size() == 1 ? "1 of them"
+                : timedOut.size() + " of them", ExerciseRules.TEST_SECONDS, timedOut.size() == 1 ? "it" : "each",
+                listed(timedOut)));
         return wrap(line.append("; ").append(grading).toString()) + stopped
                 + (brokenRules != null ? brokenRules : brokenRules(exercisesTarget.resolve("test-classes")));
+    }
+
+    /** "A", "A and B", "A, B and C"; past 5 names, the first 5 "and 2 more". */
+    private static String listed(List<String> names) {
+        if (names.size() > 5) {
+            return String.join(", ", names.subList(0, 5)) + " and " + (names.size() - 5) + " more";
+        }
+        return names.size() == 1 ? names.get(0)
+                : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
     }
 
     /** A test case of a Surefire report whose failure is JUnit's time limit: its class and name, its message. */
@@ -80,7 +89,8 @@ final class YourTestsLine {
         for (Path file : files) {
             Matcher found = TIMED_OUT.matcher(Files.readString(file, StandardCharsets.UTF_8));
             while (found.find()) {
-                String test = found.group(2).substring(found.group(2).lastIndexOf('.') + 1) + "." + found.group(1);
+                // A nested class as the source names it: LruCacheTest.Inner, not the class file's LruCacheTest$Inner.
+                String test = found.group(2).substring(found.group(2).lastIndexOf('.') + 1).replace('$', '.') + "." + found.group(1);
                 names.add(test.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&amp;", "&"));
             }
         }

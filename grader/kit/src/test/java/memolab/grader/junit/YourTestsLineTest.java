@@ -69,6 +69,18 @@ class YourTestsLineTest {
         assertThat(line).contains("Your tests: 3 ran on your code, 1 passed", "1 of them did not finish within 3 s, the limit "
                 + "of each of your tests, here as in final grading (which counts it as failing): FillTest.fillsPastItsCapacity.");
         assertThat(YourTestsLine.timedOut(target.resolve("surefire-reports"))).containsExactly("FillTest.fillsPastItsCapacity");
+
+        // Two, one of them in a nested class: named as the source names it, and joined as a sentence.
+        Files.writeString(target.resolve("surefire-reports/TEST-memolab.LoopTest$Inner.xml"), """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <testsuite name="memolab.LoopTest$Inner" tests="1" errors="1" skipped="0" failures="0">
+                  <testcase name="nestedLoops" classname="memolab.LoopTest$Inner" time="3.0">
+                    <error message="nestedLoops() timed out after 3 seconds" type="java.util.concurrent.TimeoutException"/>
+                  </testcase>
+                </testsuite>
+                """, StandardCharsets.UTF_8);
+        assertThat(YourTestsLine.of(target, 10).replaceAll("\\s+", " ")).contains("2 of them did not finish within 3 s",
+                "(which counts each as failing): FillTest.fillsPastItsCapacity and LoopTest.Inner.nestedLoops.");
     }
 
     @Test

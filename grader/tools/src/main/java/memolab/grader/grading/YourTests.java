@@ -239,7 +239,8 @@ public final class YourTests {
                 leftOutNotes.add("LEFT OUT of your tests: " + names(api) + ", which " + (api.size() == 1 ? "does" : "do") + " not "
                         + "compile against the exercise's API: your tests also run on the course's caches, which have only the "
                         + "public API of `LruCache`, `Fibonacci` and `CacheStats` (a test of a class of your own, a node or a "
-                        + "list, cannot run there; test it through `LruCache`).%s The compiler said:\n"
+                        + "list, cannot run there; test it through `LruCache`). Or it has an error of its own, which your own "
+                        + "./mvnw test stops at too: the compiler's words say which.%s The compiler said:\n"
                         + compilerSaid(api.values()));
             }
             for (int i = 0; i < leftOutNotes.size(); i++) {

@@ -158,8 +158,9 @@ public final class JavaSources {
      * The line of {@code text} that holds {@code position} (a diagnostic's, in characters from
      * the start) and a caret under that position, each on a line of its own after a newline, as
      * javac prints them: {@code "\n        int x = 3\n                 ^"}. The caret's line keeps
-     * the source line's tabs, so that it lines up under any tab width. Empty when the position is
-     * not in the text, or its line is too long to show.
+     * the source line's tabs, so that it lines up under any tab width. A line too long to show
+     * whole is cut around the position, each cut marked {@code ...}. Empty when the position is
+     * not in the text.
      */
     public static String pointedAt(long position, String text) {
         if (position < 0 || position > text.length()) {
@@ -174,16 +175,27 @@ public final class JavaSources {
         while (end < text.length() && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
             end++;
         }
+        String before = "";
+        String after = "";
         if (end - start > MAX_SHOWN_LINE) {
-            return "";
+            int from = Math.max(start, at - SHOWN_BEFORE);
+            int to = Math.min(end, at + SHOWN_AFTER);
+            before = from > start ? "..." : "";
+            after = to < end ? "..." : "";
+            start = from;
+            end = to;
         }
-        StringBuilder caret = new StringBuilder();
+        StringBuilder caret = new StringBuilder(" ".repeat(before.length()));
         for (int i = start; i < at; i++) {
             caret.append(text.charAt(i) == '\t' ? '\t' : ' ');
         }
-        return "\n" + text.substring(start, end) + "\n" + caret.append('^');
+        return "\n" + before + text.substring(start, end) + after + "\n" + caret.append('^');
     }
 
-    /** The longest source line a message shows (a generated or minified line says nothing in a report). */
+    /** How much of a line too long to show whole is shown before the position, and after. */
+    private static final int SHOWN_BEFORE = 100;
+    private static final int SHOWN_AFTER = 60;
+
+    /** The longest source line a message shows whole. */
     private static final int MAX_SHOWN_LINE = 200;
 }

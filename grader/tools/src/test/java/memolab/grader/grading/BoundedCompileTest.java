@@ -38,7 +38,8 @@ class BoundedCompileTest {
     }
 
     @Test
-    @DisplayName("a compiler's message shows the line it is about and a caret under the place, as javac prints them, tabs kept")
+    @DisplayName("a compiler's message shows the line it is about and a caret under the place, as javac prints them, tabs kept, "
+            + "a long line cut around the place")
     void messagesPointAtTheirPlace() throws IOException {
         Path typo = Files.writeString(temp.resolve("Typo.java"), "class Typo {\n\tint x = 1\n}\n");
         Path unknown = Files.writeString(temp.resolve("Unknown.java"), "class Unknown {\n    Missing m;\n}\n");
@@ -49,7 +50,11 @@ class BoundedCompileTest {
         assertThat(unknownCompiled.messages()).anyMatch(m -> m.startsWith("Unknown.java:2: error: cannot find symbol\n"
                 + "    Missing m;\n    ^\n") && m.contains("symbol:"));
         assertThat(JavaSources.pointedAt(3, "ab")).isEmpty(); // past the text: nothing to point at
-        assertThat(JavaSources.pointedAt(2, "x".repeat(300))).isEmpty(); // a line too long to show
+        // A line too long to show whole: cut around the place, the cuts marked.
+        String line = "a".repeat(150) + "X" + "b".repeat(150);
+        assertThat(JavaSources.pointedAt(150, line)).isEqualTo("\n..." + "a".repeat(100) + "X" + "b".repeat(59) + "...\n"
+                + " ".repeat(103) + "^");
+        assertThat(JavaSources.pointedAt(2, "x".repeat(300))).isEqualTo("\nxx" + "x".repeat(60) + "...\n  ^");
     }
 
     @Test

@@ -561,13 +561,14 @@ public final class YourTests {
         return PlainText.codeBlock(PlainText.clean(String.join("\n", messages), PlainText.MESSAGE_CAP)).strip();
     }
 
+    /** The files among {@code files} that the compiler found errors in, each with its errors' messages. */
     static Map<String, String> brokenFiles(List<String> messages, List<Path> files) {
         Set<String> names = files.stream().map(f -> f.getFileName().toString()).collect(Collectors.toSet());
         Map<String, String> broken = new LinkedHashMap<>();
         for (String message : messages) {
             java.util.regex.Matcher error = COMPILER_ERROR.matcher(message);
             if (error.find() && names.contains(error.group(1))) {
-                broken.putIfAbsent(error.group(1), message);
+                broken.merge(error.group(1), message, (first, next) -> first + "\n" + next); // every error, as javac lists them
             }
         }
         return broken;

@@ -152,6 +152,10 @@ final class GradingThroughput {
     /** The grader JVM's own flags in the platforms' scripts (Gradescope's run_autograder, Classroom 50's autograder.py). */
     private static final List<String> PLATFORM_FLAGS = List.of("-XX:TieredStopAtLevel=1");
 
+    /** One way {@link #platform} grades: a row's name, the grader's jar, its JVM's flags. */
+    private record Way(String name, Path jar, List<String> flags) {
+    }
+
     /**
      * One submission graded alone, as a platform grades each push: a grader JVM for one
      * submission, as the platforms' scripts start it ({@link #PLATFORM_FLAGS}), this build's jar
@@ -161,24 +165,21 @@ final class GradingThroughput {
     private static String platform(Path out, Path submission, List<Path> jars, int runs, boolean smoke)
             throws IOException, InterruptedException {
         Path build = jars.get(jars.size() - 1);
-        List<Path> wayJars = new ArrayList<>(List.of(build, build));
-        List<List<String>> wayFlags = new ArrayList<>(List.of(PLATFORM_FLAGS, List.of()));
-        List<String> wayNames = new ArrayList<>(List.of("this build, `" + String.join(" ", PLATFORM_FLAGS)
-                + "` (the platforms' scripts)", "this build, the JVM's default compilers (C1 and C2)"));
+        String flags = "`" + String.join(" ", PLATFORM_FLAGS) + "`";
+        List<Way> order = new ArrayList<>(List.of(new Way("this build, " + flags + " (the platforms' scripts)", build,
+                PLATFORM_FLAGS), new Way("this build, the JVM's default compilers (C1 and C2)", build, List.of())));
         if (jars.size() > 1) {
-            wayJars.add(jars.get(0));
-            wayFlags.add(PLATFORM_FLAGS);
-            wayNames.add("baseline (`" + jars.get(0).getFileName() + "`), `" + String.join(" ", PLATFORM_FLAGS) + "`");
+            order.add(new Way("baseline (`" + jars.get(0).getFileName() + "`), " + flags, jars.get(0), PLATFORM_FLAGS));
         }
-        int ways = wayJars.size();
+        int ways = order.size();
         double[][] seconds = new double[ways][runs];
         java.util.Set<String> totals = new java.util.TreeSet<>();
         for (int run = 0; run < runs; run++) {
             for (int step = 0; step < ways; step++) {
                 int way = run % 2 == 0 ? step : ways - 1 - step;
                 long start = System.nanoTime();
-                String summary = grade(out.resolveSibling(out.getFileName() + "-" + run + "-" + way), wayJars.get(way),
-                        List.of(submission.toString()), 1, wayFlags.get(way));
+                String summary = grade(out.resolveSibling(out.getFileName() + "-" + run + "-" + way), order.get(way).jar(),
+                        List.of(submission.toString()), 1, order.get(way).flags());
                 seconds[way][run] = (System.nanoTime() - start) / 1e9;
                 totals.addAll(totals(summary).values());
             }
@@ -192,7 +193,7 @@ final class GradingThroughput {
             java.util.Arrays.sort(seconds[way]); // fastest first, as the table shows them
             medians[way] = Statistics.median(seconds[way]);
             rows.append(String.format(Locale.ROOT, way == 0 ? "| %s | %d | **%.1f s** | %.1f s | %.1f s |%n"
-                    : "| %s | %d | %.1f s | %.1f s | %.1f s |%n", wayNames.get(way), runs, medians[way], seconds[way][0],
+                    : "| %s | %d | %.1f s | %.1f s | %.1f s |%n", order.get(way).name(), runs, medians[way], seconds[way][0],
                     seconds[way][runs - 1]));
         }
         String versus = ways > 2 ? String.format(Locale.ROOT, " This build grades a push **%.2f times** as fast as the "

@@ -79,14 +79,7 @@ final class YourTestsLine {
     /** The tests JUnit stopped at their time limit, as {@code LruCacheTest.loops()}, in the reports' order. */
     static List<String> timedOut(Path reports) throws IOException {
         List<String> names = new java.util.ArrayList<>();
-        if (!Files.isDirectory(reports)) {
-            return names;
-        }
-        List<Path> files;
-        try (Stream<Path> list = Files.list(reports)) {
-            files = list.filter(f -> f.getFileName().toString().matches("TEST-.*\\.xml")).sorted().toList();
-        }
-        for (Path file : files) {
+        for (Path file : reportFiles(reports)) {
             Matcher found = TIMED_OUT.matcher(Files.readString(file, StandardCharsets.UTF_8));
             while (found.find()) {
                 // A nested class as the source names it: LruCacheTest.Inner, not the class file's LruCacheTest$Inner.
@@ -177,17 +170,20 @@ final class YourTestsLine {
     /** The score table's width. */
     private static final int WIDTH = 72;
 
+    /** Surefire's XML reports of the run ({@code TEST-*.xml}), in name order; none without the folder. */
+    private static List<Path> reportFiles(Path reports) throws IOException {
+        if (!Files.isDirectory(reports)) {
+            return List.of();
+        }
+        try (Stream<Path> list = Files.list(reports)) {
+            return list.filter(f -> f.getFileName().toString().matches("TEST-.*\\.xml")).sorted().toList();
+        }
+    }
+
     /** Tests run, failed (failures and errors), skipped, over every report of the run. */
     private static int[] counts(Path reports) throws IOException {
         int[] counts = new int[3];
-        if (!Files.isDirectory(reports)) {
-            return counts;
-        }
-        List<Path> files;
-        try (Stream<Path> list = Files.list(reports)) {
-            files = list.filter(f -> f.getFileName().toString().matches("TEST-.*\\.xml")).toList();
-        }
-        for (Path file : files) {
+        for (Path file : reportFiles(reports)) {
             String text = Files.readString(file, StandardCharsets.UTF_8);
             int end = text.indexOf('>', text.indexOf("<testsuite"));
             Matcher counted = COUNT.matcher(text.substring(Math.max(0, text.indexOf("<testsuite")), Math.max(0, end)));

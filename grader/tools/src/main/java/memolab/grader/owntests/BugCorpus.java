@@ -153,8 +153,7 @@ public record BugCorpus(List<Path> correct, List<Bug> bugs) {
         Path scratch = Files.createTempDirectory("memolab-bug-corpus");
         try {
             Path files = scratch.resolve("files");
-            GraderFiles.copyBugCorpus(files);
-            Folders.deleteTree(files.resolve(COMPILED)); // an earlier build's, copied along: not a source
+            GraderFiles.copyBugCorpus(files); // its sources only: an earlier build's classes went with out, above
             Path given = scratch.resolve("given");
             GraderFiles.copyGiven(given);
             List<Path> givenSources;

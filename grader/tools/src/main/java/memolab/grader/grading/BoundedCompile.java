@@ -153,8 +153,10 @@ final class BoundedCompile {
             Path java = Path.of(System.getProperty("java.home"), "bin", "java");
             String classPath = Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
                     .map(entry -> Path.of(entry).toAbsolutePath().toString()).collect(Collectors.joining(File.pathSeparator));
-            List<String> command = List.of(java.toString(), "-Xmx" + HEAP, "-XX:+ExitOnOutOfMemoryError",
-                    "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-cp", classPath, CompilerMain.class.getName());
+            List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx" + HEAP, "-XX:+ExitOnOutOfMemoryError",
+                    "-XX:TieredStopAtLevel=1", "-Xshare:auto"));
+            command.addAll(SubmissionGrader.SMALL_HEAP_FLAGS);
+            command.addAll(List.of("-cp", classPath, CompilerMain.class.getName()));
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
             builder.environment().clear();
             builder.environment().put("LANG", "C.UTF-8");

@@ -104,7 +104,7 @@ public final class YourTests {
      * @param corpus      the bugs and the correct caches, prepared once for the batch when first needed
      * @param stubClasses the stubs, compiled: what the tests compile against
      * @param points      what the category is worth
-     * @param jvmFlags    flags for the tests' JVMs beyond the suite's JIT flags: the batch's
+     * @param jvmFlags    flags for the tests' JVMs beyond the suite's JIT flags and {@link SubmissionGrader#SMALL_HEAP_FLAGS}: the batch's
      *                    class-data archive ({@link SubmissionGrader#archiveFlags}), which maps the
      *                    JDK's, JUnit's and AssertJ's classes these JVMs load too
      */
@@ -113,6 +113,7 @@ public final class YourTests {
         this.stubClasses = stubClasses;
         this.points = points;
         List<String> flags = new ArrayList<>(SubmissionGrader.JIT_FLAGS);
+        flags.addAll(SubmissionGrader.SMALL_HEAP_FLAGS);
         flags.addAll(jvmFlags);
         int java = Runtime.version().feature(); // the tests' JVM is this Java's
         if (java > 17 && java < 24) {

@@ -44,6 +44,8 @@ class YourTestsTest {
     static Path temp;
 
     private Path out;
+    /** How many submissions the batch graded: a row each in both CSV files. */
+    private int submitted;
     private int exitCode;
     private String stderr;
     /** Each student's your-tests.csv row, by column. */
@@ -139,11 +141,13 @@ class YourTestsTest {
         batch.add(student("vote", fixture("vote")));
         batch.add(student("keeps-state", fixture("keeps-state")));
         batch.add(student("shared-random", fixture("shared-random")));
+        batch.add(student("thread-name", fixture("thread-name")));
         batch.add(student("with-assertions", fixture("with-assertions")));
         batch.add(student("ignores-the-stop", fixture("ignores-the-stop")));
         batch.add(student("preemptive", fixture("preemptive")));
         batch.add(studentOn("capacity-one-loops", "own-loop", fixture("own-loop")));
         batch.add(halfWritten("half-stubs", tutorial("GetAfterPutTest.java")));
+        submitted = batch.size();
         out = temp.resolve("out");
         // --out relative to the working folder, as an instructor types it: the tests' JVMs run elsewhere.
         String relativeOut = Path.of("").toAbsolutePath().relativize(out.toAbsolutePath()).toString();
@@ -185,8 +189,8 @@ class YourTestsTest {
     void graded() throws IOException {
         assertThat(exitCode).as("exit code; stderr:%n%s", stderr).isEqualTo(GraderCli.OK);
         assertThat(Rubric.course().yourTestsPoints()).isEqualTo(10);
-        assertThat(rows).as("your-tests.csv").hasSize(27);
-        assertThat(book).as("gradebook.csv").hasSize(27);
+        assertThat(rows).as("your-tests.csv").hasSize(submitted);
+        assertThat(book).as("gradebook.csv").hasSize(submitted);
         assertThat(Files.readString(out.resolve("class-report.md"), StandardCharsets.UTF_8)).as("the class report's categories")
                 .containsPattern("\\| 8\\. Your tests \\| \\d+\\.\\d of 10 \\| \\d+ of " + book.size() + " \\|");
     }
@@ -352,6 +356,15 @@ class YourTestsTest {
         assertThat(rows.get(student)).containsEntry("points", "0");
         assertThat(feedback(student)).contains("REFUSED: your tests break", "nothing kept between caches")
                 .contains(listed.split(", "));
+    }
+
+    @Test
+    @DisplayName("a test that reads its thread's name through a lock is refused: each cache's tests ran on a thread named "
+            + "after the cache, so a test that failed where the name said \"a bug\" caught them all")
+    void aTestThatAsksWhichCacheRunsIsRefused() throws IOException {
+        assertThat(rows.get("thread-name")).containsEntry("points", "0");
+        assertThat(feedback("thread-name")).contains("REFUSED: your tests break", "no threads",
+                "java.util.concurrent.locks.ReentrantLock");
     }
 
     @Test

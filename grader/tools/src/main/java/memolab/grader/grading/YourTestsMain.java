@@ -302,7 +302,8 @@ public final class YourTestsMain {
                     .enableTestExecutionListenerAutoRegistration(false).build());
             // The tests run on a thread made for this cache (a test class's constructor and initialisers run there, its
             // tests on JUnit's threads made from it): what a thread keeps (its random numbers, the sequence of its
-            // objects' identity hashes, its thread-locals) ends with the cache.
+            // objects' identity hashes, its thread-locals) ends with the cache. Every cache's thread has the same name:
+            // a name that said which cache runs (a bug's run, or a correct one) would let a test fail on the bugs alone.
             Throwable[] thrown = {null};
             Thread runs = new Thread(() -> {
                 try {
@@ -310,7 +311,7 @@ public final class YourTestsMain {
                 } catch (Throwable t) {
                     thrown[0] = t;
                 }
-            }, "memolab-your-tests-" + target.id());
+            }, "memolab-your-tests");
             runs.setContextClassLoader(loader);
             emitter.runningOn(runs);
             sandbox.testsRunning(true);

@@ -104,9 +104,10 @@ public final class YourTests {
      * @param corpus      the bugs and the correct caches, prepared once for the batch when first needed
      * @param stubClasses the stubs, compiled: what the tests compile against
      * @param points      what the category is worth
-     * @param jvmFlags    flags for the tests' JVMs beyond the suite's JIT flags and {@link SubmissionGrader#SMALL_HEAP_FLAGS}: the batch's
-     *                    class-data archive ({@link SubmissionGrader#archiveFlags}), which maps the
-     *                    JDK's, JUnit's and AssertJ's classes these JVMs load too
+     * @param jvmFlags    flags for the tests' JVMs beyond the suite's JIT flags and
+     *                    {@link SubmissionGrader#SMALL_HEAP_FLAGS}: the batch's class-data archive
+     *                    ({@link SubmissionGrader#archiveFlags}), which maps the JDK's, JUnit's and
+     *                    AssertJ's classes these JVMs load too
      */
     public YourTests(CorpusSource corpus, Path stubClasses, int points, List<String> jvmFlags) {
         this.corpusSource = corpus;

@@ -5,8 +5,13 @@ import memolab.grader.shared.Statistics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Random;
 import java.util.function.LongToDoubleFunction;
+import memolab.LruCache;
 
 /**
  * Measures the cost per call of a student's {@code LruCache} at a small and a large
@@ -119,7 +124,62 @@ final class CostMeter {
         }
         small.applyAsDouble(-1); // each cache behaved as an LRU cache of its capacity
         large.applyAsDouble(-1);
+        String timed = letThrough(small) != null ? letThrough(small) : letThrough(large);
+        if (timed != null && asTestedIsLru(CHECKED_CAPACITY, 2_000)) {
+            throw new AssertionError(String.format(Locale.ROOT, "Your cache behaves as an LRU cache where its behaviour is "
+                    + "tested, but not where its cost is measured: %s. Its cost cannot be measured on code that works "
+                    + "differently there: the same code must run in every test. (Code can tell whether its assertions "
+                    + "are on, as they are in the behaviour tests and not while the cost is measured, and what type its "
+                    + "values have; an LRU cache depends on neither.)", timed));
+        }
         return cost;
+    }
+
+    /** The capacity at which {@link #asTestedIsLru} checks the cache, as the behaviour tests' capacities are: small. */
+    static final int CHECKED_CAPACITY = 8;
+
+    /** What the cost workload's check let through ({@link CostWorkload#get}): how the timed cache differed from LRU, or null. */
+    private static String letThrough(LongToDoubleFunction workload) {
+        return workload instanceof java.util.function.Supplier<?> verified ? (String) verified.get() : null;
+    }
+
+    /**
+     * Whether a fresh cache of {@code capacity}, made here as the behaviour tests make theirs
+     * (assertions on, {@code String} values from the same few letters), filled, answers
+     * {@code calls} random gets, each followed by a put on a miss (the timed calls), as an LRU
+     * cache does; an assertion of the student's that fails counts as an answer that differs.
+     */
+    static boolean asTestedIsLru(int capacity, int calls) {
+        LruCache<Integer, String> cache = new LruCache<>(capacity);
+        Map<Integer, String> model = new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Integer, String> eldest) {
+                return size() > capacity;
+            }
+        };
+        Random random = new Random(capacity * 31L + calls);
+        try {
+            for (int key = 0; key < capacity; key++) {
+                String value = StepWorkload.LETTERS[random.nextInt(StepWorkload.LETTERS.length)];
+                cache.put(key, value);
+                model.put(key, value);
+            }
+            for (int call = 0; call < calls; call++) {
+                int key = random.nextInt(2 * capacity);
+                String got = cache.get(key);
+                if (!Objects.equals(got, model.get(key))) {
+                    return false;
+                }
+                if (got == null) {
+                    String value = StepWorkload.LETTERS[random.nextInt(StepWorkload.LETTERS.length)];
+                    cache.put(key, value);
+                    model.put(key, value);
+                }
+            }
+            return cache.size() == model.size();
+        } catch (AssertionError failed) {
+            return false;
+        }
     }
 
     /**

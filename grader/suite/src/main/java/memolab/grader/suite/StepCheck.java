@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.BiFunction;
+import java.util.function.Supplier;
 
 /**
  * The cost tests' deterministic half, in final grading: the same calls at a small and a large
@@ -69,6 +70,16 @@ final class StepCheck {
         long budget = (long) (2 * (LIMIT * smallSteps / Math.max(1, smallCalls) + SLACK)
                 * StepWorkload.CALLS_PER_ENTRY * (double) largeCapacity);
         long[] large = workload.get().apply(largeCapacity, budget);
+        String counted = workload.get() instanceof Supplier<?> checked ? (String) checked.get() : null;
+        if (counted != null && StepWorkload.answersAsLruAsTested(counted.substring(0, counted.indexOf('\t')),
+                CostMeter.CHECKED_CAPACITY, 4_000, SEED)) {
+            throw new AssertionError(String.format(Locale.ROOT, "Your cache answers as an LRU cache where its behaviour is "
+                    + "tested, but not where its steps are counted: %s. Its cost cannot be counted on code that works "
+                    + "differently there: the same code must run in every test. (Code can tell whether its assertions "
+                    + "are on, as they are in the behaviour tests and not while the steps are counted, which calls it "
+                    + "gets and what type its values have; an LRU cache depends on none of them.) " + FINAL_ONLY,
+                    counted.substring(counted.indexOf('\t') + 1)));
+        }
         for (int kind = 0; kind < kinds; kind++) {
             double smallPerCall = small[kind] / (double) Math.max(1, small[kinds + kind]);
             double largePerCall = large[kind] / (double) Math.max(1, large[kinds + kind]);

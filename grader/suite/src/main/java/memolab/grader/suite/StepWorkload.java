@@ -1,7 +1,12 @@
 package memolab.grader.suite;
 
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
 import java.util.function.BiFunction;
+import java.util.function.Supplier;
 import memolab.LruCache;
 import memolab.grader.shared.WorkMeter;
 
@@ -15,8 +20,11 @@ import memolab.grader.shared.WorkMeter;
  * otherwise take hours at a large capacity). Loaded by {@link WithoutAssertions} on copies
  * of the student's classes that count their steps, so it must not use the suite's other
  * classes. A call that throws is counted all the same: a bug belongs to the behaviour tests.
+ * Each answer is compared with an LRU cache's ({@link #get}), so that a cache cannot skip its
+ * work where its steps are counted: {@link StepCheck} fails one that answers otherwise here and
+ * as an LRU cache where its behaviour is tested.
  */
-final class StepWorkload implements BiFunction<Integer, Long, long[]> {
+final class StepWorkload implements BiFunction<Integer, Long, long[]>, Supplier<String> {
 
     /** The kinds of call, in the order of the arrays {@code apply} returns. */
     static final String[] KINDS = {"get", "put", "containsKey", "remove", "computeIfAbsent", "size", "stats"};
@@ -25,6 +33,8 @@ final class StepWorkload implements BiFunction<Integer, Long, long[]> {
     static final int CALLS_PER_ENTRY = 2;
 
     private final long seed;
+    private String difference; // the first answer, at either capacity, that an LRU cache would not have given
+    private int differenceKind;
 
     StepWorkload(Long seed) {
         this.seed = seed;
@@ -33,37 +43,140 @@ final class StepWorkload implements BiFunction<Integer, Long, long[]> {
     @Override
     public long[] apply(Integer capacity, Long budget) {
         LruCache<Integer, Integer> cache = new LruCache<>(capacity);
+        Map<Integer, Integer> model = lru(capacity);
         for (int key = 0; key < capacity; key++) {
             cache.put(key, key);
+            model.put(key, key);
         }
         long[] steps = new long[KINDS.length];
         long[] calls = new long[KINDS.length];
         Random random = new Random(seed);
         long start = WorkMeter.steps();
         for (long i = 0, n = (long) CALLS_PER_ENTRY * capacity; i < n && WorkMeter.steps() - start <= budget; i++) {
-            int roll = random.nextInt(100);
+            int kind = kind(random.nextInt(100));
             Integer key = random.nextInt(2 * capacity);
-            int kind = roll < 35 ? 0 : roll < 60 ? 1 : roll < 70 ? 2 : roll < 78 ? 3 : roll < 88 ? 4 : roll < 94 ? 5 : 6;
             long before = WorkMeter.steps();
-            try {
-                switch (kind) {
-                    case 0 -> cache.get(key);
-                    case 1 -> cache.put(key, key);
-                    case 2 -> cache.containsKey(key);
-                    case 3 -> cache.remove(key);
-                    case 4 -> cache.computeIfAbsent(key, k -> k);
-                    case 5 -> cache.size();
-                    default -> cache.stats();
-                }
-            } catch (RuntimeException bug) {
-                // counted all the same: what a call costs is the question here
-            }
+            Object got = call(kind, cache, key, key);
             steps[kind] += WorkMeter.steps() - before;
             calls[kind]++;
+            if (difference == null) {
+                difference = differs(kind, key, got, call(kind, model, key, key), i + 1, capacity);
+                differenceKind = kind;
+            }
         }
         long[] result = new long[2 * KINDS.length];
         System.arraycopy(steps, 0, result, 0, KINDS.length);
         System.arraycopy(calls, 0, result, KINDS.length, KINDS.length);
         return result;
+    }
+
+    /**
+     * After {@link #apply}: the first answer, at either capacity, that an LRU cache would not
+     * have given, as its kind of call ({@link #KINDS}), a tab and what happened; or null.
+     */
+    @Override
+    public String get() {
+        return difference == null ? null : KINDS[differenceKind] + "\t" + difference;
+    }
+
+    /**
+     * Whether calls of the kind named {@code kind} answer as an LRU cache's do on a fresh cache of
+     * {@code capacity} made by the caller's class loader, as the behaviour tests make theirs
+     * (assertions on, {@code String} values from the same few letters), given the same mix of
+     * calls as {@link #apply} makes; an assertion of the student's that fails counts as an answer
+     * that differs. Only that kind is compared: a bug in another kind of call is no cover.
+     */
+    static boolean answersAsLruAsTested(String kind, int capacity, int calls, long seed) {
+        LruCache<Integer, String> cache = new LruCache<>(capacity);
+        Map<Integer, String> model = lru(capacity);
+        Random random = new Random(seed);
+        for (int key = 0; key < capacity; key++) {
+            String value = LETTERS[random.nextInt(LETTERS.length)];
+            cache.put(key, value);
+            model.put(key, value);
+        }
+        for (int i = 1; i <= calls; i++) {
+            int each = kind(random.nextInt(100));
+            Integer key = random.nextInt(2 * capacity);
+            String value = LETTERS[random.nextInt(LETTERS.length)];
+            Object got;
+            try {
+                got = call(each, cache, key, value);
+            } catch (AssertionError failed) {
+                return false;
+            }
+            Object expected = call(each, model, key, value);
+            if (KINDS[each].equals(kind) && differs(each, key, got, expected, i, capacity) != null) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The values the behaviour tests' random sequences store. */
+    static final String[] LETTERS = {"a", "b", "c", "d", "e"};
+
+    private static int kind(int roll) {
+        return roll < 35 ? 0 : roll < 60 ? 1 : roll < 70 ? 2 : roll < 78 ? 3 : roll < 88 ? 4 : roll < 94 ? 5 : 6;
+    }
+
+    /** One call of {@code kind} on the cache: what it returned (stats: the size it reports), or what it threw. */
+    private static <V> Object call(int kind, LruCache<Integer, V> cache, Integer key, V value) {
+        try {
+            return switch (kind) {
+                case 0 -> cache.get(key);
+                case 1 -> {
+                    cache.put(key, value);
+                    yield null;
+                }
+                case 2 -> cache.containsKey(key);
+                case 3 -> cache.remove(key);
+                case 4 -> cache.computeIfAbsent(key, k -> value);
+                case 5 -> cache.size();
+                default -> cache.stats().size();
+            };
+        } catch (RuntimeException bug) {
+            return bug; // counted all the same: what a call costs is the question here
+        }
+    }
+
+    /** The same call on the model, an LRU cache: a {@code LinkedHashMap} in access order (containsKey does not refresh). */
+    private static <V> Object call(int kind, Map<Integer, V> model, Integer key, V value) {
+        return switch (kind) {
+            case 0 -> model.get(key);
+            case 1 -> {
+                model.put(key, value);
+                yield null;
+            }
+            case 2 -> model.containsKey(key);
+            case 3 -> model.remove(key);
+            case 4 -> model.computeIfAbsent(key, k -> value);
+            default -> model.size();
+        };
+    }
+
+    private static String differs(int kind, Integer key, Object got, Object expected, long call, int capacity) {
+        if (Objects.equals(got, expected)) {
+            return null;
+        }
+        String what = switch (kind) {
+            case 1 -> "put(" + key + ", ...)";
+            case 5 -> "size()";
+            case 6 -> "stats().size()";
+            default -> KINDS[kind] + "(" + key + ")";
+        };
+        return String.format(Locale.ROOT, "at call %,d of a stream of random calls on a cache of capacity %,d, %s %s "
+                + "where an LRU cache %s", call, capacity, what, got instanceof RuntimeException ? "threw " + got
+                : "returned " + got, kind == 1 ? "returns normally" : "returns " + expected);
+    }
+
+    /** A map that evicts as an LRU cache of {@code capacity} does: the model. */
+    private static <V> Map<Integer, V> lru(int capacity) {
+        return new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Integer, V> eldest) {
+                return size() > capacity;
+            }
+        };
     }
 }

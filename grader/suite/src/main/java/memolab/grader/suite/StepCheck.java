@@ -3,9 +3,12 @@ package memolab.grader.suite;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
+import memolab.LruCache;
 
 /**
  * The cost tests' deterministic half, in final grading: the same calls at a small and a large
@@ -71,7 +74,7 @@ final class StepCheck {
                 * StepWorkload.CALLS_PER_ENTRY * (double) largeCapacity);
         long[] large = workload.get().apply(largeCapacity, budget);
         String counted = workload.get() instanceof Supplier<?> checked ? (String) checked.get() : null;
-        if (counted != null && StepWorkload.answersAsLruAsTested(counted.substring(0, counted.indexOf('\t')),
+        if (counted != null && answersAsLruAsTested(counted.substring(0, counted.indexOf('\t')),
                 CostMeter.CHECKED_CAPACITY, 4_000, SEED)) {
             throw new AssertionError(String.format(Locale.ROOT, "Your cache answers as an LRU cache where its behaviour is "
                     + "tested, but not where its steps are counted: %s. Its cost cannot be counted on code that works "
@@ -107,6 +110,54 @@ final class StepCheck {
                             + FINAL_ONLY,
                     name, smallPerCall, smallCapacity, largePerCall, largeCapacity, largePerCall - smallPerCall, calls))
                     .isLessThanOrEqualTo(GROWTH);
+        }
+    }
+
+    /**
+     * Whether calls of the kind named {@code kind} answer as an LRU cache's do on a fresh cache of
+     * {@code capacity} made here as the behaviour tests make theirs: assertions on, {@code String}
+     * values from the same few letters, computeIfAbsent's loader the very lambda the random
+     * sequences pass ({@link LruSequences.Compute}), so that its class tells nothing; with the same
+     * mix of calls as {@link StepWorkload#apply}. An assertion of the student's that fails counts
+     * as an answer that differs. Only that kind is compared: a bug in another kind is no cover.
+     */
+    static boolean answersAsLruAsTested(String kind, int capacity, int calls, long seed) {
+        LruCache<Integer, String> cache = new LruCache<>(capacity);
+        Map<Integer, String> model = StepWorkload.lru(capacity);
+        Random random = new Random(seed);
+        String[] letters = StepWorkload.LETTERS;
+        for (int key = 0; key < capacity; key++) {
+            String value = letters[random.nextInt(letters.length)];
+            cache.put(key, value);
+            model.put(key, value);
+        }
+        for (int i = 1; i <= calls; i++) {
+            int each = StepWorkload.kind(random.nextInt(100));
+            Integer key = random.nextInt(2 * capacity);
+            String value = letters[random.nextInt(letters.length)];
+            Object got;
+            try {
+                got = each == COMPUTE ? computed(cache, key, value) : StepWorkload.call(each, cache, key, value);
+            } catch (AssertionError failed) {
+                return false;
+            }
+            Object expected = StepWorkload.call(each, model, key, value);
+            if (StepWorkload.KINDS[each].equals(kind) && StepWorkload.differs(each, key, got, expected, i, capacity) != null) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@link StepWorkload#KINDS}' computeIfAbsent. */
+    private static final int COMPUTE = java.util.Arrays.asList(StepWorkload.KINDS).indexOf("computeIfAbsent");
+
+    /** computeIfAbsent as the random sequences call it: what it returned, or what it threw. */
+    private static Object computed(LruCache<Integer, String> cache, Integer key, String value) {
+        try {
+            return new LruSequences.Compute(key, value).applyTo(cache);
+        } catch (RuntimeException bug) {
+            return bug;
         }
     }
 

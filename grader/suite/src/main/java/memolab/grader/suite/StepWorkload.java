@@ -79,49 +79,15 @@ final class StepWorkload implements BiFunction<Integer, Long, long[]>, Supplier<
         return difference == null ? null : KINDS[differenceKind] + "\t" + difference;
     }
 
-    /**
-     * Whether calls of the kind named {@code kind} answer as an LRU cache's do on a fresh cache of
-     * {@code capacity} made by the caller's class loader, as the behaviour tests make theirs
-     * (assertions on, {@code String} values from the same few letters), given the same mix of
-     * calls as {@link #apply} makes; an assertion of the student's that fails counts as an answer
-     * that differs. Only that kind is compared: a bug in another kind of call is no cover.
-     */
-    static boolean answersAsLruAsTested(String kind, int capacity, int calls, long seed) {
-        LruCache<Integer, String> cache = new LruCache<>(capacity);
-        Map<Integer, String> model = lru(capacity);
-        Random random = new Random(seed);
-        for (int key = 0; key < capacity; key++) {
-            String value = LETTERS[random.nextInt(LETTERS.length)];
-            cache.put(key, value);
-            model.put(key, value);
-        }
-        for (int i = 1; i <= calls; i++) {
-            int each = kind(random.nextInt(100));
-            Integer key = random.nextInt(2 * capacity);
-            String value = LETTERS[random.nextInt(LETTERS.length)];
-            Object got;
-            try {
-                got = call(each, cache, key, value);
-            } catch (AssertionError failed) {
-                return false;
-            }
-            Object expected = call(each, model, key, value);
-            if (KINDS[each].equals(kind) && differs(each, key, got, expected, i, capacity) != null) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** The values the behaviour tests' random sequences store. */
+    /** The values the behaviour tests' random sequences store ({@code LruSequences}). */
     static final String[] LETTERS = {"a", "b", "c", "d", "e"};
 
-    private static int kind(int roll) {
+    static int kind(int roll) {
         return roll < 35 ? 0 : roll < 60 ? 1 : roll < 70 ? 2 : roll < 78 ? 3 : roll < 88 ? 4 : roll < 94 ? 5 : 6;
     }
 
     /** One call of {@code kind} on the cache: what it returned (stats: the size it reports), or what it threw. */
-    private static <V> Object call(int kind, LruCache<Integer, V> cache, Integer key, V value) {
+    static <V> Object call(int kind, LruCache<Integer, V> cache, Integer key, V value) {
         try {
             return switch (kind) {
                 case 0 -> cache.get(key);
@@ -141,7 +107,7 @@ final class StepWorkload implements BiFunction<Integer, Long, long[]>, Supplier<
     }
 
     /** The same call on the model, an LRU cache: a {@code LinkedHashMap} in access order (containsKey does not refresh). */
-    private static <V> Object call(int kind, Map<Integer, V> model, Integer key, V value) {
+    static <V> Object call(int kind, Map<Integer, V> model, Integer key, V value) {
         return switch (kind) {
             case 0 -> model.get(key);
             case 1 -> {
@@ -155,7 +121,8 @@ final class StepWorkload implements BiFunction<Integer, Long, long[]>, Supplier<
         };
     }
 
-    private static String differs(int kind, Integer key, Object got, Object expected, long call, int capacity) {
+    /** How an answer that differs from the model's reads in a failure message; null where they agree. */
+    static String differs(int kind, Integer key, Object got, Object expected, long call, int capacity) {
         if (Objects.equals(got, expected)) {
             return null;
         }
@@ -171,7 +138,7 @@ final class StepWorkload implements BiFunction<Integer, Long, long[]>, Supplier<
     }
 
     /** A map that evicts as an LRU cache of {@code capacity} does: the model. */
-    private static <V> Map<Integer, V> lru(int capacity) {
+    static <V> Map<Integer, V> lru(int capacity) {
         return new LinkedHashMap<>(16, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<Integer, V> eldest) {

@@ -5,7 +5,6 @@ import memolab.grader.shared.Statistics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -151,12 +150,7 @@ final class CostMeter {
      */
     static boolean asTestedIsLru(int capacity, int calls) {
         LruCache<Integer, String> cache = new LruCache<>(capacity);
-        Map<Integer, String> model = new LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<Integer, String> eldest) {
-                return size() > capacity;
-            }
-        };
+        Map<Integer, String> model = StepWorkload.lru(capacity);
         Random random = new Random(capacity * 31L + calls);
         try {
             for (int key = 0; key < capacity; key++) {

@@ -85,7 +85,7 @@ final class GradingThroughput {
 
                 %s\
                 The rules of the exercise are checked once, in the grader's JVM, on the classes the safety gate \
-                has just read. This build's suite JVMs compile with C1 only (`%s`), and a batch of %d or more first \
+                has just read. This build's suite JVMs compile with C1 only and collect with the serial collector on a heap that starts small (`%s`), and a batch of %d or more first \
                 makes a class-data archive, once, on the grader's stubs, which every suite JVM after it maps (the \
                 making is in the wall time). Submissions compile in compiler JVMs of the grader's, one for each \
                 compilation at once, each serving one compilation after another. A test whose \
@@ -93,7 +93,7 @@ final class GradingThroughput {
                 tests and the first round of the cost tests), and the tests not yet run go on in a fresh one until such \
                 tests have taken 40 s; the looping \
                 submissions hold a worker longest, about 20 to 45 s.
-                """, Machine.describe(), text, String.join(" ", SubmissionGrader.JIT_FLAGS), GradeCommand.CLASS_ARCHIVE_MIN);
+                """, Machine.describe(), text, String.join(" ", SubmissionGrader.SUITE_JVM_FLAGS), GradeCommand.CLASS_ARCHIVE_MIN);
     }
 
     /**

@@ -114,12 +114,13 @@ final class TimingReliability {
         if (baseline != null) {
             report += String.format(Locale.ROOT, """
 
-                    **Before**: the same trials, in the same run, on the suite of `%s` (the timing tests as \
-                    they were, always measuring for their full time), %d trials of the reference and %d of \
-                    each slow variant:
+                    **Before**: the same trials, in the same run, on the suite of `%s` (its timing tests as \
+                    they were, with the flags its grader gave the suite's JVM: %s), %d trials of the reference \
+                    and %d of each slow variant:
 
                     %s
-                    """, Path.of(BASELINE).getFileName(), baselineTrials, baselineVariantTrials, TABLE_HEAD + before);
+                    """, Path.of(BASELINE).getFileName(), baselineFlagsText(), baselineTrials, baselineVariantTrials,
+                    TABLE_HEAD + before);
         }
         return report;
     }
@@ -171,13 +172,14 @@ final class TimingReliability {
 
                 Where the ratio passed, this build's cost test also times the small cache beside a plain \
                 LRU cache (`LinkedHashMap` in access order) on the same calls and compares their fastest \
-                rounds (the baseline has no such check):
+                rounds (this build's trials):
 
                 | machine | timing test | runs compared | median | 95th percentile | worst | limit |
                 |---|---|---|---|---|---|---|
                 %s""", Machine.describe(), minutes, trials, String.join(", ", names),
-                smoke ? "alone only (a short run)" : "alone and loaded", String.join(" ", SubmissionGrader.JIT_FLAGS),
-                suites.size() > 1 ? "the baseline's with the JVM's default compilers, and always the full measurement"
+                smoke ? "alone only (a short run)" : "alone and loaded", String.join(" ", SubmissionGrader.SUITE_JVM_FLAGS),
+                suites.size() > 1 ? "the baseline's with the flags its grader gave the suite's JVM (" + baselineFlagsText()
+                        + ") and its own tests' stopping rule"
                         : "no baseline was given (-Dbench.baseline), so there is nothing beside it",
                 Machine.cores(), rows, plainRows);
     }
@@ -206,14 +208,42 @@ final class TimingReliability {
 
     /** This build's suite, with the flags its grader gives the suite's JVM. */
     private static Suite currentSuite() {
-        return new Suite(System.getProperty("java.class.path"), Submissions.suiteClasses(), SubmissionGrader.JIT_FLAGS);
+        return new Suite(System.getProperty("java.class.path"), Submissions.suiteClasses(), SubmissionGrader.SUITE_JVM_FLAGS);
     }
 
-    /** The suite of {@code -Dbench.baseline}, or null; its grader ran the suite's JVM with the JVM's default compilers. */
+    /**
+     * The suite of {@code -Dbench.baseline}, or null, with the flags its grader gave the suite's
+     * JVM: those its jar's {@code suite-jvm.properties} holds, or none (the JVM's defaults) for a
+     * jar from before there was one.
+     */
     private static Suite baselineSuite() {
         return BASELINE.isEmpty() ? null
                 : new Suite(Path.of(BASELINE).toAbsolutePath() + java.io.File.pathSeparator + System.getProperty("java.class.path"),
-                        Path.of(BASELINE).toAbsolutePath(), List.of());
+                        Path.of(BASELINE).toAbsolutePath(), baselineFlags());
+    }
+
+    /** The baseline jar's flags for the suite's JVM ({@link #baselineSuite}). */
+    private static List<String> baselineFlags() {
+        try (java.util.zip.ZipFile jar = new java.util.zip.ZipFile(Path.of(BASELINE).toFile())) {
+            java.util.zip.ZipEntry entry = jar.getEntry("memolab/grader/grading/suite-jvm.properties");
+            if (entry == null) {
+                return List.of();
+            }
+            java.util.Properties properties = new java.util.Properties();
+            try (java.io.InputStream in = jar.getInputStream(entry)) {
+                properties.load(in);
+            }
+            String flags = properties.getProperty("flags", "").strip();
+            return flags.isEmpty() ? List.of() : List.of(flags.split("\\s+"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read the baseline jar " + BASELINE, e);
+        }
+    }
+
+    /** How the baseline's suite JVM ran, for the reports. */
+    private static String baselineFlagsText() {
+        List<String> flags = baselineFlags();
+        return flags.isEmpty() ? "the JVM's defaults" : "`" + String.join(" ", flags) + "`";
     }
 
     /** The tests a trial runs and must report: {@code TimingTrial}'s selection, or the cost tests only. */
@@ -403,7 +433,7 @@ final class TimingReliability {
                 list searched on each call, from the corpus), `memo-capacity-one` (the memoizer's cache \
                 holds one entry, so it saves nothing) and `naive-long-arithmetic` (no memoization, but a \
                 recursion on `long` that costs far less per call than the naive baseline's `BigInteger`).
-                """, Machine.describe(), minutes, referenceTrials, variantTrials, modes, String.join(" ", SubmissionGrader.JIT_FLAGS),
+                """, Machine.describe(), minutes, referenceTrials, variantTrials, modes, String.join(" ", SubmissionGrader.SUITE_JVM_FLAGS),
                 Machine.cores(), TABLE_HEAD + rows);
     }
 

@@ -172,10 +172,12 @@ class ReleaseTest {
 
     @Test
     @Order(2)
-    @DisplayName("the template's ./mvnw test runs the graded tests with the JIT flags the grader gives the suite's JVM")
+    @DisplayName("the template's ./mvnw test runs the graded tests with the JVM flags the grader gives the suite's JVM")
     void studentRunCompilesAsTheGrader() throws IOException {
-        String flags = String.join(" ", SubmissionGrader.JIT_FLAGS);
+        String flags = String.join(" ", SubmissionGrader.SUITE_JVM_FLAGS);
         assertThat(flags).as("the grader's flags, from the parent pom's memolab.suiteJvmFlags").isNotBlank();
+        assertThat(SubmissionGrader.SUITE_JVM_FLAGS).as("the suite's JVM keeps its memory as the grader's other JVMs do")
+                .containsAll(SubmissionGrader.SMALL_HEAP_FLAGS);
         assertThat(Files.readString(template.resolve("pom.xml")))
                 .contains("<memolab.suiteJvmFlags>" + flags + "</memolab.suiteJvmFlags>");
         assertThat(Files.readString(template.resolve("grader/suite/pom.xml")))

@@ -29,27 +29,32 @@ import memolab.grader.score.TestOutcome;
 public final class SubmissionGrader {
 
     /**
-     * How a submission's JVM compiles: with the quick compiler (C1) only. A run is a few
-     * seconds of mostly fresh code, where the optimising compiler (C2) spent about as much
-     * processor time as the tests themselves (the reference: 5.1 processor-seconds a run
-     * with it, 2.6 without, in 2.8 s and 2.2 s of wall time); grading two at a time on two
-     * cores, that time came out of the other run. The timing tests compare code compiled
-     * the same way on both sides of each ratio, and the timing-reliability benchmark
+     * How a submission's suite JVM compiles and keeps its memory. With the quick compiler (C1)
+     * only: a run is a few seconds of mostly fresh code, where the optimising compiler (C2)
+     * spent about as much processor time as the tests themselves (the reference: 5.1
+     * processor-seconds a run with it, 2.6 without, in 2.8 s and 2.2 s of wall time); grading
+     * two at a time on two cores, that time came out of the other run. And with
+     * {@link #SMALL_HEAP_FLAGS}: final grading's cost tests build caches of 100,000 and 250,000
+     * entries beside an LRU model, on copies that count their steps, and G1's young collections
+     * copied them from region to region, helped by a second thread that took the other core
+     * (the reference, JDK 17.0.15, 2 cores: the hidden cost test's step count took 1.34 to 1.43 s
+     * with G1, 0.50 to 0.57 s with these flags). The timing tests compare code compiled and
+     * collected the same way on both sides of each ratio, and the timing-reliability benchmark
      * measures them with these flags. They are the parent pom's {@code memolab.suiteJvmFlags},
-     * which the suite's own {@code ./mvnw test} (students, Classroom 50) passes too.
+     * which the suite's own {@code ./mvnw test} (students, Classroom 50) passes too; the JVMs
+     * that run a student's own tests use them as well.
      */
-    public static final List<String> JIT_FLAGS = suiteJvmFlags();
+    public static final List<String> SUITE_JVM_FLAGS = suiteJvmFlags();
 
     /**
-     * How the JVMs the grader starts beside the suite's (the compiler's, and those that run a
-     * student's own tests) keep their memory: the serial collector, on a heap that starts at
-     * 32 MB and grows as it needs to, up to the same cap. The JVM's defaults (G1, a first heap of
-     * a 64th of the machine's memory: 384 MB on 24 GB) have a short JVM write to hundreds of
-     * megabytes of pages it has never touched before its first collection, and a fresh page costs
-     * the kernel (and a virtual machine's host) a fault: on a 2-core virtual machine, JDK 17.0.15,
-     * one JVM allocating 300 MB of short-lived arrays took 0.8 s that way, 0.14 s with these flags.
-     * The suite's JVM keeps {@link #JIT_FLAGS} alone: the timing tests' reliability tables were
-     * measured with them.
+     * How the JVMs the grader starts keep their memory: the serial collector, on a heap that
+     * starts at 32 MB and grows as it needs to, up to the same cap. The JVM's defaults (G1, a
+     * first heap of a 64th of the machine's memory: 384 MB on 24 GB) have a short JVM write to
+     * hundreds of megabytes of pages it has never touched before its first collection, and a
+     * fresh page costs the kernel (and a virtual machine's host) a fault: on a 2-core virtual
+     * machine, JDK 17.0.15, one JVM allocating 300 MB of short-lived arrays took 0.8 s that way,
+     * 0.14 s with these flags. The compiler's JVMs use them; the suite's JVMs have them in
+     * {@link #SUITE_JVM_FLAGS}, from the parent pom, which a test checks.
      */
     public static final List<String> SMALL_HEAP_FLAGS = List.of("-XX:+UseSerialGC", "-Xms32m");
 
@@ -273,7 +278,7 @@ public final class SubmissionGrader {
     private static final int COMPILER_MESSAGES = 30;
 
     private SuiteRun suiteRun() {
-        List<String> flags = new ArrayList<>(JIT_FLAGS);
+        List<String> flags = new ArrayList<>(SUITE_JVM_FLAGS);
         flags.addAll(archiveFlags);
         return new SuiteRun(plan, hidden, timeoutSeconds, flags);
     }

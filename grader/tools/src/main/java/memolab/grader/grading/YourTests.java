@@ -104,8 +104,8 @@ public final class YourTests {
      * @param corpus      the bugs and the correct caches, prepared once for the batch when first needed
      * @param stubClasses the stubs, compiled: what the tests compile against
      * @param points      what the category is worth
-     * @param jvmFlags    flags for the tests' JVMs beyond the suite's JIT flags and
-     *                    {@link SubmissionGrader#SMALL_HEAP_FLAGS}: the batch's class-data archive
+     * @param jvmFlags    flags for the tests' JVMs beyond the suite's
+     *                    ({@link SubmissionGrader#SUITE_JVM_FLAGS}): the batch's class-data archive
      *                    ({@link SubmissionGrader#archiveFlags}), which maps the JDK's, JUnit's and
      *                    AssertJ's classes these JVMs load too
      */
@@ -113,8 +113,7 @@ public final class YourTests {
         this.corpusSource = corpus;
         this.stubClasses = stubClasses;
         this.points = points;
-        List<String> flags = new ArrayList<>(SubmissionGrader.JIT_FLAGS);
-        flags.addAll(SubmissionGrader.SMALL_HEAP_FLAGS);
+        List<String> flags = new ArrayList<>(SubmissionGrader.SUITE_JVM_FLAGS);
         flags.addAll(jvmFlags);
         int java = Runtime.version().feature(); // the tests' JVM is this Java's
         if (java > 17 && java < 24) {

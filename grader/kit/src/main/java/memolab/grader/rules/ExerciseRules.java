@@ -294,7 +294,8 @@ public final class ExerciseRules {
                     call.getName().startsWith("parallel") && call.getTargetOwner().getPackageName().startsWith("java.util")))
             .because("LruCache is single-threaded, like HashMap, and a thread left running outlives the test; "
                     + "nothing in the exercise needs the class Thread, not even Thread.sleep (a cache never waits), "
-                    + "nor a lock (java.util.concurrent.locks), which only threads need; "
+                    + "nor java.util.concurrent.locks (a cache shared between threads, beyond this exercise, needs "
+                    + "only synchronized methods); "
                     + "to recurse deeper, see the lesson's note on recursion depth instead of a big-stack thread");
 
     public static final ArchRule student_code_should_not_touch_files_processes_or_the_network = noClasses()

@@ -111,12 +111,17 @@ final class CostWorkload implements LongToDoubleFunction, Supplier<String> {
             throw new AssertionError(String.format(Locale.ROOT, "Your cache does not evict: a fresh cache of capacity %d, "
                     + "given the keys 0 to %d, still held %d of them, where an LRU cache holds %d; and %s. A cache that "
                     + "keeps every entry does none of the work whose cost this test measures: put must remove the least "
-                    + "recently used entry once the cache is full.", SMALL, 2 * SMALL - 1, held, SMALL, timed));
+                    + "recently used entry once the cache is full. (Your assert statements are off while this test "
+                    + "measures: an eviction written inside one, assert map.remove(key) != null, does not run here; "
+                    + "an assert must only check.)", SMALL, 2 * SMALL - 1, held, SMALL, timed));
         }
         if (freshCacheIsLru(SMALL, 2_000)) {
             throw new AssertionError(String.format(Locale.ROOT, "Your cache behaves as an LRU cache at capacity %d, but "
                     + "not at capacity %,d (%s). Its speed at capacity %,d cannot be compared while it works differently "
-                    + "there: the same code must run at every capacity.", SMALL, capacity, timed, capacity));
+                    + "there. The usual cause: keys compared with == instead of equals (Integer keys from -128 to 127 "
+                    + "are shared objects, so == finds the small keys of a small cache and misses the larger keys of a "
+                    + "large one); otherwise code that depends on the capacity or on the keys' size, which an LRU "
+                    + "cache never does.", SMALL, capacity, timed, capacity));
         }
         letThrough = timed;
     }

@@ -225,16 +225,14 @@ final class TimingReliability {
     /** The baseline jar's flags for the suite's JVM ({@link #baselineSuite}). */
     private static List<String> baselineFlags() {
         try (java.util.zip.ZipFile jar = new java.util.zip.ZipFile(Path.of(BASELINE).toFile())) {
-            java.util.zip.ZipEntry entry = jar.getEntry("memolab/grader/grading/suite-jvm.properties");
+            java.util.zip.ZipEntry entry = jar.getEntry(SubmissionGrader.class.getPackageName().replace('.', '/') + "/"
+                    + SubmissionGrader.SUITE_JVM_PROPERTIES);
             if (entry == null) {
                 return List.of();
             }
-            java.util.Properties properties = new java.util.Properties();
             try (java.io.InputStream in = jar.getInputStream(entry)) {
-                properties.load(in);
+                return SubmissionGrader.suiteJvmFlags(in);
             }
-            String flags = properties.getProperty("flags", "").strip();
-            return flags.isEmpty() ? List.of() : List.of(flags.split("\\s+"));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("cannot read the baseline jar " + BASELINE, e);
         }

@@ -60,19 +60,29 @@ public final class SubmissionGrader {
 
     /** The flags the build wrote into {@code suite-jvm.properties} from the parent pom. */
     private static List<String> suiteJvmFlags() {
-        Properties properties = new Properties();
-        try (InputStream in = SubmissionGrader.class.getResourceAsStream("suite-jvm.properties")) {
+        List<String> flags;
+        try (InputStream in = SubmissionGrader.class.getResourceAsStream(SUITE_JVM_PROPERTIES)) {
             if (in == null) {
-                throw new IllegalStateException("suite-jvm.properties is missing from the grader's classes: rebuild the grader");
+                throw new IllegalStateException(SUITE_JVM_PROPERTIES + " is missing from the grader's classes: rebuild the grader");
             }
-            properties.load(in);
+            flags = suiteJvmFlags(in);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read suite-jvm.properties from the grader's classes", e);
+            throw new UncheckedIOException("cannot read " + SUITE_JVM_PROPERTIES + " from the grader's classes", e);
         }
-        String flags = properties.getProperty("flags", "").strip();
-        if (flags.contains("${")) {
-            throw new IllegalStateException("suite-jvm.properties was not filled in by the build: " + flags);
+        if (String.join(" ", flags).contains("${")) {
+            throw new IllegalStateException(SUITE_JVM_PROPERTIES + " was not filled in by the build: " + flags);
         }
+        return flags;
+    }
+
+    /** Where a grader jar records its suite JVM's flags, beside this class. */
+    public static final String SUITE_JVM_PROPERTIES = "suite-jvm.properties";
+
+    /** The flags a {@code suite-jvm.properties} holds (this grader's, or an earlier grader jar's): none if it names none. */
+    public static List<String> suiteJvmFlags(InputStream properties) throws IOException {
+        Properties read = new Properties();
+        read.load(properties);
+        String flags = read.getProperty("flags", "").strip();
         return flags.isEmpty() ? List.of() : List.of(flags.split("\\s+"));
     }
 

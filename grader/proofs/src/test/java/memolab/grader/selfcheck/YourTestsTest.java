@@ -138,6 +138,7 @@ class YourTestsTest {
         batch.add(student("ghost", fixture("ghost")));
         batch.add(student("out-of-memory", fixture("out-of-memory")));
         batch.add(student("param-cases", fixture("param-cases")));
+        batch.add(student("set-up-once", fixture("set-up-once")));
         batch.add(student("vote", fixture("vote")));
         batch.add(student("keeps-state", fixture("keeps-state")));
         batch.add(student("shared-random", fixture("shared-random")));
@@ -323,6 +324,18 @@ class YourTestsTest {
         assertThat(Integer.parseInt(rows.get("param-cases").get("bugs_caught"))).isGreaterThanOrEqualTo(1);
         assertThat(feedback("param-cases")).contains("`CasesTest > holdsAtMostItsCapacity(int) > [1] 0`",
                 "Failed: `CasesTest > holdsAtMostItsCapacity(int) > [2] 2`");
+    }
+
+    @Test
+    @DisplayName("a @BeforeAll that throws on a bug fails its class's tests there, on both runs of the bug: caught as a failing "
+            + "test would catch it")
+    void aSetUpThatFailsCatches() throws IOException {
+        assertThat(rows.get("set-up-once")).containsEntry("tests", "1").containsEntry("sound", "1");
+        // It throws where key 1 is still held: the caches that never evict, keep one entry too many, evict the newest, or
+        // leave the evicted entry in their map.
+        assertThat(Integer.parseInt(rows.get("set-up-once").get("bugs_caught"))).isGreaterThanOrEqualTo(4);
+        assertThat(feedback("set-up-once")).containsPattern("Caught \\(central\\): never evicts[^\\n]*Failed: "
+                + "`SetUpTest > holdsTheTwoNewest\\(\\)`");
     }
 
     @Test

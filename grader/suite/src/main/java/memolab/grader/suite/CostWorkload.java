@@ -1,13 +1,7 @@
 package memolab.grader.suite;
 
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import java.util.function.IntSupplier;
 import java.util.function.LongToDoubleFunction;
 import java.util.function.Supplier;
@@ -18,7 +12,7 @@ import memolab.LruCache;
  * runs one timed round, and with a negative argument checks that the cache behaved as an LRU
  * cache of its capacity (a cache that stops evicting at large capacities is fast for the
  * wrong reason). Loaded by {@link WithoutAssertions}, so it must not use the suite's other
- * classes.
+ * classes that use {@code LruCache} (its model, {@link IntLru}, uses none).
  */
 final class CostWorkload implements LongToDoubleFunction, Supplier<String> {
 
@@ -136,22 +130,25 @@ final class CostWorkload implements LongToDoubleFunction, Supplier<String> {
     private String timedDifference(int calls) {
         // Its state: the capacity most recently touched distinct keys; the stream repeats every
         // KEY_STREAM calls, so earlier calls touch no other key, and before the stream came the fill.
-        List<Integer> recent = new ArrayList<>(capacity); // most recent first
-        Set<Integer> seen = new HashSet<>();
-        for (long t = next - 1; t >= Math.max(0, next - KEY_STREAM) && recent.size() < capacity; t--) {
-            Integer key = keys[(int) (t & (KEY_STREAM - 1))];
-            if (seen.add(key)) {
-                recent.add(key);
+        int[] recent = new int[capacity]; // most recent first
+        int held = 0;
+        boolean[] seen = new boolean[2 * capacity];
+        for (long t = next - 1; t >= Math.max(0, next - KEY_STREAM) && held < capacity; t--) {
+            int key = keys[(int) (t & (KEY_STREAM - 1))];
+            if (!seen[key]) {
+                seen[key] = true;
+                recent[held++] = key;
             }
         }
-        for (int key = capacity - 1; key >= 0 && recent.size() < capacity; key--) {
-            if (seen.add(key)) {
-                recent.add(key);
+        for (int key = capacity - 1; key >= 0 && held < capacity; key--) {
+            if (!seen[key]) {
+                seen[key] = true;
+                recent[held++] = key;
             }
         }
-        Map<Integer, Integer> model = lru(capacity);
-        for (int i = recent.size() - 1; i >= 0; i--) {
-            model.put(recent.get(i), recent.get(i));
+        IntLru model = new IntLru(capacity, 2 * capacity);
+        for (int i = held - 1; i >= 0; i--) {
+            model.put(recent[i]);
         }
         long[] at = {next};
         String difference = differenceFromLru(cache, model, () -> keys[(int) (at[0]++ & (KEY_STREAM - 1))], calls);
@@ -176,23 +173,13 @@ final class CostWorkload implements LongToDoubleFunction, Supplier<String> {
         return held;
     }
 
-    /** A map that evicts as an LRU cache of {@code capacity} does: the model. */
-    private static Map<Integer, Integer> lru(int capacity) {
-        return new LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<Integer, Integer> eldest) {
-                return size() > capacity;
-            }
-        };
-    }
-
     /** Whether a fresh cache of {@code capacity}, filled, answers {@code calls} random calls as an LRU cache does. */
     private boolean freshCacheIsLru(int capacity, int calls) {
         LruCache<Integer, Integer> fresh = new LruCache<>(capacity);
-        Map<Integer, Integer> model = lru(capacity);
+        IntLru model = new IntLru(capacity, 2 * capacity);
         for (int key = 0; key < capacity; key++) {
             fresh.put(key, key);
-            model.put(key, key);
+            model.put(key);
         }
         Random random = new Random(seed + 17);
         return differenceFromLru(fresh, model, () -> random.nextInt(2 * capacity), calls) == null;
@@ -202,8 +189,7 @@ final class CostWorkload implements LongToDoubleFunction, Supplier<String> {
      * The first way {@code cache} differs from {@code model} on {@code calls} calls of the
      * workload's kind (get, and put on a miss), or null when it answers as an LRU cache throughout.
      */
-    private static String differenceFromLru(LruCache<Integer, Integer> cache, Map<Integer, Integer> model,
-            IntSupplier stream, int calls) {
+    private static String differenceFromLru(LruCache<Integer, Integer> cache, IntLru model, IntSupplier stream, int calls) {
         for (int call = 1; call <= calls; call++) {
             Integer key = stream.getAsInt();
             Integer got = cache.get(key);
@@ -214,7 +200,7 @@ final class CostWorkload implements LongToDoubleFunction, Supplier<String> {
             }
             if (got == null) {
                 cache.put(key, key);
-                model.put(key, key);
+                model.put(key);
             }
         }
         return cache.size() == model.size() ? null

@@ -19,7 +19,7 @@ import memolab.grader.shared.WorkMeter;
  * calls have taken more than {@code budget} steps (a method that walks all its entries would
  * otherwise take hours at a large capacity). Loaded by {@link WithoutAssertions} on copies
  * of the student's classes that count their steps, so it must not use the suite's other
- * classes. A call that throws is counted all the same: a bug belongs to the behaviour tests.
+ * classes that use {@code LruCache} (its model, {@link IntLru}, uses none). A call that throws is counted all the same: a bug belongs to the behaviour tests.
  * Each answer is compared with an LRU cache's ({@link #get}), so that a cache cannot skip its
  * work where its steps are counted: {@link StepCheck} fails one that answers otherwise here and
  * as an LRU cache where its behaviour is tested.
@@ -43,10 +43,10 @@ final class StepWorkload implements BiFunction<Integer, Long, long[]>, Supplier<
     @Override
     public long[] apply(Integer capacity, Long budget) {
         LruCache<Integer, Integer> cache = new LruCache<>(capacity);
-        Map<Integer, Integer> model = lru(capacity);
+        IntLru model = new IntLru(capacity, 2 * capacity);
         for (int key = 0; key < capacity; key++) {
             cache.put(key, key);
-            model.put(key, key);
+            model.put(key);
         }
         long[] steps = new long[KINDS.length];
         long[] calls = new long[KINDS.length];
@@ -60,7 +60,7 @@ final class StepWorkload implements BiFunction<Integer, Long, long[]>, Supplier<
             steps[kind] += WorkMeter.steps() - before;
             calls[kind]++;
             if (difference == null) {
-                difference = differs(kind, key, got, call(kind, model, key, key), i + 1, capacity);
+                difference = differs(kind, key, got, call(kind, model, key), i + 1, capacity);
                 differenceKind = kind;
             }
         }
@@ -117,6 +117,21 @@ final class StepWorkload implements BiFunction<Integer, Long, long[]>, Supplier<
             case 2 -> model.containsKey(key);
             case 3 -> model.remove(key);
             case 4 -> model.computeIfAbsent(key, k -> value);
+            default -> model.size();
+        };
+    }
+
+    /** The same call on {@link IntLru}, the model at the large capacities, whose values are the keys themselves. */
+    private static Object call(int kind, IntLru model, int key) {
+        return switch (kind) {
+            case 0 -> model.get(key);
+            case 1 -> {
+                model.put(key);
+                yield null;
+            }
+            case 2 -> model.containsKey(key);
+            case 3 -> model.remove(key);
+            case 4 -> model.computeIfAbsent(key);
             default -> model.size();
         };
     }

@@ -41,9 +41,7 @@ import memolab.grader.score.PlainText;
  *       of an order drawn for each submission, with {@value #SENTINELS} correct caches among
  *       them; a bug is caught when the same sound test fails on it in both runs (one that
  *       never returns fails, and so do the tests of a class whose {@code @BeforeAll} throws),
- *       so a bug's second run in the JVM of its first runs only the tests that failed there,
- *       and none after a first that passed every test; a test that fails on one of those
- *       correct caches is unsound;</li>
+ *       and a test that fails on one of those correct caches is unsound;</li>
  *   <li><b>covering</b>: the sound tests run on the student's own classes, JaCoCo counting the
  *       branches of their cache's classes (all but {@code Fibonacci}) the tests reach.</li>
  * </ol>

@@ -202,9 +202,6 @@ public final class YourTestsMain {
                     + ") has no security manager: the tests' JVM has only the rules for a wall", 0, 0));
         }
         Set<String> passedBugs = new java.util.HashSet<>(); // bugs a run of which passed every test here
-        // Bugs a run of which failed here, each with the tests that failed there: a catch needs the same test to fail on
-        // every run of the bug, so a further run needs only those (the others it would run before them tell nothing).
-        Map<String, List<String>> failedOn = new HashMap<>();
         // A cache of the corpus runs with its stop checks (below), added once for all its runs in this JVM.
         Map<List<String>, Map<String, byte[]>> stopChecked = new HashMap<>();
         while (true) {
@@ -216,9 +213,6 @@ public final class YourTestsMain {
                     continue;
                 }
                 Target target = given.soundFrom() == null ? given : emitter.sound(given);
-                if (bug != null && target.failFast() && failedOn.containsKey(bug)) {
-                    target = only(target, failedOn.get(bug));
-                }
                 emitter.target = target.id();
                 emitter.failFast = target.failFast();
                 emitter.limits = target.limits();
@@ -236,8 +230,6 @@ public final class YourTestsMain {
                 int[] coverage = run(plan, target, classes, sandbox, emitter);
                 if (bug != null && target.failFast() && !caught) {
                     passedBugs.add(bug);
-                } else if (bug != null && target.failFast() && !emitter.failedOn(target.id()).isEmpty()) {
-                    failedOn.putIfAbsent(bug, emitter.failedOn(target.id()));
                 }
                 emitter.send(new Event("done", target.id(), null, null, false, false, null, coverage[0], coverage[1]));
             }
@@ -252,16 +244,6 @@ public final class YourTestsMain {
             plan = GSON.fromJson(next, Plan.class);
         }
         ChildMain.endNow();
-    }
-
-    /**
-     * {@code target} with only those of its tests in {@code tests}, in its order (all of
-     * {@code tests} where it names none): a bug's further run after one that failed them.
-     */
-    static Target only(Target target, List<String> tests) {
-        List<String> kept = target.only() == null ? tests : target.only().stream().filter(tests::contains).toList();
-        return new Target(target.id(), target.classes(), List.copyOf(kept), target.skip(), target.coverage(), target.failFast(),
-                target.limits(), target.soundFrom(), target.stepLimits());
     }
 
     /** Sends what the tests print nowhere, through streams of their own. */
@@ -611,12 +593,7 @@ public final class YourTestsMain {
         private long startedAt; // when the running test started
         /** Each target's tests that passed, with the nanoseconds each took; and the tests that failed. */
         private final Map<String, Map<String, Long>> passed = new HashMap<>();
-        private final Map<String, Set<String>> failed = new HashMap<>(); // each set in the order the tests failed
-
-        /** The tests that failed on {@code target} here, in the order they failed. */
-        List<String> failedOn(String target) {
-            return List.copyOf(failed.getOrDefault(target, Set.of()));
-        }
+        private final Map<String, Set<String>> failed = new HashMap<>();
 
         /** {@code target} with its {@code only} and {@code limits} drawn from the runs of its {@code soundFrom} targets here. */
         Target sound(Target target) {
@@ -774,7 +751,7 @@ public final class YourTestsMain {
                     for (TestIdentifier child : testPlan.getDescendants(test)) {
                         if (child.isTest() && admitted(child.getUniqueId())) {
                             send(new Event("result", target, child.getUniqueId(), name(child), true, false, message, 0, 0));
-                            this.failed.computeIfAbsent(target, t -> new java.util.LinkedHashSet<>()).add(child.getUniqueId());
+                            this.failed.computeIfAbsent(target, t -> new java.util.HashSet<>()).add(child.getUniqueId());
                             if (failFast) {
                                 caught = true; // a failure like any other: the bug's further run must fail it again
                             }
@@ -800,7 +777,7 @@ public final class YourTestsMain {
             if (stoppedEnded) {
                 // Its verdict went out when its time was up; what it did once stopped counts for nothing. The JVM goes on
                 // once its threads have ended too.
-                this.failed.computeIfAbsent(target, t -> new java.util.LinkedHashSet<>()).add(test.getUniqueId());
+                this.failed.computeIfAbsent(target, t -> new java.util.HashSet<>()).add(test.getUniqueId());
                 if (!stoppedAfterTimeout()) {
                     send(new Event("runaway", target, test.getUniqueId(), name(test), true, true, null, 0, 0));
                     endNow();
@@ -815,7 +792,7 @@ public final class YourTestsMain {
             // the grader, which counts it towards the most tests a cache runs and no further, and stops nothing here.
             boolean admitted = admitted(test.getUniqueId());
             if (failed && admitted) {
-                this.failed.computeIfAbsent(target, t -> new java.util.LinkedHashSet<>()).add(test.getUniqueId());
+                this.failed.computeIfAbsent(target, t -> new java.util.HashSet<>()).add(test.getUniqueId());
             } else if (admitted) {
                 passed.computeIfAbsent(target, t -> new HashMap<>()).put(test.getUniqueId(), System.nanoTime() - startedAt);
             }

@@ -19,7 +19,8 @@ class IntLruTest {
 
     @ParameterizedTest(name = "capacity {0}")
     @ValueSource(ints = {0, 1, 2, 3, 8, 100})
-    @DisplayName("200,000 random calls of every kind answer as a LinkedHashMap in access order that drops its eldest past the capacity")
+    @DisplayName("200,000 random calls of every kind answer as a LinkedHashMap in access order that drops its eldest "
+            + "past the capacity")
     void answersAsALinkedHashMapInAccessOrder(int capacity) {
         int bound = 2 * capacity + 2;
         IntLru model = new IntLru(capacity, bound);

@@ -11,8 +11,9 @@ import memolab.LruCache;
  * One cache of {@link CostMeter}'s, filled, with its stream of keys; {@code applyAsDouble}
  * runs one timed round, and with a negative argument checks that the cache behaved as an LRU
  * cache of its capacity (a cache that stops evicting at large capacities is fast for the
- * wrong reason). Loaded by {@link WithoutAssertions}, so it must not use the suite's other
- * classes that use {@code LruCache} (its model, {@link IntLru}, uses none).
+ * wrong reason). Loaded by {@link WithoutAssertions}, in a runtime package of its own, so of
+ * the suite's other classes it may use only public ones that use no {@code LruCache} (its
+ * model, {@link IntLru}).
  */
 final class CostWorkload implements LongToDoubleFunction, Supplier<String> {
 

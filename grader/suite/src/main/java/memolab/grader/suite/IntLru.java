@@ -6,10 +6,10 @@ package memolab.grader.suite;
  * theirs stores it), in a list linked through two arrays indexed by key. It answers as a
  * {@code LinkedHashMap} in access order whose eldest entry goes past the capacity (get, put and
  * computeIfAbsent refresh a key, containsKey does not), without such a map's boxed keys and
- * entries, which at a capacity of 250,000 the serial collector copied over and over (the
- * commit that brought this in has the figures). Uses no class of the student's: the timing
- * drivers share it from the class loaders
- * {@link WithoutAssertions} makes for them (so it is public: they are in another runtime package).
+ * entries, which at a capacity of 250,000 the serial collector copied over and over. Uses no
+ * class of the student's, and is public: the timing drivers ({@link CostWorkload},
+ * {@link StepWorkload}) use it from the class loaders {@link WithoutAssertions} makes for
+ * them, another runtime package.
  */
 public final class IntLru {
 

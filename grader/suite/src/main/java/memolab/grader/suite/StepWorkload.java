@@ -18,8 +18,10 @@ import memolab.grader.shared.WorkMeter;
  * of call, the steps of student code counted and the calls made; it stops early once the
  * calls have taken more than {@code budget} steps (a method that walks all its entries would
  * otherwise take hours at a large capacity). Loaded by {@link WithoutAssertions} on copies
- * of the student's classes that count their steps, so it must not use the suite's other
- * classes that use {@code LruCache} (its model, {@link IntLru}, uses none). A call that throws is counted all the same: a bug belongs to the behaviour tests.
+ * of the student's classes that count their steps, in a runtime package of its own, so of
+ * the suite's other classes it may use only public ones that use no {@code LruCache} (its
+ * model, {@link IntLru}). A call that throws is counted all the same: a bug belongs to the
+ * behaviour tests.
  * Each answer is compared with an LRU cache's ({@link #get}), so that a cache cannot skip its
  * work where its steps are counted: {@link StepCheck} fails one that answers otherwise here and
  * as an LRU cache where its behaviour is tested.

@@ -107,7 +107,9 @@ final class DocBlocks {
 
     /** Numbers (with separators) replaced by '#': a timing's text without its figures. */
     static String shape(String text) {
-        return normalize(text).replaceAll("\\d[\\d,.]*", "#");
+        // FibTiming's first line names the processor, the JVM and the system it ran on: another on every machine.
+        return normalize(text).replaceAll("\\d[\\d,.]*", "#")
+                .replaceAll("(?m)^on # cores \\(.*\\), [^:\n]*: ", "on # cores (a processor), a JVM, a system: ");
     }
 
     /** Line endings, trailing spaces and blank lines at either end removed; one final newline. */

@@ -61,11 +61,13 @@ final class GradingThroughput {
                     most work is correct and runs every test to its end: 28 correct (each of the %d correct-style solutions \
                     of the proofs' corpus twice, the rest copies of the reference), 8 with one bug each (`%s`), and 4 that \
                     do not get far (the stubs, a compile error, a cache that loops on every call, one that loops in one \
-                    edge case). Each carries tests of its own, as students leave them: the template's starter test, the \
-                    tutorial's three test classes, or the reference's tests, in turn, so final grading measures them too \
-                    ("Your tests").
+                    edge case). Each carries tests of its own, as students leave them, so final grading measures them too \
+                    ("Your tests"): the template's starter test untouched (the 12 that are not correct, and a third of the \
+                    correct ones), or the tutorial's three test classes or the reference's tests, in turn, each student's \
+                    copy their own (a line naming them: no two the same): %d sets of test files in all, which this build \
+                    runs on the course's caches once each (the starter test's run serving all who hand it in).
 
-                    """, submissions.size(), 10, String.join("`, `", ClassFolder.ONE_BUG))
+                    """, submissions.size(), 10, String.join("`, `", ClassFolder.ONE_BUG), testSets(submissions))
                     : String.format(Locale.ROOT, """
                     **A mixed class.** %d submissions made from the corpus (%s), mostly broken code, which fails fast; \
                     none has tests of its own.%n%n""", submissions.size(), smoke ? "a short run: 2 copies of the reference"
@@ -94,6 +96,25 @@ final class GradingThroughput {
                 tests have taken 40 s; the looping \
                 submissions hold a worker longest, about 20 to 45 s.
                 """, Machine.describe(), text, String.join(" ", SubmissionGrader.SUITE_JVM_FLAGS), GradeCommand.CLASS_ARCHIVE_MIN);
+    }
+
+    /** How many different sets of test files {@code submissions} hand in (names and contents). */
+    private static int testSets(List<String> submissions) throws IOException {
+        java.util.Set<String> sets = new java.util.HashSet<>();
+        for (String submission : submissions) {
+            Path folder = Path.of(submission, "exercises/src/test/java/memolab");
+            StringBuilder files = new StringBuilder();
+            if (Files.isDirectory(folder)) {
+                try (Stream<Path> list = Files.list(folder)) {
+                    for (Path file : list.sorted().toList()) {
+                        files.append(file.getFileName()).append('\0').append(Files.readString(file, StandardCharsets.UTF_8))
+                                .append('\0');
+                    }
+                }
+            }
+            sets.add(files.toString());
+        }
+        return sets.size();
     }
 
     /**

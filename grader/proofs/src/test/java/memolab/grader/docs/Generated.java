@@ -167,7 +167,7 @@ final class Generated {
                 | tests run on one cache, at most | %d |
                 | JVMs, and seconds, for one student's tests, at most | %d JVMs, %d s |
                 | test files read, at most | %d |
-                | thorough: runs of each bug, at places of an order drawn for each student; correct caches among them | %d; %d |
+                | thorough: runs of each bug, at places of an order drawn for each set of test files; correct caches among them | %d; %d |
                 """, points, memolab.grader.grading.YourTests.REFERENCE_RUNS, memolab.grader.owntests.BugCorpus.CORRECT_CACHES,
                 Math.round(YourTestsReport.THOROUGH_SHARE * 100), weights,
                 Math.round((1 - YourTestsReport.THOROUGH_SHARE) * 100), Math.round(YourTestsReport.FULL_COVERAGE * 100),

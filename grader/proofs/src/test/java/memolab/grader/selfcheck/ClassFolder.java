@@ -18,7 +18,9 @@ import java.util.stream.Stream;
  * solutions twice, the rest copies of the reference), 8 with one bug each, and 4 that do not
  * get far (the stubs, a compile error, a cache that loops on every call, one that loops in one
  * edge case). Each carries tests of its own, as students leave them: the template's starter
- * test, the tutorial's three test classes, or the reference's tests, in turn.</li>
+ * test as the template has it, the tutorial's three test classes, or the reference's tests, in
+ * turn, each student's copy of the last two their own (a line that names them: no two the same,
+ * as no two students' own tests are).</li>
  * </ul>
  * Run with {@code -Dbasedir=<grader module>}; arguments: the folder, then the class's name.
  */
@@ -103,12 +105,19 @@ public final class ClassFolder {
         return count + 4;
     }
 
-    /** Puts the Java files of {@code tests} in the submission's {@code exercises/src/test/java/memolab}. */
+    /**
+     * Puts the Java files of {@code tests} in the submission's {@code exercises/src/test/java/memolab}:
+     * the starter test as it is, other tests as this student's own copy (a last line naming them).
+     */
     private static void withTests(Path submission, Path tests) throws IOException {
         Path into = Files.createDirectories(submission.resolve("exercises/src/test/java/memolab"));
         try (Stream<Path> files = Files.list(tests)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
-                Files.copy(file, into.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                Path copy = Files.copy(file, into.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                if (!tests.equals(STARTER_TEST)) {
+                    Files.writeString(copy, "// " + submission.getFileName() + "'s copy\n",
+                            java.nio.charset.StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+                }
             }
         }
     }

@@ -38,7 +38,7 @@ import memolab.grader.score.PlainText;
  *       bugs are made from (the reference, and a compact one); one that fails even once is
  *       unsound, named with its message, and counts no further;</li>
  *   <li><b>thorough</b>: the sound tests run on each bug of the corpus, twice, at two places
- *       of an order drawn for each submission, with {@value #SENTINELS} correct caches among
+ *       of an order drawn for each set of test files, with {@value #SENTINELS} correct caches among
  *       them; a bug is caught when the same sound test fails on it in both runs (one that
  *       never returns fails, and so do the tests of a class whose {@code @BeforeAll} throws),
  *       and a test that fails on one of those correct caches is unsound;</li>
@@ -48,7 +48,9 @@ import memolab.grader.score.PlainText;
  *
  * <p>A test has {@value #TEST_SECONDS} s; one whose code outlives its limit ends its JVM,
  * and a fresh one goes on with the tests not yet run, at most {@value #MAX_JVMS} JVMs and
- * {@value #BUDGET_SECONDS} s in all.
+ * {@value #BUDGET_SECONDS} s in all. Test files the same, byte for byte, as those of a
+ * submission measured before in the batch take that measurement's first two steps, and run
+ * the third alone.
  */
 public final class YourTests {
 
@@ -99,6 +101,14 @@ public final class YourTests {
     private final Path stubClasses;
     private final int points;
     private final List<String> jvmFlags;
+    /**
+     * What the tests of each set of files measured that does not depend on the student's code,
+     * by {@link #digest} of the files: the first submission with those files measures it, and
+     * the others of the batch with the same files take it (null: that measurement is not one to
+     * share, and the next of them measures in turn).
+     */
+    private final Map<String, java.util.concurrent.CompletableFuture<Shared>> shared =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * @param corpus      the bugs and the correct caches, prepared once for the batch when first needed
@@ -187,6 +197,119 @@ public final class YourTests {
             notes.add("No test files of package memolab in `src/test/java/memolab`: this category scores 0.");
             return YourTestsReport.of(points, notes, 0, List.of(), 0, List.of(), 0, 0, 0, seconds(start), 0);
         }
+        // The same files, byte for byte, compile to the same tests, and what they do on the course's caches does not depend
+        // on the student's code: one measurement serves them all, each student's coverage aside.
+        String key = digest(sources);
+        java.util.concurrent.CompletableFuture<Shared> mine = new java.util.concurrent.CompletableFuture<>();
+        for (var earlier = shared.putIfAbsent(key, mine); earlier != null; earlier = shared.putIfAbsent(key, mine)) {
+            Shared measured = earlier.join();
+            if (measured != null) {
+                start = System.nanoTime(); // this student's own run, not the wait for the other's
+                return measureOwn(measured, ownClasses, root, notes, start);
+            }
+        }
+        try {
+            return measureAll(submission, sources, ownClasses, work, root, notes, start, mine);
+        } finally {
+            if (!mine.isDone()) {
+                // Not a measurement to share (the student's code ended a JVM of the sound runs, say): the next student
+                // with these files measures them in turn.
+                shared.remove(key, mine);
+                mine.complete(null);
+            }
+        }
+    }
+
+    /**
+     * What a submission's tests measured that others' identical files can take: the compiled
+     * tests, the notes on them, the tests found and those sound, the bugs' verdicts, and the
+     * JVMs it took.
+     */
+    private record Shared(String student, Map<String, byte[]> classes, List<String> notes, Map<String, String> names,
+                          List<YourTestsReport.Unsound> unsound, List<String> sound, List<String> kept,
+                          List<YourTestsReport.BugVerdict> verdicts, List<String> problems, int jvms) {
+    }
+
+    /** A digest of test files: their names and contents. */
+    static String digest(List<Path> files) throws IOException {
+        java.security.MessageDigest sha;
+        try {
+            sha = java.security.MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("this Java has no SHA-256", e);
+        }
+        for (Path file : files) {
+            byte[] name = file.getFileName().toString().getBytes(StandardCharsets.UTF_8);
+            byte[] content = Files.readAllBytes(file);
+            sha.update(java.nio.ByteBuffer.allocate(8).putInt(name.length).putInt(content.length).array());
+            sha.update(name);
+            sha.update(content);
+        }
+        return java.util.HexFormat.of().formatHex(sha.digest());
+    }
+
+    /** The class files under {@code folder}, by path relative to it. */
+    private static Map<String, byte[]> classFiles(Path folder) throws IOException {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        try (Stream<Path> walk = Files.walk(folder)) {
+            for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
+                files.put(folder.relativize(file).toString(), Files.readAllBytes(file));
+            }
+        }
+        return files;
+    }
+
+    /**
+     * A submission whose test files another of the batch measured: its compiled tests, sound
+     * tests and bugs' verdicts are that measurement's; only their coverage of this student's
+     * own classes is measured here, in a JVM of its own.
+     */
+    private YourTestsReport measureOwn(Shared measured, Optional<Path> ownClasses, Path root, List<String> notes, long start)
+            throws IOException {
+        notes.addAll(measured.notes());
+        if (measured.sound().isEmpty()) {
+            notes.addAll(measured.problems());
+            return YourTestsReport.of(points, notes, measured.names().size(), measured.unsound(), 0, List.of(), 0, 0, 0,
+                    seconds(start), measured.jvms()).measuredWith(measured.student());
+        }
+        Path classes = root.resolve("classes");
+        for (Map.Entry<String, byte[]> file : measured.classes().entrySet()) {
+            Path copy = classes.resolve(file.getKey());
+            Files.createDirectories(copy.getParent());
+            Files.write(copy, file.getValue());
+        }
+        BugCorpus corpus = corpus();
+        Runs runs = new Runs(root, classes, System.nanoTime() + TimeUnit.SECONDS.toNanos(BUDGET_SECONDS), List.of());
+        try {
+            if (ownClasses.isPresent() && !measured.kept().isEmpty()) {
+                runs.run(List.of(new Target("own", List.of(ownClasses.get().toAbsolutePath().toString()), measured.sound(),
+                        List.of(), true, false, null, null)), List.of());
+            }
+            Event coverage = runs.done.get("own");
+            List<String> failedOnOwn = runs.results("own").values().stream()
+                    .filter(e -> e.failed() && measured.kept().contains(e.test()))
+                    .map(e -> measured.names().getOrDefault(e.test(), e.name())).distinct().toList();
+            notes.addAll(measured.problems());
+            notes.addAll(runs.problems);
+            return YourTestsReport.of(points, notes, measured.names().size(), measured.unsound(), measured.kept().size(),
+                    measured.verdicts(), coverage == null ? 0 : coverage.covered(), coverage == null ? 0 : coverage.branches(),
+                    leastBranches(corpus), failedOnOwn, seconds(start), measured.jvms() + Math.max(0, runs.jvms - 1))
+                    .measuredWith(measured.student());
+        } finally {
+            runs.close();
+        }
+    }
+
+    /**
+     * Measures {@code sources}, a submission's tests copied under {@code root}: compiled, checked
+     * and run on the course's caches and on the student's own classes. Where {@code share} is not
+     * null, what does not depend on the student's code completes it, for the batch's others
+     * with the same files.
+     */
+    private YourTestsReport measureAll(Submission submission, List<Path> sources, Optional<Path> ownClasses, Path work,
+                                       Path root, List<String> notes, long start,
+                                       java.util.concurrent.CompletableFuture<Shared> share) throws IOException {
+        int ownNotes = notes.size(); // the notes on the files themselves; those after them are the measurement's
         Path classes = root.resolve("classes");
         List<Path> classPath = new ArrayList<>();
         classPath.add(stubClasses.toAbsolutePath());
@@ -290,6 +413,9 @@ public final class YourTests {
                     true, false, null, referenceIds)));
             runs.run(soundJvm, referenceIds);
             runs.close(); // the bugs run in a JVM of their own: what a test kept of the correct caches' runs is not there
+            // Shared only if the student's own classes had no part in how this JVM went: one JVM, no problem.
+            boolean shareable = share != null && runs.jvms == 1 && runs.problems.isEmpty();
+            Map<String, byte[]> compiledTests = shareable ? classFiles(classes) : Map.of();
             Map<String, String> names = new LinkedHashMap<>();
             Map<String, String> failures = new LinkedHashMap<>();
             for (Target target : referenceRuns) {
@@ -316,6 +442,11 @@ public final class YourTests {
                         + "this category scores 0.");
             }
             if (sound.isEmpty()) {
+                if (shareable) {
+                    share.complete(new Shared(submission.student(), compiledTests, List.copyOf(notes.subList(ownNotes,
+                            notes.size())), java.util.Collections.unmodifiableMap(new LinkedHashMap<>(names)),
+                            List.copyOf(unsound), List.of(), List.of(), List.of(), List.of(), runs.jvms));
+                }
                 notes.addAll(runs.problems);
                 return YourTestsReport.of(points, notes, names.size(), unsound, 0, List.of(), 0, 0, 0, seconds(start), runs.jvms);
             }
@@ -323,7 +454,7 @@ public final class YourTests {
             // 3. Thorough, on each bug twice, the sound tests only, in a JVM started for them (told the sound tests and
             // their limits by this side): a test that recorded how the correct caches behave, in state the JVM keeps from
             // one cache to the next, and failed wherever a cache differs would catch bugs without saying what a cache must
-            // do. The runs go in an order drawn afresh for each submission, the two of a bug at two places of it, and
+            // do. The runs go in an order drawn afresh for each set of test files, the two of a bug at two places of it, and
             // correct caches run among them at places drawn too: a test that fails once some caches have run before it
             // fails on those, and one that fails at random, or on every cache after some count, fails on the two runs of
             // a bug as the same test by chance only.
@@ -363,6 +494,11 @@ public final class YourTests {
                 }
                 verdicts.add(new YourTestsReport.BugVerdict(bug.name(), bug.words(), bug.severity().label(), bug.severity().weight,
                         caughtBy));
+            }
+            if (shareable) {
+                share.complete(new Shared(submission.student(), compiledTests, List.copyOf(notes.subList(ownNotes,
+                        notes.size())), java.util.Collections.unmodifiableMap(new LinkedHashMap<>(names)),
+                        List.copyOf(unsound), sound, kept, List.copyOf(verdicts), List.copyOf(runs.problems), runs.jvms));
             }
             Event coverage = kept.isEmpty() ? null : runs.done.get("own");
             // A sound test that failed on the student's own cache found a bug there: the student hears which.

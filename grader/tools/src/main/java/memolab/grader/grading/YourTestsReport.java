@@ -26,10 +26,14 @@ import memolab.grader.score.PlainText;
  * @param jvms       how many JVMs the tests ran in: one for the runs on the correct caches and the student's, one for
  *                   the bugs', and one more after each test that never returned and could not be stopped (its own code
  *                   looped, or the student's cache did: a test stopped on a cache of the corpus ends no JVM)
+ * @param measuredWith the student of the batch whose identical test files were measured on the course's caches, this
+ *                   student's figures but coverage taken from that run (their {@code seconds} are this student's
+ *                   coverage run's, their {@code jvms} that run's and this one's beyond its first); empty when this
+ *                   student's own run measured them
  */
 public record YourTestsReport(int possible, double earned, List<String> problems, int tests, List<Unsound> unsound, int sound,
                               List<BugVerdict> bugs, int covered, int branches, int leastBranches, List<String> failedOnOwn,
-                              double seconds, int jvms) {
+                              double seconds, int jvms, String measuredWith) {
 
     public YourTestsReport {
         failedOnOwn = List.copyOf(failedOnOwn);
@@ -96,14 +100,20 @@ public record YourTestsReport(int possible, double earned, List<String> problems
                               List<BugVerdict> bugs, int covered, int branches, int leastBranches, List<String> failedOnOwn,
                               double seconds, int jvms) {
         YourTestsReport report = new YourTestsReport(possible, 0, problems, tests, unsound, sound, bugs, covered, branches,
-                leastBranches, failedOnOwn, seconds, jvms);
+                leastBranches, failedOnOwn, seconds, jvms, "");
         return new YourTestsReport(possible, tenth(report.thoroughPoints() + report.coveringPoints()), problems, tests, unsound,
-                sound, bugs, covered, branches, leastBranches, failedOnOwn, seconds, jvms);
+                sound, bugs, covered, branches, leastBranches, failedOnOwn, seconds, jvms, "");
+    }
+
+    /** This report, its tests measured on the course's caches in {@code student}'s run. */
+    YourTestsReport measuredWith(String student) {
+        return new YourTestsReport(possible, earned, problems, tests, unsound, sound, bugs, covered, branches, leastBranches,
+                failedOnOwn, seconds, jvms, student);
     }
 
     /** A report of no tests run, for {@code why}. */
     static YourTestsReport none(int possible, String why, double seconds) {
-        return new YourTestsReport(possible, 0, List.of(why), 0, List.of(), 0, List.of(), 0, 0, 0, List.of(), seconds, 0);
+        return new YourTestsReport(possible, 0, List.of(why), 0, List.of(), 0, List.of(), 0, 0, 0, List.of(), seconds, 0, "");
     }
 
     private static double tenth(double value) {

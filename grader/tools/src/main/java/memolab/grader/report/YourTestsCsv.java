@@ -22,7 +22,7 @@ public final class YourTestsCsv {
 
     /** The header line. */
     public static final String HEADER = "student,tests,sound,bugs_caught,bugs,caught_weight,total_weight,branches_covered,"
-            + "branches,points,possible,seconds,jvms";
+            + "branches,points,possible,seconds,jvms,measured_with";
 
     private YourTestsCsv() {
     }
@@ -50,6 +50,7 @@ public final class YourTestsCsv {
                 String.valueOf(caught), String.valueOf(report.bugs().size()), String.valueOf(report.caughtWeight()),
                 String.valueOf(report.totalWeight()), String.valueOf(report.covered()), String.valueOf(report.branches()),
                 YourTestsReport.points(report.earned()), String.valueOf(report.possible()),
-                String.format(Locale.ROOT, "%.1f", report.seconds()), String.valueOf(report.jvms()));
+                String.format(Locale.ROOT, "%.1f", report.seconds()), String.valueOf(report.jvms()),
+                Gradebook.quote(report.measuredWith()));
     }
 }

@@ -165,7 +165,7 @@ final class Generated {
                 | ... a test past its limit there | stopped there (the corpus's classes check for a stop at every call and every turn of a loop): the JVM goes on once the test and its threads have ended, within %s s, and ends otherwise (a test whose own code keeps looping) |
                 | a tests' JVM silent this long is ended, its test as never returning | %d s |
                 | tests run on one cache, at most | %d |
-                | JVMs, and seconds, for one student's tests, at most | %d JVMs, %d s |
+                | JVMs, and seconds, for one student's tests on the course's caches, at most, and again on their own code | %d JVMs, %d s |
                 | test files read, at most | %d |
                 | thorough: runs of each bug, at places of an order drawn for each set of test files; correct caches among them | %d; %d |
                 """, points, memolab.grader.grading.YourTests.REFERENCE_RUNS, memolab.grader.owntests.BugCorpus.CORRECT_CACHES,

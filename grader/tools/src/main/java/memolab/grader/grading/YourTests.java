@@ -46,11 +46,12 @@ import memolab.grader.score.PlainText;
  *       branches of their cache's classes (all but {@code Fibonacci}) the tests reach.</li>
  * </ol>
  *
- * <p>A test has {@value #TEST_SECONDS} s; one whose code outlives its limit ends its JVM,
- * and a fresh one goes on with the tests not yet run, at most {@value #MAX_JVMS} JVMs and
- * {@value #BUDGET_SECONDS} s in all. Test files the same, byte for byte, as those of a
- * submission measured before in the batch take that measurement's first two steps, and run
- * the third alone.
+ * <p>Each step has JVMs of its own, the third on the student's code apart from the first two,
+ * which never run it. A test has {@value #TEST_SECONDS} s; one whose code outlives its limit
+ * ends its JVM, and a fresh one goes on with the tests not yet run, at most
+ * {@value #MAX_JVMS} JVMs and {@value #BUDGET_SECONDS} s for the first two steps, and as
+ * many for the third. Test files the same as those of a submission measured before in the
+ * batch take that measurement's first two steps, and run the third alone.
  */
 public final class YourTests {
 
@@ -197,37 +198,57 @@ public final class YourTests {
             notes.add("No test files of package memolab in `src/test/java/memolab`: this category scores 0.");
             return YourTestsReport.of(points, notes, 0, List.of(), 0, List.of(), 0, 0, 0, seconds(start), 0);
         }
-        // The same files, byte for byte, compile to the same tests, and what they do on the course's caches does not depend
-        // on the student's code: one measurement serves them all, each student's coverage aside.
+        // The same files compile to the same tests, and what they do on the course's caches does not depend on the student's
+        // code, which never runs there: one measurement serves them all; each student's own code runs apart.
         String key = digest(sources);
         java.util.concurrent.CompletableFuture<Shared> mine = new java.util.concurrent.CompletableFuture<>();
         for (var earlier = shared.putIfAbsent(key, mine); earlier != null; earlier = shared.putIfAbsent(key, mine)) {
             Shared measured = earlier.join();
             if (measured != null) {
                 start = System.nanoTime(); // this student's own run, not the wait for the other's
-                return measureOwn(measured, ownClasses, root, notes, start);
+                return measureOwn(measured, ownClasses, root, notes, start).measuredWith(measured.student());
             }
         }
+        Shared measured;
         try {
-            return measureAll(submission, sources, ownClasses, work, root, notes, start, mine);
+            measured = measureOnCaches(submission, sources, work, root);
+            mine.complete(measured);
         } finally {
             if (!mine.isDone()) {
-                // Not a measurement to share (the student's code ended a JVM of the sound runs, say): the next student
-                // with these files measures them in turn.
+                // The measurement failed (the grader's fault): the next student with these files measures them in turn.
                 shared.remove(key, mine);
                 mine.complete(null);
             }
         }
+        return measureOwn(measured, ownClasses, root, notes, start);
     }
 
     /**
-     * What a submission's tests measured that others' identical files can take: the compiled
-     * tests, the notes on them, the tests found and those sound, the bugs' verdicts, and the
-     * JVMs it took.
+     * What a submission's tests measured on the course's caches, which others' identical files
+     * take: the compiled tests, the notes on them, the tests found and those sound (none where
+     * they did not compile or were refused), the bugs' verdicts, the problems met, and the JVMs
+     * it took.
      */
     private record Shared(String student, Map<String, byte[]> classes, List<String> notes, Map<String, String> names,
                           List<YourTestsReport.Unsound> unsound, List<String> sound, List<String> kept,
                           List<YourTestsReport.BugVerdict> verdicts, List<String> problems, int jvms) {
+
+        Shared {
+            classes = Map.copyOf(classes);
+            notes = List.copyOf(notes);
+            names = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(names));
+            unsound = List.copyOf(unsound);
+            sound = List.copyOf(sound);
+            kept = List.copyOf(kept);
+            verdicts = List.copyOf(verdicts);
+            problems = List.copyOf(problems);
+        }
+
+        /** Tests that never ran on the caches, for the reasons in {@code notes}. */
+        static Shared none(String student, List<String> notes) {
+            return new Shared(student, Map.of(), List.copyOf(notes), Map.of(), List.of(), List.of(), List.of(), List.of(),
+                    List.of(), 0);
+        }
     }
 
     /** A digest of test files: their names and contents. */
@@ -260,9 +281,10 @@ public final class YourTests {
     }
 
     /**
-     * A submission whose test files another of the batch measured: its compiled tests, sound
-     * tests and bugs' verdicts are that measurement's; only their coverage of this student's
-     * own classes is measured here, in a JVM of its own.
+     * The report of a submission's tests from their measurement on the course's caches (this
+     * student's or another's of the batch, with the same files) and a run of the sound tests on
+     * the student's own classes, in a JVM of its own with its own limits: their coverage, and
+     * the tests that fail there.
      */
     private YourTestsReport measureOwn(Shared measured, Optional<Path> ownClasses, Path root, List<String> notes, long start)
             throws IOException {
@@ -270,13 +292,15 @@ public final class YourTests {
         if (measured.sound().isEmpty()) {
             notes.addAll(measured.problems());
             return YourTestsReport.of(points, notes, measured.names().size(), measured.unsound(), 0, List.of(), 0, 0, 0,
-                    seconds(start), measured.jvms()).measuredWith(measured.student());
+                    seconds(start), measured.jvms());
         }
         Path classes = root.resolve("classes");
-        for (Map.Entry<String, byte[]> file : measured.classes().entrySet()) {
-            Path copy = classes.resolve(file.getKey());
-            Files.createDirectories(copy.getParent());
-            Files.write(copy, file.getValue());
+        if (!Files.isDirectory(classes)) { // another student's run compiled them
+            for (Map.Entry<String, byte[]> file : measured.classes().entrySet()) {
+                Path copy = classes.resolve(file.getKey());
+                Files.createDirectories(copy.getParent());
+                Files.write(copy, file.getValue());
+            }
         }
         BugCorpus corpus = corpus();
         Runs runs = new Runs(root, classes, System.nanoTime() + TimeUnit.SECONDS.toNanos(BUDGET_SECONDS), List.of());
@@ -289,27 +313,24 @@ public final class YourTests {
             List<String> failedOnOwn = runs.results("own").values().stream()
                     .filter(e -> e.failed() && measured.kept().contains(e.test()))
                     .map(e -> measured.names().getOrDefault(e.test(), e.name())).distinct().toList();
-            notes.addAll(measured.problems());
-            notes.addAll(runs.problems);
+            Set<String> problems = new LinkedHashSet<>(measured.problems());
+            problems.addAll(runs.problems);
+            notes.addAll(problems);
             return YourTestsReport.of(points, notes, measured.names().size(), measured.unsound(), measured.kept().size(),
                     measured.verdicts(), coverage == null ? 0 : coverage.covered(), coverage == null ? 0 : coverage.branches(),
-                    leastBranches(corpus), failedOnOwn, seconds(start), measured.jvms() + Math.max(0, runs.jvms - 1))
-                    .measuredWith(measured.student());
+                    leastBranches(corpus), failedOnOwn, seconds(start), measured.jvms() + runs.jvms);
         } finally {
             runs.close();
         }
     }
 
     /**
-     * Measures {@code sources}, a submission's tests copied under {@code root}: compiled, checked
-     * and run on the course's caches and on the student's own classes. Where {@code share} is not
-     * null, what does not depend on the student's code completes it, for the batch's others
-     * with the same files.
+     * Measures {@code sources}, a submission's tests copied under {@code root}, on the course's
+     * caches: compiled, checked, run on the correct caches (sound) and on the bugs (thorough).
+     * The student's own code has no part in it.
      */
-    private YourTestsReport measureAll(Submission submission, List<Path> sources, Optional<Path> ownClasses, Path work,
-                                       Path root, List<String> notes, long start,
-                                       java.util.concurrent.CompletableFuture<Shared> share) throws IOException {
-        int ownNotes = notes.size(); // the notes on the files themselves; those after them are the measurement's
+    private Shared measureOnCaches(Submission submission, List<Path> sources, Path work, Path root) throws IOException {
+        List<String> notes = new ArrayList<>();
         Path classes = root.resolve("classes");
         List<Path> classPath = new ArrayList<>();
         classPath.add(stubClasses.toAbsolutePath());
@@ -379,7 +400,7 @@ public final class YourTests {
                     + "other caches, so they may use only the public API of `LruCache`, `Fibonacci` and `CacheStats`, JUnit 5, "
                     + "AssertJ and the kit's property checker).") + " The compiler said:\n"
                     + compilerSaid(compilation.messages().stream().limit(20).toList()));
-            return YourTestsReport.of(points, notes, 0, List.of(), 0, List.of(), 0, 0, 0, seconds(start), 0);
+            return Shared.none(submission.student(), notes);
         }
         List<SafetyGate.Violation> violations = SafetyGate.checkTests(classes);
         if (!violations.isEmpty()) {
@@ -387,8 +408,9 @@ public final class YourTests {
                     .replace("so final grading did not run it at all and it scores 0", "so final grading did not run them at all "
                             + "and this category scores 0").replace("; your own ./mvnw test shows the same rules in \"Rules of the "
                             + "exercise\".", "."));
-            return YourTestsReport.of(points, notes, 0, List.of(), 0, List.of(), 0, 0, 0, seconds(start), 0);
+            return Shared.none(submission.student(), notes);
         }
+        Map<String, byte[]> compiledTests = classFiles(classes);
         BugCorpus corpus = corpus();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(BUDGET_SECONDS);
         List<List<String>> caches = new ArrayList<>();
@@ -406,16 +428,8 @@ public final class YourTests {
             }
             List<String> referenceIds = referenceRuns.stream().map(Target::id).toList();
 
-            // 2. Covering, on the student's own classes, in the same JVM as the sound runs, which tells it the sound tests
-            // (soundFrom; a JVM started afresh is told them by this side, from the same runs).
-            List<Target> soundJvm = new ArrayList<>(referenceRuns);
-            ownClasses.ifPresent(own -> soundJvm.add(new Target("own", List.of(own.toAbsolutePath().toString()), null, List.of(),
-                    true, false, null, referenceIds)));
-            runs.run(soundJvm, referenceIds);
+            runs.run(referenceRuns, referenceIds);
             runs.close(); // the bugs run in a JVM of their own: what a test kept of the correct caches' runs is not there
-            // Shared only if the student's own classes had no part in how this JVM went: one JVM, no problem.
-            boolean shareable = share != null && runs.jvms == 1 && runs.problems.isEmpty();
-            Map<String, byte[]> compiledTests = shareable ? classFiles(classes) : Map.of();
             Map<String, String> names = new LinkedHashMap<>();
             Map<String, String> failures = new LinkedHashMap<>();
             for (Target target : referenceRuns) {
@@ -442,13 +456,8 @@ public final class YourTests {
                         + "this category scores 0.");
             }
             if (sound.isEmpty()) {
-                if (shareable) {
-                    share.complete(new Shared(submission.student(), compiledTests, List.copyOf(notes.subList(ownNotes,
-                            notes.size())), java.util.Collections.unmodifiableMap(new LinkedHashMap<>(names)),
-                            List.copyOf(unsound), List.of(), List.of(), List.of(), List.of(), runs.jvms));
-                }
-                notes.addAll(runs.problems);
-                return YourTestsReport.of(points, notes, names.size(), unsound, 0, List.of(), 0, 0, 0, seconds(start), runs.jvms);
+                return new Shared(submission.student(), compiledTests, notes, names, unsound, List.of(), List.of(), List.of(),
+                        List.copyOf(runs.problems), runs.jvms);
             }
 
             // 3. Thorough, on each bug twice, the sound tests only, in a JVM started for them (told the sound tests and
@@ -495,19 +504,8 @@ public final class YourTests {
                 verdicts.add(new YourTestsReport.BugVerdict(bug.name(), bug.words(), bug.severity().label(), bug.severity().weight,
                         caughtBy));
             }
-            if (shareable) {
-                share.complete(new Shared(submission.student(), compiledTests, List.copyOf(notes.subList(ownNotes,
-                        notes.size())), java.util.Collections.unmodifiableMap(new LinkedHashMap<>(names)),
-                        List.copyOf(unsound), sound, kept, List.copyOf(verdicts), List.copyOf(runs.problems), runs.jvms));
-            }
-            Event coverage = kept.isEmpty() ? null : runs.done.get("own");
-            // A sound test that failed on the student's own cache found a bug there: the student hears which.
-            List<String> failedOnOwn = runs.results("own").values().stream().filter(e -> e.failed() && kept.contains(e.test()))
-                    .map(e -> names.getOrDefault(e.test(), e.name())).distinct().toList();
-            notes.addAll(runs.problems);
-            return YourTestsReport.of(points, notes, names.size(), unsound, kept.size(), verdicts,
-                    coverage == null ? 0 : coverage.covered(), coverage == null ? 0 : coverage.branches(), leastBranches(corpus),
-                    failedOnOwn, seconds(start), runs.jvms);
+            return new Shared(submission.student(), compiledTests, notes, names, unsound, sound, kept, verdicts,
+                    List.copyOf(runs.problems), runs.jvms);
         } finally {
             runs.close(); // the tests' JVM that waits for a further plan
         }
@@ -749,10 +747,18 @@ public final class YourTests {
         return copies;
     }
 
-    /** A test's message with the grader's work folders left out: they are the grader's business. */
+    /**
+     * A test's message with the grader's work folders left out: they are the grader's business,
+     * and the student's folder is named after the student, whose measurement others may take.
+     */
     private static String hidden(String message, Path work) {
-        Path batch = work.toAbsolutePath().getParent();
-        return message == null || batch == null ? message : message.replace(batch.toString(), "...");
+        Path folder = work.toAbsolutePath();
+        Path batch = folder.getParent();
+        if (message == null) {
+            return null;
+        }
+        String text = message.replace(folder.toString(), "...");
+        return batch == null ? text : text.replace(batch.toString(), "...");
     }
 
     private static double seconds(long since) {

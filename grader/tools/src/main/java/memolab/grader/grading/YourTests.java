@@ -46,12 +46,12 @@ import memolab.grader.score.PlainText;
  *       branches of their cache's classes (all but {@code Fibonacci}) the tests reach.</li>
  * </ol>
  *
- * <p>Each step has JVMs of its own, the third on the student's code apart from the first two,
- * which never run it. A test has {@value #TEST_SECONDS} s; one whose code outlives its limit
- * ends its JVM, and a fresh one goes on with the tests not yet run, at most
- * {@value #MAX_JVMS} JVMs and {@value #BUDGET_SECONDS} s for the first two steps, and as
- * many for the third. Test files the same as those of a submission measured before in the
- * batch take that measurement's first two steps, and run the third alone.
+ * <p>The first two steps never run the student's code: the third runs after them, in the first
+ * step's JVM, with limits of its own. A test has {@value #TEST_SECONDS} s; one whose code
+ * outlives its limit ends its JVM, and a fresh one goes on with the tests not yet run, at most
+ * {@value #MAX_JVMS} JVMs and {@value #BUDGET_SECONDS} s for the first two steps, and as many
+ * for the third. Test files the same as those of a submission measured before in the batch
+ * take that measurement's first two steps, and run the third alone, in a JVM of its own.
  */
 public final class YourTests {
 
@@ -206,21 +206,25 @@ public final class YourTests {
             Shared measured = earlier.join();
             if (measured != null) {
                 start = System.nanoTime(); // this student's own run, not the wait for the other's
-                return measureOwn(measured, ownClasses, root, notes, start).measuredWith(measured.student());
+                return measureOwn(measured, ownClasses, root, notes, start, null).measuredWith(measured.student());
             }
         }
         Shared measured;
+        Runs.Live[] warm = {null}; // the sound runs' JVM, which runs the student's code next: no JVM to start for it
         try {
-            measured = measureOnCaches(submission, sources, work, root);
+            measured = measureOnCaches(submission, sources, work, root, ownClasses, warm);
             mine.complete(measured);
         } finally {
             if (!mine.isDone()) {
                 // The measurement failed (the grader's fault): the next student with these files measures them in turn.
                 shared.remove(key, mine);
                 mine.complete(null);
+                if (warm[0] != null) {
+                    Runs.end(warm[0].process());
+                }
             }
         }
-        return measureOwn(measured, ownClasses, root, notes, start);
+        return measureOwn(measured, ownClasses, root, notes, start, warm[0]);
     }
 
     /**
@@ -283,28 +287,30 @@ public final class YourTests {
     /**
      * The report of a submission's tests from their measurement on the course's caches (this
      * student's or another's of the batch, with the same files) and a run of the sound tests on
-     * the student's own classes, in a JVM of its own with its own limits: their coverage, and
-     * the tests that fail there.
+     * the student's own classes, with limits of its own: their coverage, and the tests that fail
+     * there. It runs in {@code warm}, the JVM of this student's sound runs, when given (it has
+     * read the student's classes, and no more runs there), else in one started for it.
      */
-    private YourTestsReport measureOwn(Shared measured, Optional<Path> ownClasses, Path root, List<String> notes, long start)
-            throws IOException {
+    private YourTestsReport measureOwn(Shared measured, Optional<Path> ownClasses, Path root, List<String> notes, long start,
+                                       Runs.Live warm) throws IOException {
         notes.addAll(measured.notes());
-        if (measured.sound().isEmpty()) {
-            notes.addAll(measured.problems());
-            return YourTestsReport.of(points, notes, measured.names().size(), measured.unsound(), 0, List.of(), 0, 0, 0,
-                    seconds(start), measured.jvms());
-        }
         Path classes = root.resolve("classes");
-        if (!Files.isDirectory(classes)) { // another student's run compiled them
-            for (Map.Entry<String, byte[]> file : measured.classes().entrySet()) {
-                Path copy = classes.resolve(file.getKey());
-                Files.createDirectories(copy.getParent());
-                Files.write(copy, file.getValue());
-            }
-        }
-        BugCorpus corpus = corpus();
         Runs runs = new Runs(root, classes, System.nanoTime() + TimeUnit.SECONDS.toNanos(BUDGET_SECONDS), List.of());
+        runs.adopt(warm);
         try {
+            if (measured.sound().isEmpty()) {
+                notes.addAll(measured.problems());
+                return YourTestsReport.of(points, notes, measured.names().size(), measured.unsound(), 0, List.of(), 0, 0, 0,
+                        seconds(start), measured.jvms());
+            }
+            if (!Files.isDirectory(classes)) { // another student's run compiled them
+                for (Map.Entry<String, byte[]> file : measured.classes().entrySet()) {
+                    Path copy = classes.resolve(file.getKey());
+                    Files.createDirectories(copy.getParent());
+                    Files.write(copy, file.getValue());
+                }
+            }
+            BugCorpus corpus = corpus();
             if (ownClasses.isPresent() && !measured.kept().isEmpty()) {
                 runs.run(List.of(new Target("own", List.of(ownClasses.get().toAbsolutePath().toString()), measured.sound(),
                         List.of(), true, false, null, null)), List.of());
@@ -329,7 +335,8 @@ public final class YourTests {
      * caches: compiled, checked, run on the correct caches (sound) and on the bugs (thorough).
      * The student's own code has no part in it.
      */
-    private Shared measureOnCaches(Submission submission, List<Path> sources, Path work, Path root) throws IOException {
+    private Shared measureOnCaches(Submission submission, List<Path> sources, Path work, Path root, Optional<Path> ownClasses,
+                                   Runs.Live[] warm) throws IOException {
         List<String> notes = new ArrayList<>();
         Path classes = root.resolve("classes");
         List<Path> classPath = new ArrayList<>();
@@ -416,7 +423,11 @@ public final class YourTests {
         List<List<String>> caches = new ArrayList<>();
         corpus.correct().forEach(cache -> caches.add(List.of(cache.toString())));
         corpus.bugs().forEach(bug -> caches.add(List.of(bug.classes().toString())));
-        Runs runs = new Runs(root, classes, deadline, caches);
+        // The sound runs' JVM reads the student's classes too (it runs them once the caches' runs are done, for the
+        // coverage); the bugs' JVM does not.
+        List<List<String>> soundCaches = new ArrayList<>(caches);
+        ownClasses.ifPresent(own -> soundCaches.add(List.of(own.toAbsolutePath().toString())));
+        Runs runs = new Runs(root, classes, deadline, soundCaches);
         try {
             // 1. Sound: every test on each correct cache, REFERENCE_RUNS times.
             List<Target> referenceRuns = new ArrayList<>();
@@ -429,7 +440,10 @@ public final class YourTests {
             List<String> referenceIds = referenceRuns.stream().map(Target::id).toList();
 
             runs.run(referenceRuns, referenceIds);
-            runs.close(); // the bugs run in a JVM of their own: what a test kept of the correct caches' runs is not there
+            // The bugs run in a JVM of their own: what a test kept of the correct caches' runs is not there. This one waits
+            // for the student's code.
+            warm[0] = runs.detach();
+            runs.reading(caches);
             Map<String, String> names = new LinkedHashMap<>();
             Map<String, String> failures = new LinkedHashMap<>();
             for (Target target : referenceRuns) {
@@ -783,7 +797,7 @@ public final class YourTests {
         final Map<String, Map<String, Long>> durations = new LinkedHashMap<>();
 
         /** Every cache a plan of this student's may run on: a JVM reads them all at its start, before its wall stands. */
-        private final List<List<String>> caches;
+        private List<List<String>> caches;
 
         Runs(Path root, Path classes, long deadline, List<List<String>> caches) {
             this.root = root;
@@ -917,10 +931,30 @@ public final class YourTests {
          * further pass runs there rather than in a JVM started afresh.
          */
         private record Live(Process process, ResultChannel channel, LinkedBlockingQueue<Optional<Event>> events,
-                            java.io.OutputStream input) {
+                            java.io.OutputStream input, java.util.concurrent.atomic.AtomicReference<Runs> owner) {
         }
 
         private Live live;
+
+        /** The caches a JVM started from now on reads at its start. */
+        void reading(List<List<String>> folders) {
+            caches = folders;
+        }
+
+        /** The JVM that waits for a further plan, if any, taken from these runs: they no longer end it. */
+        Live detach() {
+            Live taken = live;
+            live = null;
+            return taken;
+        }
+
+        /** Runs the next plan in {@code waiting}, a JVM other runs detached (null: one started afresh). */
+        void adopt(Live waiting) {
+            if (waiting != null) {
+                waiting.owner().set(this); // what it prints from now on is these runs' business
+                live = waiting;
+            }
+        }
 
         /** Ends the JVM that waits for a further plan, if any. */
         void close() {
@@ -972,13 +1006,14 @@ public final class YourTests {
             Process process = SuiteRun.startJvm(jvmFlags, root, YourTestsMain.class,
                     List.of(planFile.toAbsolutePath().toString()), channel, true);
             LinkedBlockingQueue<Optional<Event>> events = new LinkedBlockingQueue<>();
+            java.util.concurrent.atomic.AtomicReference<Runs> owner = new java.util.concurrent.atomic.AtomicReference<>(this);
             Thread reader = new Thread(() -> {
                 try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                     for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                         try {
                             channel.verify(line).ifPresent(json -> events.add(Optional.of(GSON.fromJson(json, Event.class))));
                         } catch (RuntimeException e) {
-                            problems.add("TAMPERING: your tests printed lines that imitate the grader's result lines; they were "
+                            owner.get().problems.add("TAMPERING: your tests printed lines that imitate the grader's result lines; they were "
                                     + "ignored.");
                         }
                     }
@@ -998,7 +1033,7 @@ public final class YourTests {
             }, "memolab-your-tests-stderr");
             drain.setDaemon(true);
             drain.start();
-            return new Live(process, channel, events, process.getOutputStream());
+            return new Live(process, channel, events, process.getOutputStream(), owner);
         }
 
         /** Reads {@code child}'s events for one plan: how it ended; a JVM that finished the plan is kept for the next. */

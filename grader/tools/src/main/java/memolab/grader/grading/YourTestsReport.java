@@ -23,10 +23,11 @@ import memolab.grader.score.PlainText;
  * @param failedOnOwn the sound tests (as the student named them) that failed on the student's own cache: each found
  *                   something that cache does wrong, which the graded tests see too
  * @param seconds    how long the measurement took
- * @param jvms       how many JVMs the tests ran in: one for the runs on the correct caches, one for the bugs', one for
- *                   the student's own code, and one more after each test that never returned and could not be stopped
- *                   (its own code looped, or the student's cache did: a test stopped on a cache of the corpus ends no
- *                   JVM)
+ * @param jvms       how many JVMs the tests ran in: one for the runs on the correct caches and then the student's own
+ *                   code, one for the bugs', one more for the student's code where another student's run measured the
+ *                   files ({@code measuredWith}), and one more after each test that never returned and could not be
+ *                   stopped (its own code looped, or the student's cache did: a test stopped on a cache of the corpus
+ *                   ends no JVM)
  * @param measuredWith the student of the batch whose identical test files were measured on the course's caches, this
  *                   student's figures but those of their own code taken from that run (their {@code seconds} are this
  *                   student's own code's run's, their {@code jvms} that run's and this one's); empty when this

@@ -256,7 +256,7 @@ public final class YourTests {
     }
 
     /** A digest of test files: their names and contents. */
-    static String digest(List<Path> files) throws IOException {
+    public static String digest(List<Path> files) throws IOException {
         java.security.MessageDigest sha;
         try {
             sha = java.security.MessageDigest.getInstance("SHA-256");
@@ -271,17 +271,6 @@ public final class YourTests {
             sha.update(content);
         }
         return java.util.HexFormat.of().formatHex(sha.digest());
-    }
-
-    /** The class files under {@code folder}, by path relative to it. */
-    private static Map<String, byte[]> classFiles(Path folder) throws IOException {
-        Map<String, byte[]> files = new LinkedHashMap<>();
-        try (Stream<Path> walk = Files.walk(folder)) {
-            for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
-                files.put(folder.relativize(file).toString(), Files.readAllBytes(file));
-            }
-        }
-        return files;
     }
 
     /**
@@ -304,10 +293,9 @@ public final class YourTests {
                         seconds(start), measured.jvms());
             }
             if (!Files.isDirectory(classes)) { // another student's run compiled them
+                Path tests = Files.createDirectories(classes.resolve(ExerciseRules.STUDENT_PACKAGE));
                 for (Map.Entry<String, byte[]> file : measured.classes().entrySet()) {
-                    Path copy = classes.resolve(file.getKey());
-                    Files.createDirectories(copy.getParent());
-                    Files.write(copy, file.getValue());
+                    Files.write(tests.resolve(file.getKey()), file.getValue());
                 }
             }
             BugCorpus corpus = corpus();
@@ -417,7 +405,7 @@ public final class YourTests {
                             + "exercise\".", "."));
             return Shared.none(submission.student(), notes);
         }
-        Map<String, byte[]> compiledTests = classFiles(classes);
+        Map<String, byte[]> compiledTests = YourTestsMain.classFiles(List.of(classes)); // all of package memolab
         BugCorpus corpus = corpus();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(BUDGET_SECONDS);
         List<List<String>> caches = new ArrayList<>();

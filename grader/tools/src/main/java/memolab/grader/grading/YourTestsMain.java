@@ -512,7 +512,7 @@ public final class YourTestsMain {
     }
 
     /** The class files of package {@code memolab} in {@code folders}, by file name; the first folder's win, as a class loader's do. */
-    private static Map<String, byte[]> classFiles(List<Path> folders) throws IOException {
+    static Map<String, byte[]> classFiles(List<Path> folders) throws IOException {
         Map<String, byte[]> classes = new java.util.LinkedHashMap<>();
         for (Path folder : folders) {
             Path packageFolder = folder.resolve(ExerciseRules.STUDENT_PACKAGE);

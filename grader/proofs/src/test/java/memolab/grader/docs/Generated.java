@@ -167,6 +167,7 @@ final class Generated {
                 | tests run on one cache, at most | %d |
                 | JVMs, and seconds, for one student's tests on the course's caches, at most, and again on their own code | %d JVMs, %d s |
                 | test files read, at most | %d |
+                | compiled test classes, at most (more are not run, as your code would not be) | %d MB in %,d files |
                 | thorough: runs of each bug, at places of an order drawn for each set of test files; correct caches among them | %d; %d |
                 """, points, memolab.grader.grading.YourTests.REFERENCE_RUNS, memolab.grader.owntests.BugCorpus.CORRECT_CACHES,
                 Math.round(YourTestsReport.THOROUGH_SHARE * 100), weights,
@@ -180,6 +181,7 @@ final class Generated {
                 memolab.grader.grading.YourTests.SILENCE_SECONDS,
                 memolab.grader.grading.YourTests.MAX_TESTS, memolab.grader.grading.YourTests.MAX_JVMS,
                 memolab.grader.grading.YourTests.BUDGET_SECONDS, memolab.grader.grading.YourTests.MAX_FILES,
+                memolab.grader.grading.CompiledSize.MAX_BYTES >> 20, memolab.grader.grading.CompiledSize.MAX_FILES,
                 memolab.grader.grading.YourTests.BUG_RUNS, memolab.grader.grading.YourTests.SENTINELS);
     }
 

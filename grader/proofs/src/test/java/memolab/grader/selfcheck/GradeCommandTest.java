@@ -18,8 +18,10 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import memolab.grader.cli.GraderCli;
+import memolab.grader.grading.CompiledSize;
 import memolab.grader.grading.Submission;
 import memolab.grader.report.Gradebook;
 import org.junit.jupiter.api.AfterAll;
@@ -149,6 +151,9 @@ class GradeCommandTest {
         Files.writeString(bomb.resolve("exercises/src/main/java/memolab/Deep.java"),
                 "package memolab; class Deep { static int x = " + "(".repeat(100_000) + "1" + ")".repeat(100_000) + "; }");
         batch.add(bomb);
+        Path bloated = submission("classes-too-large", Submissions.REFERENCE);
+        Files.writeString(bloated.resolve("exercises/src/main/java/memolab/Bloat.java"), Submissions.compilerBloat("Bloat"));
+        batch.add(bloated);
         Path linkedFolder = Files.createDirectories(temp.resolve("class/linked-folder/exercises/src/main/java"));
         Files.createSymbolicLink(linkedFolder.resolve("memolab"), Submissions.REFERENCE);
         batch.add(temp.resolve("class/linked-folder"));
@@ -190,6 +195,15 @@ class GradeCommandTest {
         assertThat(row("compile-bomb")).isEqualTo("compile_error 0/82");
         assertThat(feedback("compile-bomb")).contains("The compiler itself ran out of stack on your code",
                 "java.lang.StackOverflowError");
+        assertThat(row("classes-too-large")).isEqualTo("refused 0/82");
+        assertThat(feedback("classes-too-large")).contains("NOT RUN: Your code compiled to 5.",
+                " MB of class files in ", "more than the 4.0 MB in 2,000 files the grader runs", "try/finally blocks nested");
+        assertThat(flags("classes-too-large")).contains("refused: compiled classes too large");
+        // The limit is far above a solution: the reference's classes, as the grader compiled them, below a hundredth of it.
+        try (Stream<Path> classes = Files.walk(out.resolve(".work/submissions/reference/classes"))) {
+            assertThat(classes.filter(f -> f.toString().endsWith(".class")).mapToLong(f -> f.toFile().length()).sum())
+                    .isPositive().isLessThan(CompiledSize.MAX_BYTES / 100);
+        }
         assertThat(row("linked-folder")).isEqualTo("no_submission 0/82");
         assertThat(feedback("linked-folder")).contains("LINKS LEFT OUT", "`exercises/src/main/java/memolab` (a link to `");
         assertThat(flags("linked-folder")).contains("links left out: 1");
@@ -213,8 +227,8 @@ class GradeCommandTest {
     @DisplayName("every submission of the batch is graded and has its row, whatever it did")
     void everySubmissionHasARow() {
         assertThat(exitCode).as("exit code; stderr:%n%s", stderr).isEqualTo(GraderCli.OK);
-        assertThat(rows).hasSize(24);
-        assertThat(stdout).contains("Graded 24 submission(s)");
+        assertThat(rows).hasSize(25);
+        assertThat(stdout).contains("Graded 25 submission(s)");
     }
 
     @Test

@@ -149,6 +149,27 @@ public final class Submissions {
     }
 
     /** The graded suite's classes: the suite module's folder or jar, as the grader finds it. */
+    /**
+     * The source of a class of package {@code memolab} named {@code name}, 8 KB, that compiles
+     * to 5.3 MB: 12 methods of try/finally blocks nested 10 deep, each finally block copied by the
+     * compiler into every way out of its try.
+     */
+    static String compilerBloat(String name) {
+        String body = "x++;";
+        for (int depth = 0; depth < 10; depth++) {
+            StringBuilder steps = new StringBuilder();
+            for (int i = 0; i < 10; i++) {
+                steps.append("x += ").append(i).append("; ");
+            }
+            body = "try { " + steps + "} finally { " + body + " }";
+        }
+        StringBuilder source = new StringBuilder("package memolab;\n\nfinal class " + name + " {\n");
+        for (int method = 0; method < 12; method++) {
+            source.append("    static int m").append(method).append("(int x) { ").append(body).append(" return x; }\n");
+        }
+        return source.append("}\n").toString();
+    }
+
     public static Path suiteClasses() {
         return GraderFiles.suiteRoot();
     }

@@ -157,6 +157,9 @@ class YourTestsTest {
         batch.add(halfWritten("half-stubs", tutorial("GetAfterPutTest.java")));
         batch.add(studentOn("never-evicts", "same-tests-on-a-bug", referenceTests()));
         batch.add(student("own-loop-on-the-reference", fixture("own-loop")));
+        Path bloat = Files.writeString(Files.createDirectories(temp.resolve("bloat")).resolve("BloatTest.java"),
+                Submissions.compilerBloat("BloatTest"));
+        batch.add(student("tests-too-large", bloat));
         submitted = batch.size();
         out = temp.resolve("out");
         // --out relative to the working folder, as an instructor types it: the tests' JVMs run elsewhere.
@@ -393,6 +396,16 @@ class YourTestsTest {
         assertThat(Integer.parseInt(rows.get("set-up-once").get("bugs_caught"))).isGreaterThanOrEqualTo(4);
         assertThat(feedback("set-up-once")).containsPattern("Caught \\(central\\): never evicts[^\\n]*Failed: "
                 + "`SetUpTest > holdsTheTwoNewest\\(\\)`");
+    }
+
+    @Test
+    @DisplayName("tests that compile to megabytes of classes are not run: no JVM of the measurement, shared with others who "
+            + "hand in the same files, holds them")
+    void testsTooLargeAreNotRun() throws IOException {
+        assertThat(rows.get("tests-too-large")).containsEntry("points", "0").containsEntry("jvms", "0");
+        assertThat(feedback("tests-too-large")).contains("NOT RUN: Your tests compiled to 5.",
+                "They were not run, and this category scores 0.");
+        assertThat(book.get("tests-too-large")).containsEntry("total", "90").containsEntry("status", "graded");
     }
 
     @Test

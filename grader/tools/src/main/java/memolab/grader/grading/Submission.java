@@ -110,7 +110,8 @@ public record Submission(String student, Path root, List<Path> sources, List<Str
     /** The largest source file the grader reads and compiles: far above any solution, far below what could tire the compiler. */
     public static final long MAX_SOURCE_BYTES = 1L << 20;
 
-    private static String megabytes(long bytes) {
+    /** A size as "1.5 MB", or "512 KB" below a megabyte. */
+    static String megabytes(long bytes) {
         return String.format(java.util.Locale.ROOT, bytes >= 1L << 20 ? "%.1f MB" : "%.0f KB",
                 bytes >= 1L << 20 ? bytes / (double) (1L << 20) : bytes / 1024.0);
     }

@@ -260,6 +260,15 @@ public final class SubmissionGrader {
             return notRun(submission.student(), Status.COMPILE_ERROR, problems,
                     "Not run: your code does not compile (see the compiler's messages).", start);
         }
+        java.util.Optional<String> tooLarge = CompiledSize.tooLarge(classes, "Your code");
+        if (tooLarge.isPresent()) {
+            // Read by nothing further, the gate included: classes this large are no solution, and reading them could spend the
+            // grader's memory (its other submissions'), or a shared JVM's (the measurement of tests others hand in too).
+            problems.add("NOT RUN: " + tooLarge.get() + " It was not run, and scores 0.");
+            return notRun(submission.student(), Status.REFUSED, problems,
+                    "Not run: your compiled classes are too large to run (see the report).", start)
+                    .flaggedOnly("refused: compiled classes too large");
+        }
         // The gate reads the class files without loading them: it comes before anything that loads a class.
         RuleFacts facts = SafetyGate.facts(classes);
         List<SafetyGate.Violation> violations = SafetyGate.check(facts);

@@ -397,6 +397,11 @@ public final class YourTests {
                     + compilerSaid(compilation.messages().stream().limit(20).toList()));
             return Shared.none(submission.student(), notes);
         }
+        java.util.Optional<String> tooLarge = CompiledSize.tooLarge(classes, "Your tests");
+        if (tooLarge.isPresent()) {
+            notes.add("NOT RUN: " + tooLarge.get() + " They were not run, and this category scores 0.");
+            return Shared.none(submission.student(), notes);
+        }
         List<SafetyGate.Violation> violations = SafetyGate.checkTests(classes);
         if (!violations.isEmpty()) {
             notes.add(SafetyGate.explain(violations).replaceFirst("^REFUSED: your code breaks", "REFUSED: your tests break")

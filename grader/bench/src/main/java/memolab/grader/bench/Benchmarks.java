@@ -12,7 +12,7 @@ import memolab.grader.selfcheck.Submissions;
 public final class Benchmarks {
 
     /** The parts, in the order "all" runs them. */
-    static final List<String> PARTS = List.of("cache", "memo", "plot", "grading", "loop", "reliability", "margins");
+    static final List<String> PARTS = List.of("cache", "memo", "plot", "grading", "profile", "loop", "reliability", "margins");
 
     private Benchmarks() {
     }
@@ -36,6 +36,7 @@ public final class Benchmarks {
                 case "memo" -> JmhReports.memo(smoke);
                 case "plot" -> FibTimingPlot.measureAndDraw(repo, smoke);
                 case "grading" -> GradingThroughput.run(smoke);
+                case "profile" -> SuiteProfile.run(smoke);
                 case "loop" -> StudentLoop.run(smoke);
                 case "reliability" -> new TimingReliability(smoke).run();
                 case "margins" -> new TimingReliability(smoke).costMargins();

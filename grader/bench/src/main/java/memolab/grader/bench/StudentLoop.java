@@ -80,7 +80,82 @@ final class StudentLoop {
 
                 | template | runs | median | fastest | slowest |
                 |---|---|---|---|---|
-                %s%s""", rounds, Machine.describe(), rows, ratio);
+                %s%s
+                %s""", rounds, Machine.describe(), rows, ratio, breakdown(current, smoke ? 1 : 5,
+                Statistics.median(seconds.get("this build").stream().mapToDouble(Double::doubleValue).toArray())));
+    }
+
+    /**
+     * Where this build's run spends its time: Maven prints a line as each step of each module
+     * starts, and the time each line arrives splits the run into what the student waits for.
+     * A part ends where Maven prints the line that starts the next ({@link Step#endsAt}).
+     */
+    private static final List<Step> STEPS = List.of(
+            new Step("Maven's start: its JVM, its own classes, the project's poms read", "Scanning for projects"),
+            new Step("the modules' steps before the student's tests: the build checks, nothing left to compile",
+                    "surefire:.* @ memolab-exercises "),
+            new Step("the student's tests: a JVM of their own, with JaCoCo's agent", "jacoco:.*:report .* @ memolab-exercises "),
+            new Step("their coverage report, and the graded tests module's steps before its tests",
+                    "surefire:.* @ memolab-grader-suite "),
+            new Step("the graded visible suite: a JVM of its own", "exec:.* @ memolab-grader-suite "),
+            new Step("the score table, your tests' line, Maven's end", null));
+
+    /** A part of the run: what it is, and the line that ends it (a regular expression; null: the command's end). */
+    private record Step(String what, String endsAt) {
+    }
+
+    /** The table of {@link #STEPS}, over {@code runs} runs of {@code ./mvnw test} without {@code -q}. */
+    private static String breakdown(Path template, int runs, double quietMedian) throws IOException, InterruptedException {
+        List<double[]> parts = new ArrayList<>();
+        for (int run = 0; run < runs; run++) {
+            parts.add(steps(template));
+        }
+        StringBuilder rows = new StringBuilder();
+        double total = 0;
+        for (int step = 0; step < STEPS.size(); step++) {
+            int index = step;
+            double[] times = parts.stream().mapToDouble(part -> part[index]).sorted().toArray();
+            total += Statistics.median(times);
+            rows.append(String.format(Locale.ROOT, "| %s | **%.2f s** | %.2f s | %.2f s |%n", STEPS.get(step).what(),
+                    Statistics.median(times), times[0], times[times.length - 1]));
+        }
+        return String.format(Locale.ROOT, """
+                Where this build's run spends its time: `./mvnw test` without `-q`, %d times after the runs above, each \
+                part timed by when Maven prints the line that starts the next (medians; their sum %.2f s, against the \
+                quiet runs' %.2f s: the two differ by what printing every step costs and by the machine's drift between \
+                them).
+
+                | part of the run | median | fastest | slowest |
+                |---|---|---|---|
+                %s""", runs, total, quietMedian, rows);
+    }
+
+    /** One {@code ./mvnw test} in {@code template}: the seconds of each of {@link #STEPS}. */
+    private static double[] steps(Path template) throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        Process process = new ProcessBuilder(template.resolve("mvnw").toString(), "test").directory(template.toFile())
+                .redirectErrorStream(true).start();
+        double[] ends = new double[STEPS.size()];
+        int step = 0;
+        try (java.io.BufferedReader lines = process.inputReader(java.nio.charset.StandardCharsets.UTF_8)) {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                String endsAt = STEPS.get(step).endsAt();
+                if (endsAt != null && java.util.regex.Pattern.compile(endsAt).matcher(line).find()) {
+                    ends[step++] = (System.nanoTime() - start) / 1e9;
+                }
+            }
+        }
+        int exit = process.waitFor();
+        ends[STEPS.size() - 1] = (System.nanoTime() - start) / 1e9;
+        if (exit != 0 || step != STEPS.size() - 1) {
+            throw new IllegalStateException("./mvnw test in " + template + " exited with " + exit + " after " + step + " of "
+                    + (STEPS.size() - 1) + " steps' first lines (a step's line not found: its pattern in StudentLoop.STEPS)");
+        }
+        double[] seconds = new double[STEPS.size()];
+        for (int i = 0; i < ends.length; i++) {
+            seconds[i] = ends[i] - (i == 0 ? 0 : ends[i - 1]);
+        }
+        return seconds;
     }
 
     /** One {@code ./mvnw -q test} in {@code template}: its wall time in seconds. */

@@ -1,9 +1,6 @@
 package memolab.grader.bench;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -11,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import memolab.grader.grading.SubmissionGrader;
 import memolab.grader.rules.ExerciseRules;
 import memolab.grader.rules.RuleFacts;
@@ -48,22 +44,13 @@ final class SuiteProfile {
         List<Double> whole = new ArrayList<>();
         List<Double> allTests = new ArrayList<>();
         for (int run = 0; run < runs; run++) {
-            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx512m"));
-            command.addAll(SubmissionGrader.SUITE_JVM_FLAGS);
-            command.add("-D" + RuleFacts.PROPERTY + "=" + facts.toAbsolutePath());
-            command.addAll(List.of("-cp", System.getProperty("java.class.path"), SuiteProfileTrial.class.getName(),
-                    reference.toString(), Submissions.suiteClasses().toString()));
+            List<String> flags = new ArrayList<>(SubmissionGrader.SUITE_JVM_FLAGS);
+            flags.add("-D" + RuleFacts.PROPERTY + "=" + facts.toAbsolutePath());
             long start = System.nanoTime();
-            Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-            List<String> lines = new ArrayList<>();
-            try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                    lines.add(line);
-                }
-            }
-            if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
-                process.destroyForcibly();
+            TrialJvm.Output output = TrialJvm.run(flags, System.getProperty("java.class.path"), SuiteProfileTrial.class,
+                    List.of(reference.toString(), Submissions.suiteClasses().toString()));
+            List<String> lines = output.lines();
+            if (!output.normal()) {
                 throw new IllegalStateException("a suite profile run did not end normally:\n" + String.join("\n", lines));
             }
             double seconds = (System.nanoTime() - start) / 1e9;

@@ -2,10 +2,7 @@ package memolab.grader.bench;
 
 import memolab.grader.shared.Statistics;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,7 +14,6 @@ import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import memolab.grader.grading.SubmissionGrader;
 import memolab.grader.selfcheck.Submissions;
 
@@ -299,26 +295,15 @@ final class TimingReliability {
 
     /** One fresh JVM running the timing tests; its output lines. */
     private static List<String> trial(Suite suite, Path classes, String tests) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m"));
-        command.addAll(suite.jvmFlags());
-        command.addAll(List.of("-Dmemolab.timing.log=true",
-                "-Dbench.tests=" + tests,
-                "-cp", suite.classpath(),
-                TimingTrial.class.getName(), classes.toString(), suite.classes().toString()));
-        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        List<String> lines = new ArrayList<>();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                lines.add(line);
-            }
-        }
-        if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
+        List<String> flags = new ArrayList<>(suite.jvmFlags());
+        flags.addAll(List.of("-Dmemolab.timing.log=true", "-Dbench.tests=" + tests));
+        TrialJvm.Output output = TrialJvm.run(flags, suite.classpath(), TimingTrial.class,
+                List.of(classes.toString(), suite.classes().toString()));
+        if (!output.normal()) {
             // Counted, not fatal: the tests it did not report are missing from its runs.
-            process.destroyForcibly();
-            System.err.println("\nA timing trial did not end normally:\n" + String.join("\n", lines));
+            System.err.println("\nA timing trial did not end normally:\n" + String.join("\n", output.lines()));
         }
-        return lines;
+        return output.lines();
     }
 
     private static void record(List<String> lines, Map<String, Tally> tallies, Set<String> expected) {

@@ -197,7 +197,8 @@ class GradeCommandTest {
                 "java.lang.StackOverflowError");
         assertThat(row("classes-too-large")).isEqualTo("refused 0/82");
         assertThat(feedback("classes-too-large")).contains("NOT RUN: Your code compiled to 5.",
-                " MB of class files in ", "more than the 4.0 MB in 2,000 files the grader runs", "try/finally blocks nested");
+                " MB of class files in ", "more than the grader runs: at most 4.0 MB, in at most 2,000 files",
+                "try/finally blocks nested");
         assertThat(flags("classes-too-large")).contains("refused: compiled classes too large");
         // The limit is far above a solution: the reference's classes, as the grader compiled them, below a hundredth of it.
         try (Stream<Path> classes = Files.walk(out.resolve(".work/submissions/reference/classes"))) {

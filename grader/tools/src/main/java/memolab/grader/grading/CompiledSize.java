@@ -49,8 +49,8 @@ public final class CompiledSize {
         if (bytes <= MAX_BYTES && files <= MAX_FILES) {
             return Optional.empty();
         }
-        return Optional.of(String.format(Locale.ROOT, "%s compiled to %s of class files in %,d files, more than the %s in "
-                + "%,d files the grader runs (a solution compiles to a few kilobytes). Something in it makes "
+        return Optional.of(String.format(Locale.ROOT, "%s compiled to %s of class files in %,d files, more than the grader "
+                + "runs: at most %s, in at most %,d files (a solution compiles to a few kilobytes). Something in it makes "
                 + "the compiler write far more than the source: try/finally blocks nested in each other (the compiler "
                 + "copies each finally block into every way out of its try, so nesting multiplies them), very large "
                 + "constant arrays or strings, or generated classes. Your own ./mvnw test compiles it too: its "

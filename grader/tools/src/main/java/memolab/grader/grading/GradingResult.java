@@ -84,7 +84,10 @@ public record GradingResult(String student, Status status, List<TestOutcome> out
         NO_SUBMISSION,
         /** The sources do not compile, or a required class or method is missing. */
         COMPILE_ERROR,
-        /** The code breaks a safety rule (it would end the JVM, reflect, start threads, ...): it was not run. */
+        /**
+         * The code breaks a safety rule (it would end the JVM, reflect, start threads, ...), or compiles to more classes
+         * than the grader runs ({@link CompiledSize}): it was not run.
+         */
         REFUSED,
         /** The run was stopped at the time limit. */
         TIMED_OUT,

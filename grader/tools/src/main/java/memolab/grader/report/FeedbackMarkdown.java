@@ -101,7 +101,7 @@ public final class FeedbackMarkdown {
             case GRADED -> "graded";
             case NO_SUBMISSION -> "nothing to grade";
             case COMPILE_ERROR -> "does not compile";
-            case REFUSED -> "refused: breaks a safety rule, not run";
+            case REFUSED -> "refused: not run, for the reason below";
             case TIMED_OUT -> "stopped at the time limit";
             case CRASHED -> "the run stopped early";
             case GRADER_ERROR -> "grader error: grade again";

@@ -107,6 +107,7 @@ final class CostMeter {
      * there was a quick check.
      */
     static Cost measure(int smallCapacity, int largeCapacity, int rounds) {
+        StudentClasses.awaitEarlyRead();
         LongToDoubleFunction small = workload(smallCapacity, 1);
         LongToDoubleFunction large = workload(largeCapacity, 2);
         firstRound(small, smallCapacity);

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Timeout;
  */
 @Order(1)
 @DisplayName("Rules of the exercise")
-@Timeout(30) // ArchUnit reads the classes in the first of these tests: 2 s here, more on a slow machine
+@Timeout(30) // the first of these tests reads the classes, or waits for RulesReadEarly's reading: 2 s here, more on a slow machine
 class RulesTest {
 
     @Test

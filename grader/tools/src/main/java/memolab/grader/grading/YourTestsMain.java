@@ -298,8 +298,10 @@ public final class YourTestsMain {
                     ? FilterResult.includedIf(admitted(descriptor.getUniqueId().toString()))
                     : FilterResult.included("a container"));
             LauncherDiscoveryRequest built = request.build();
+            // Nothing registers itself: the suite's RulesReadEarly, in this jar too, is the student's run's alone.
             Launcher launcher = LauncherFactory.create(LauncherConfig.builder()
-                    .enableTestExecutionListenerAutoRegistration(false).build());
+                    .enableTestExecutionListenerAutoRegistration(false)
+                    .enableLauncherSessionListenerAutoRegistration(false).build());
             // The tests run on a thread made for this cache (a test class's constructor and initialisers run there, its
             // tests on JUnit's threads made from it): what a thread keeps (its random numbers, the sequence of its
             // objects' identity hashes, its thread-locals) ends with the cache. Every cache's thread has the same name:

@@ -148,9 +148,11 @@ public final class SuiteRunner {
             if (!skip.isEmpty()) {
                 request.filters((PostDiscoveryFilter) descriptor -> FilterResult.includedIf(!skip.contains(key(descriptor))));
             }
-            // The score listener registers itself on every launcher; here the caller reads the outcomes.
+            // The score listener registers itself on every launcher; here the caller reads the outcomes. The
+            // suite's RulesReadEarly is the student's run's: here the grader's JVM has read the rules already.
             Launcher launcher = LauncherFactory.create(LauncherConfig.builder()
                     .enableTestExecutionListenerAutoRegistration(false)
+                    .enableLauncherSessionListenerAutoRegistration(false)
                     .build());
             action.run(launcher, request.build());
         } finally {

@@ -146,6 +146,9 @@ final class MemoGuard {
             }
             seen = "its LruCache reports " + own + " and holds " + cache.size() + " entries; cacheInfo() reports " + reported
                     + (!filled ? ": nothing was stored in the cache"
+                    : !searched && own.hits() > 0 ? ": it counted hits but no miss, so no fib(k) looked k up with get before it "
+                            + "was stored (a get that does not find its key counts the miss; containsKey only peeks, and counts "
+                            + "nothing)"
                     : !searched ? ": the results were never " + (own.misses() == 0 ? "looked up" : "found") + " in the cache"
                     : ": cacheInfo() does not report the cache's own counters");
         }

@@ -129,8 +129,9 @@ public record RuleFacts(List<String> shortcut, Map<String, List<String>> safety,
                         .anyMatch(call -> call.getTargetOwner().isEquivalentTo(UnsupportedOperationException.class));
                 if (stub) {
                     return "No points for the rules yet: the constructor of " + type.getSimpleName()
-                            + " is still the stub (it throws UnsupportedOperationException). Write "
-                            + type.getSimpleName() + " first; the rules are then checked on your code.";
+                            + " is still the stub (it throws UnsupportedOperationException). The rules are checked once "
+                            + "both LruCache and Fibonacci have constructors of their own: write " + type.getSimpleName()
+                            + "'s.";
                 }
             }
         }

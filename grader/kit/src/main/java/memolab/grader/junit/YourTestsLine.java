@@ -114,31 +114,45 @@ final class YourTestsLine {
         java.util.Map<String, String> beyond = beyondTheApi(classes);
         if (!beyond.isEmpty()) {
             return wrap("WARNING: final grading leaves out " + String.join(", ", beyond.keySet()) + ": " + (beyond.size() == 1
-                    ? "it uses " : "they use ") + String.join(", ", new java.util.TreeSet<>(beyond.values())) + ", a class of "
-                    + "yours. Your tests also run on the course's caches, which have only the API of LruCache, Fibonacci "
-                    + "and CacheStats: test your own classes through LruCache.");
+                    ? "it uses " : "they use ") + String.join(", ", new java.util.TreeSet<>(beyond.values())) + ". Your tests "
+                    + "also run on the course's caches, which have only the API of LruCache, Fibonacci and CacheStats (the "
+                    + "stubs' public methods): test your own classes and methods through it.");
         }
         return "";
     }
 
     /**
      * The test files (by their top-level class's file name) that use a class of package
-     * {@code memolab} which is neither the exercise's API nor one of the tests' own, with the
-     * first such class: final grading compiles the tests against the API alone and leaves
-     * such files out.
+     * {@code memolab} which is neither the exercise's API nor one of the tests' own, or a member
+     * of {@code LruCache} or {@code Fibonacci} that their stubs do not have
+     * ({@link ExerciseRules#API_MEMBERS}), with the first such use: final grading compiles the
+     * tests against the API alone and leaves such files out.
      */
     static java.util.Map<String, String> beyondTheApi(com.tngtech.archunit.core.domain.JavaClasses tests) {
         java.util.Set<String> own = new java.util.HashSet<>();
         tests.forEach(c -> own.add(topLevel(c.getName())));
         java.util.Map<String, String> beyond = new java.util.TreeMap<>();
         for (com.tngtech.archunit.core.domain.JavaClass test : tests) {
+            String file = test.getSource().flatMap(source -> source.getFileName()).orElse(topLevel(test.getSimpleName()) + ".java");
             for (com.tngtech.archunit.core.domain.Dependency dependency : test.getDirectDependenciesFromSelf()) {
                 String target = dependency.getTargetClass().getName();
                 String simple = target.substring(target.lastIndexOf('.') + 1);
                 if (dependency.getTargetClass().getPackageName().equals(ExerciseRules.STUDENT_PACKAGE)
                         && !own.contains(topLevel(target)) && !ExerciseRules.API_CLASSES.contains(simple)) { // a nested class of LruCache is not the API
-                    beyond.putIfAbsent(test.getSource().flatMap(source -> source.getFileName())
-                            .orElse(topLevel(test.getSimpleName()) + ".java"), simple.replace('$', '.'));
+                    beyond.putIfAbsent(file, simple.replace('$', '.') + ", a class of yours");
+                }
+            }
+            for (com.tngtech.archunit.core.domain.JavaAccess<?> access : test.getAccessesFromSelf()) {
+                java.util.Set<String> api = ExerciseRules.API_MEMBERS.get(access.getTargetOwner().getName());
+                String member = access.getName() + (access.getTarget()
+                        instanceof com.tngtech.archunit.core.domain.AccessTarget.CodeUnitAccessTarget unit
+                        ? unit.getRawParameterTypes().stream().map(com.tngtech.archunit.core.domain.JavaClass::getName)
+                                .collect(java.util.stream.Collectors.joining(", ", "(", ")"))
+                        : "");
+                if (api != null && !api.contains(member) && !ExerciseRules.OBJECT_MEMBERS.contains(member)) {
+                    String simple = access.getTargetOwner().getSimpleName();
+                    beyond.putIfAbsent(file, (member.startsWith("<init>") ? "new " + simple + member.substring("<init>".length())
+                            : simple + "." + member) + ", which the stub of " + simple + " does not have");
                 }
             }
         }

@@ -503,6 +503,22 @@ public final class ExerciseRules {
     public static final java.util.Set<String> API_CLASSES = java.util.Set.of("LruCache", "Fibonacci", "CacheStats",
             "NaiveFibonacci");
 
+    /**
+     * The public members of the stubs of {@code LruCache} and {@code Fibonacci}, by class, each as
+     * {@code name(parameter types)}: the API that final grading compiles a student's tests
+     * against (the given files are whole), so a test that uses another member of these classes
+     * does not compile there. ReferenceAndStubsTest holds it to the stubs.
+     */
+    public static final java.util.Map<String, java.util.Set<String>> API_MEMBERS = java.util.Map.of(
+            "memolab.LruCache", java.util.Set.of("<init>(int)", "get(java.lang.Object)", "put(java.lang.Object, java.lang.Object)",
+                    "computeIfAbsent(java.lang.Object, java.util.function.Function)", "containsKey(java.lang.Object)",
+                    "remove(java.lang.Object)", "size()", "capacity()", "keys()", "stats()", "clear()"),
+            "memolab.Fibonacci", java.util.Set.of("<init>(int)", "naive(int)", "fib(int)", "cacheInfo()", "cacheClear()"));
+
+    /** Object's public methods, as {@link #API_MEMBERS} names members: every class has them. */
+    public static final java.util.Set<String> OBJECT_MEMBERS = java.util.Set.of("toString()", "hashCode()",
+            "equals(java.lang.Object)", "getClass()", "notify()", "notifyAll()", "wait()", "wait(long)", "wait(long, int)");
+
     /** The student's classes that are not the cache: the memo, and the given files. */
     private static final java.util.Set<String> NOT_THE_CACHE = java.util.Set.of("Fibonacci", "CacheStats", "NaiveFibonacci");
 

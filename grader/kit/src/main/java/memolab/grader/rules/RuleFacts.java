@@ -57,11 +57,9 @@ public record RuleFacts(List<String> shortcut, Map<String, List<String>> safety,
 
     private static final String CACHE = "memolab.LruCache";
 
-    /** LruCache's members in the contract (the stub's), as {@code name(parameter types)}, and Object's. */
-    private static final Set<String> CONTRACT = Set.of("<init>(int)", "get(java.lang.Object)",
-            "put(java.lang.Object, java.lang.Object)", "computeIfAbsent(java.lang.Object, java.util.function.Function)",
-            "containsKey(java.lang.Object)", "remove(java.lang.Object)", "size()", "capacity()", "keys()", "stats()",
-            "clear()", "toString()", "hashCode()", "equals(java.lang.Object)");
+    /** LruCache's members in the contract (the stub's), as {@code name(parameter types)}, and Object's that it may override. */
+    private static final Set<String> CONTRACT = java.util.stream.Stream.concat(ExerciseRules.API_MEMBERS.get(CACHE).stream(),
+            java.util.stream.Stream.of("toString()", "hashCode()", "equals(java.lang.Object)")).collect(Collectors.toUnmodifiableSet());
 
     /**
      * Where {@code Fibonacci}, its nested classes and the student's classes it uses (not

@@ -115,6 +115,33 @@ class YourTestsLineTest {
     }
 
     @Test
+    @DisplayName("a test that calls a method the stub does not have gets a warning: final grading leaves its file out")
+    void warnsOfATestOfAMemberBeyondTheApi() throws IOException {
+        Path cache = Files.createDirectories(target.resolve("src/main/memolab")).resolve("LruCache.java");
+        Files.writeString(cache, "package memolab;\npublic final class LruCache<K, V> {\n public LruCache(int capacity) { }\n"
+                + " public V get(K key) { return null; }\n public void put(K key, V value) { }\n"
+                + " public java.util.List<K> keys() { return java.util.List.of(); }\n void checkInvariants() { }\n}\n",
+                StandardCharsets.UTF_8);
+        int exit = ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", target.resolve("classes").toString(),
+                cache.toString());
+        assertThat(exit).isZero();
+        Path within = target.resolve("src/memolab/WithinTest.java");
+        Path beyond = target.resolve("src/memolab/InvariantsTest.java");
+        Files.createDirectories(within.getParent());
+        Files.writeString(within, "package memolab;\nclass WithinTest {\n void api() { LruCache<Integer, String> c = new LruCache<>(2);"
+                + " c.put(1, \"a\"); c.get(1); c.keys(); c.hashCode(); c.getClass(); }\n}\n", StandardCharsets.UTF_8);
+        Files.writeString(beyond, "package memolab;\nclass InvariantsTest {\n void holds() { new LruCache<Integer, String>(2)"
+                + ".checkInvariants(); }\n}\n", StandardCharsets.UTF_8);
+        exit = ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", target.resolve("test-classes").toString(),
+                "-classpath", target.resolve("classes") + java.io.File.pathSeparator + System.getProperty("java.class.path"),
+                within.toString(), beyond.toString());
+        assertThat(exit).isZero();
+        String warning = YourTestsLine.brokenRules(target.resolve("test-classes")).replaceAll("\\s+", " ");
+        assertThat(warning).contains("WARNING: final grading leaves out InvariantsTest.java: it uses LruCache.checkInvariants(), "
+                + "which the stub of LruCache does not have.").doesNotContain("WithinTest");
+    }
+
+    @Test
     @DisplayName("tests within the rules get no warning")
     void noWarningWithinTheRules() throws IOException {
         compileTest("FineTest", "@org.junit.jupiter.api.Timeout(2) void fine() { "

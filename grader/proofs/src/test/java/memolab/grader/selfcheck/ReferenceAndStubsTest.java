@@ -55,4 +55,22 @@ class ReferenceAndStubsTest {
         }
         assertThat(stubs).as("stubs found").isGreaterThanOrEqualTo(15);
     }
+    @Test
+    @DisplayName("the API the student's run checks their tests against is the stubs' public members")
+    void apiMembersAreTheStubs() {
+        com.tngtech.archunit.core.domain.JavaClasses stubs = memolab.grader.rules.ExerciseRules.importStudentClasses(
+                Submissions.compile("stubs-api", Submissions.STUBS, null));
+        for (String type : java.util.List.of("memolab.LruCache", "memolab.Fibonacci")) {
+            java.util.Set<String> members = new java.util.TreeSet<>();
+            for (com.tngtech.archunit.core.domain.JavaCodeUnit unit : stubs.get(type).getCodeUnits()) {
+                if (unit.getModifiers().contains(com.tngtech.archunit.core.domain.JavaModifier.PUBLIC)) {
+                    members.add(unit.getName() + unit.getRawParameterTypes().stream()
+                            .map(com.tngtech.archunit.core.domain.JavaClass::getName)
+                            .collect(java.util.stream.Collectors.joining(", ", "(", ")")));
+                }
+            }
+            assertThat(members).as("the public members of the stub of %s", type)
+                    .containsExactlyInAnyOrderElementsOf(memolab.grader.rules.ExerciseRules.API_MEMBERS.get(type));
+        }
+    }
 }

@@ -165,7 +165,9 @@ public final class ExerciseRules {
                             || TEST_LIBRARY_CLOSED_PACKAGES.stream().anyMatch(p -> c.getPackageName().equals(p)
                                     || c.getPackageName().startsWith(p + "."))))
             .because("your tests run on other caches than yours, in final grading's own JVM: they may use the java.* "
-                    + "classes, the exercise's API, JUnit 5 (org.junit.jupiter.api and .params), AssertJ's assertions "
+                    + "classes, the exercise's API, JUnit 5 (org.junit.jupiter.api and .params, but not JUnit's extensions: "
+                    + "no @ExtendWith, so not AssertJ's SoftAssertionsExtension either; SoftAssertions.assertSoftly does the "
+                    + "same within a test), AssertJ's assertions "
                     + "(org.assertj.core.api, .data, .condition, .description, .presentation, and Tuple) and the kit's "
                     + "property checker (memolab.grader.property), nothing else, and nothing of theirs that reads files "
                     + "(@CsvFileSource, @TempDir): write the cases in the test, with @CsvSource or @MethodSource");

@@ -144,11 +144,7 @@ final class YourTestsLine {
             }
             for (com.tngtech.archunit.core.domain.JavaAccess<?> access : test.getAccessesFromSelf()) {
                 java.util.Set<String> api = ExerciseRules.API_MEMBERS.get(access.getTargetOwner().getName());
-                String member = access.getName() + (access.getTarget()
-                        instanceof com.tngtech.archunit.core.domain.AccessTarget.CodeUnitAccessTarget unit
-                        ? unit.getRawParameterTypes().stream().map(com.tngtech.archunit.core.domain.JavaClass::getName)
-                                .collect(java.util.stream.Collectors.joining(", ", "(", ")"))
-                        : "");
+                String member = ExerciseRules.memberName(access);
                 if (api != null && !api.contains(member) && !ExerciseRules.OBJECT_MEMBERS.contains(member)) {
                     String simple = access.getTargetOwner().getSimpleName();
                     beyond.putIfAbsent(file, (member.startsWith("<init>") ? "new " + simple + member.substring("<init>".length())

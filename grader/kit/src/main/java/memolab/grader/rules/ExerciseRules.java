@@ -517,6 +517,16 @@ public final class ExerciseRules {
                     "remove(java.lang.Object)", "size()", "capacity()", "keys()", "stats()", "clear()"),
             "memolab.Fibonacci", java.util.Set.of("<init>(int)", "naive(int)", "fib(int)", "cacheInfo()", "cacheClear()"));
 
+    /**
+     * The member an access reaches, as {@link #API_MEMBERS} names members: {@code name(parameter
+     * types)} for a method or constructor, the bare name for a field.
+     */
+    public static String memberName(com.tngtech.archunit.core.domain.JavaAccess<?> access) {
+        return access.getName() + (access.getTarget() instanceof com.tngtech.archunit.core.domain.AccessTarget.CodeUnitAccessTarget unit
+                ? unit.getRawParameterTypes().stream().map(JavaClass::getName).collect(java.util.stream.Collectors.joining(", ", "(", ")"))
+                : "");
+    }
+
     /** Object's public methods, as {@link #API_MEMBERS} names members: every class has them. */
     public static final java.util.Set<String> OBJECT_MEMBERS = java.util.Set.of("toString()", "hashCode()",
             "equals(java.lang.Object)", "getClass()", "notify()", "notifyAll()", "wait()", "wait(long)", "wait(long, int)");

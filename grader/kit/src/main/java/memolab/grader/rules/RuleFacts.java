@@ -1,6 +1,5 @@
 package memolab.grader.rules;
 
-import com.tngtech.archunit.core.domain.AccessTarget.CodeUnitAccessTarget;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaConstructor;
@@ -91,9 +90,7 @@ public record RuleFacts(List<String> shortcut, Map<String, List<String>> safety,
             }
             for (var access : type.getAccessesFromSelf()) {
                 String owner = access.getTargetOwner().getName();
-                String member = access.getName() + (access.getTarget() instanceof CodeUnitAccessTarget unit
-                        ? unit.getRawParameterTypes().stream().map(JavaClass::getName).collect(Collectors.joining(", ", "(", ")"))
-                        : "");
+                String member = ExerciseRules.memberName(access);
                 boolean beyond = owner.equals(CACHE) ? !CONTRACT.contains(member)
                         : owner.startsWith(CACHE + "$") || cacheTypes.contains(owner);
                 if (beyond) {

@@ -11,10 +11,10 @@ import org.junit.platform.launcher.LauncherSessionListener;
  * too, so that they measure with nothing else running.
  *
  * <p>JUnit creates it through {@code META-INF/services} wherever the suite is on the class
- * path, final grading's JVMs included. It does something only where the suite's pom asks for
- * it ({@code -Dmemolab.readRulesEarly=true}, read once, before any test runs) and no file of
- * rule facts is given: final grading hands the facts over, read by the grader, and reads
- * nothing here.
+ * path and the launcher lets listeners register themselves: Surefire's and an IDE's do, the
+ * grader's own do not (final grading hands the rules' facts over, read in the grader's JVM).
+ * It does something only where the suite's pom asks for it
+ * ({@code -Dmemolab.readRulesEarly=true}, read once, before any test runs).
  */
 public final class RulesReadEarly implements LauncherSessionListener {
 
